@@ -1,0 +1,364 @@
+//! Compiling a spec into a checked, immutable definition.
+
+use crate::spec::{FieldKind, FieldSpec, FormSpec, PageSpec, Text};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use std::fmt;
+
+/// Longest key accepted for services, pages and fields. Keys appear in
+/// addresses and HTML names, so they are kept short and plain.
+const MAX_KEY_LEN: usize = 64;
+
+/// A checked form definition. It can only be made by [`compile`], so every
+/// value of this type has passed every check. It serialises as its spec, and
+/// deserialising compiles again, so a definition sent to the browser is
+/// checked there too.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "FormSpec", into = "FormSpec")]
+pub struct FormDefinition {
+    spec: FormSpec,
+}
+
+/// A page of a checked definition.
+#[derive(Clone, Copy, Debug)]
+pub struct Page<'a> {
+    spec: &'a PageSpec,
+    languages: &'a [String],
+}
+
+/// A field of a checked definition.
+#[derive(Clone, Copy, Debug)]
+pub struct Field<'a> {
+    spec: &'a FieldSpec,
+    languages: &'a [String],
+}
+
+impl FormDefinition {
+    pub fn key(&self) -> &str {
+        &self.spec.key
+    }
+
+    pub fn version(&self) -> u32 {
+        self.spec.version
+    }
+
+    pub fn languages(&self) -> &[String] {
+        &self.spec.languages
+    }
+
+    /// The form's default language: the first it is offered in.
+    pub fn default_language(&self) -> &str {
+        // `compile` guarantees at least one language.
+        self.spec.languages.first().map(String::as_str).unwrap_or("sv")
+    }
+
+    pub fn topics(&self) -> &[String] {
+        &self.spec.topics
+    }
+
+    pub fn title(&self, lang: &str) -> &str {
+        localized(&self.spec.title, lang, &self.spec.languages)
+    }
+
+    pub fn description(&self, lang: &str) -> &str {
+        localized(&self.spec.description, lang, &self.spec.languages)
+    }
+
+    pub fn pages(&self) -> impl Iterator<Item = Page<'_>> {
+        let languages = self.spec.languages.as_slice();
+        self.spec.pages.iter().map(move |spec| Page { spec, languages })
+    }
+
+    pub fn fields(&self) -> impl Iterator<Item = Field<'_>> {
+        self.spec
+            .pages
+            .iter()
+            .flat_map(|p| p.fields.iter())
+            .map(move |spec| Field {
+                spec,
+                languages: &self.spec.languages,
+            })
+    }
+
+    pub fn spec(&self) -> &FormSpec {
+        &self.spec
+    }
+}
+
+impl<'a> Page<'a> {
+    pub fn key(&self) -> &'a str {
+        &self.spec.key
+    }
+
+    pub fn title(&self, lang: &str) -> &'a str {
+        localized(&self.spec.title, lang, self.languages)
+    }
+
+    pub fn fields(&self) -> impl Iterator<Item = Field<'a>> + 'a {
+        let languages = self.languages;
+        self.spec
+            .fields
+            .iter()
+            .map(move |spec| Field { spec, languages })
+    }
+}
+
+impl<'a> Field<'a> {
+    pub fn key(&self) -> &'a str {
+        &self.spec.key
+    }
+
+    pub fn label(&self, lang: &str) -> &'a str {
+        localized(&self.spec.label, lang, self.languages)
+    }
+
+    pub fn hint(&self, lang: &str) -> Option<&'a str> {
+        self.spec
+            .hint
+            .as_ref()
+            .map(|h| localized(h, lang, self.languages))
+    }
+
+    pub fn required(&self) -> bool {
+        self.spec.required
+    }
+
+    pub fn kind(&self) -> &'a FieldKind {
+        &self.spec.kind
+    }
+
+    /// The label of a choice option in `lang`, if this field has that option.
+    pub fn option_label(&self, value: &str, lang: &str) -> Option<&'a str> {
+        match &self.spec.kind {
+            FieldKind::SingleChoice { options } => options
+                .iter()
+                .find(|o| o.value == value)
+                .map(|o| localized(&o.label, lang, self.languages)),
+            FieldKind::ShortText { .. }
+            | FieldKind::LongText { .. }
+            | FieldKind::Email
+            | FieldKind::Integer { .. } => None,
+        }
+    }
+}
+
+/// Text in `lang`, falling back to the form's languages in order. `compile`
+/// guarantees every declared language is present, so the fallback only
+/// matters for a language the form is not offered in.
+fn localized<'a>(text: &'a Text, lang: &str, languages: &[String]) -> &'a str {
+    text.get(lang)
+        .or_else(|| languages.iter().find_map(|l| text.get(l)))
+        .map(String::as_str)
+        .unwrap_or("")
+}
+
+/// One problem found by [`compile`], with a path to where it is
+/// (`pages[0].fields[2].label.en`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompileProblem {
+    pub path: String,
+    pub kind: CompileError,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum CompileError {
+    NoLanguages,
+    DuplicateLanguage { language: String },
+    InvalidKey { key: String },
+    DuplicateKey { key: String },
+    MissingText { language: String },
+    NoPages,
+    EmptyPage,
+    NoOptions,
+    DuplicateOption { value: String },
+    EmptyRange,
+}
+
+impl fmt::Display for CompileProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {:?}", self.path, self.kind)
+    }
+}
+
+/// The problems of a spec that failed to compile; never empty.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileProblems(pub Vec<CompileProblem>);
+
+impl fmt::Display for CompileProblems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{p}")?;
+        }
+        Ok(())
+    }
+}
+
+impl TryFrom<FormSpec> for FormDefinition {
+    type Error = CompileProblems;
+
+    fn try_from(spec: FormSpec) -> Result<Self, Self::Error> {
+        compile(spec).map_err(CompileProblems)
+    }
+}
+
+impl From<FormDefinition> for FormSpec {
+    fn from(def: FormDefinition) -> Self {
+        def.spec
+    }
+}
+
+/// Checks a spec completely and returns either a definition or every problem
+/// found, each with a path.
+pub fn compile(spec: FormSpec) -> Result<FormDefinition, Vec<CompileProblem>> {
+    let mut c = Checker::default();
+    c.check_form(&spec);
+    if c.problems.is_empty() {
+        Ok(FormDefinition { spec })
+    } else {
+        Err(c.problems)
+    }
+}
+
+#[derive(Default)]
+struct Checker {
+    problems: Vec<CompileProblem>,
+}
+
+impl Checker {
+    fn report(&mut self, path: impl Into<String>, kind: CompileError) {
+        self.problems.push(CompileProblem {
+            path: path.into(),
+            kind,
+        });
+    }
+
+    fn check_form(&mut self, spec: &FormSpec) {
+        if spec.languages.is_empty() {
+            self.report("languages", CompileError::NoLanguages);
+        }
+        let mut seen = BTreeSet::new();
+        for (i, lang) in spec.languages.iter().enumerate() {
+            if !seen.insert(lang.as_str()) {
+                self.report(
+                    format!("languages[{i}]"),
+                    CompileError::DuplicateLanguage {
+                        language: lang.clone(),
+                    },
+                );
+            }
+        }
+        self.check_key("key", &spec.key);
+        self.check_text("title", &spec.title, &spec.languages);
+        self.check_text("description", &spec.description, &spec.languages);
+        if spec.pages.is_empty() {
+            self.report("pages", CompileError::NoPages);
+        }
+        let mut page_keys = BTreeSet::new();
+        let mut field_keys = BTreeSet::new();
+        for (pi, page) in spec.pages.iter().enumerate() {
+            let path = format!("pages[{pi}]");
+            self.check_key(&format!("{path}.key"), &page.key);
+            if !page_keys.insert(page.key.as_str()) {
+                self.report(
+                    format!("{path}.key"),
+                    CompileError::DuplicateKey {
+                        key: page.key.clone(),
+                    },
+                );
+            }
+            self.check_text(&format!("{path}.title"), &page.title, &spec.languages);
+            if page.fields.is_empty() {
+                self.report(format!("{path}.fields"), CompileError::EmptyPage);
+            }
+            for (fi, field) in page.fields.iter().enumerate() {
+                let path = format!("{path}.fields[{fi}]");
+                self.check_key(&format!("{path}.key"), &field.key);
+                if !field_keys.insert(field.key.as_str()) {
+                    self.report(
+                        format!("{path}.key"),
+                        CompileError::DuplicateKey {
+                            key: field.key.clone(),
+                        },
+                    );
+                }
+                self.check_field(&path, field, &spec.languages);
+            }
+        }
+    }
+
+    fn check_field(&mut self, path: &str, field: &FieldSpec, languages: &[String]) {
+        self.check_text(&format!("{path}.label"), &field.label, languages);
+        if let Some(hint) = &field.hint {
+            self.check_text(&format!("{path}.hint"), hint, languages);
+        }
+        match &field.kind {
+            FieldKind::ShortText { max_length } | FieldKind::LongText { max_length } => {
+                if *max_length == Some(0) {
+                    self.report(format!("{path}.max_length"), CompileError::EmptyRange);
+                }
+            }
+            FieldKind::Email => {}
+            FieldKind::Integer { min, max } => {
+                if let (Some(min), Some(max)) = (min, max) {
+                    if min > max {
+                        self.report(format!("{path}.min"), CompileError::EmptyRange);
+                    }
+                }
+            }
+            FieldKind::SingleChoice { options } => {
+                if options.is_empty() {
+                    self.report(format!("{path}.options"), CompileError::NoOptions);
+                }
+                let mut values = BTreeSet::new();
+                for (oi, option) in options.iter().enumerate() {
+                    let opath = format!("{path}.options[{oi}]");
+                    if option.value.is_empty() {
+                        self.report(
+                            format!("{opath}.value"),
+                            CompileError::InvalidKey { key: String::new() },
+                        );
+                    }
+                    if !values.insert(option.value.as_str()) {
+                        self.report(
+                            format!("{opath}.value"),
+                            CompileError::DuplicateOption {
+                                value: option.value.clone(),
+                            },
+                        );
+                    }
+                    self.check_text(&format!("{opath}.label"), &option.label, languages);
+                }
+            }
+        }
+    }
+
+    /// Keys are lowercase ASCII letters, digits and hyphens, starting with a
+    /// letter: safe in addresses, HTML ids and SQL without escaping.
+    fn check_key(&mut self, path: &str, key: &str) {
+        let ok = key.len() <= MAX_KEY_LEN
+            && key.starts_with(|c: char| c.is_ascii_lowercase())
+            && key
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !ok {
+            self.report(path, CompileError::InvalidKey { key: key.into() });
+        }
+    }
+
+    fn check_text(&mut self, path: &str, text: &Text, languages: &[String]) {
+        for lang in languages {
+            if text.get(lang).is_none_or(|t| t.trim().is_empty()) {
+                self.report(
+                    format!("{path}.{lang}"),
+                    CompileError::MissingText {
+                        language: lang.clone(),
+                    },
+                );
+            }
+        }
+    }
+}

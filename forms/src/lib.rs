@@ -1,0 +1,25 @@
+//! The pure forms engine of Blankett.
+//!
+//! A form is authored as a [`FormSpec`] (plain serde data, written as JSON or
+//! TOML), checked once by [`compile`] into a [`FormDefinition`], and then used
+//! read-only. What a person posted arrives as [`RawAnswers`] and is turned by
+//! [`evaluate`] into typed answers and every error at once. The same functions
+//! run on the server, which is the authority, and in the browser, which uses
+//! them for instant feedback, so the two can never disagree.
+//!
+//! Invariants: this crate does no IO, reads no clock, spawns nothing and knows
+//! nothing of HTTP, HTML, SQL or any UI framework. It never panics on any input.
+//! Errors are codes with arguments; turning them into words is the UI's job.
+//! All maps are ordered, so output never depends on hash iteration order.
+
+mod answers;
+mod definition;
+mod evaluate;
+mod spec;
+mod summary;
+
+pub use answers::{RawAnswers, Value};
+pub use definition::{compile, CompileError, CompileProblem, Field, FormDefinition, Page};
+pub use evaluate::{evaluate, ErrorCode, Evaluation, FieldError};
+pub use spec::{ChoiceOption, FieldKind, FieldSpec, FormSpec, PageSpec, Text};
+pub use summary::{summary, SummaryRow};
