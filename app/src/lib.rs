@@ -1,1 +1,92 @@
+//! Blankett's user interface: pages, components and server functions, built
+//! with Leptos for server rendering (`ssr`) and for hydration in the browser
+//! (`hydrate`); never both at once.
+//!
+//! Invariants: every page is complete and usable as plain HTML, without
+//! WebAssembly; hydration only adds instant feedback. Every string a person
+//! reads comes from Fluent (`locales/`). Validation is never written here: it
+//! is the forms engine's, run on both sides. This crate does no IO of its
+//! own; the server implements the ports declared in [`ssr`] and provides
+//! them as context.
 
+pub mod api;
+pub mod components;
+pub mod i18n;
+pub mod model;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod ssr;
+
+use crate::i18n::use_locale;
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+/// Where the stylesheet is served; the server serves it from memory.
+pub const STYLESHEET_PATH: &str = "/pkg/blankett.css";
+
+/// The HTML document around the app. The server renders it; the browser
+/// hydrates what is inside `<body>`.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <!DOCTYPE html>
+        <html lang=locale.tag() dir=locale.dir()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <link rel="stylesheet" href=STYLESHEET_PATH />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let locale = use_locale();
+    view! {
+        <Title formatter=move |page: String| format!("{page} – {}", locale.t("site-name")) />
+        <Router>
+            <components::layout::Layout>
+                <Routes fallback=pages::not_found::NotFound>
+                    <Route path=path!("") view=pages::citizen::catalogue::CataloguePage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/services/:key")
+                        view=pages::citizen::form::FormPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/receipts/:token")
+                        view=pages::citizen::receipt::ReceiptPage
+                        ssr=SsrMode::Async
+                    />
+                </Routes>
+            </components::layout::Layout>
+        </Router>
+    }
+}
+
+/// The browser's entry point: takes over the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    // The server chose the language and wrote it on <html>; agree with it.
+    let locale = leptos::web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("lang"))
+        .and_then(|tag| i18n::Locale::from_tag(&tag))
+        .unwrap_or_default();
+    leptos::mount::hydrate_body(move || {
+        provide_context(locale);
+        view! { <App /> }
+    });
+}

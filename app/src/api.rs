@@ -1,0 +1,62 @@
+//! Server functions: thin verbs that call the ports. Imports sit inside the
+//! bodies so the browser build, which only gets the call stubs, has none.
+
+use crate::model::{AppError, FormPageData, Receipt, ServiceCard};
+use leptos::prelude::*;
+
+#[server]
+pub async fn list_services() -> Result<Vec<ServiceCard>, AppError> {
+    use crate::i18n::use_locale;
+    let lang = use_locale().tag();
+    let services = crate::ssr::ports()?.catalogue.services().await?;
+    Ok(services
+        .iter()
+        .map(|d| ServiceCard {
+            key: d.key().to_owned(),
+            title: d.title(lang).to_owned(),
+            description: d.description(lang).to_owned(),
+            topics: d.topics().to_vec(),
+        })
+        .collect())
+}
+
+#[server]
+pub async fn open_form(key: String) -> Result<FormPageData, AppError> {
+    use crate::ssr::{ports, set_status, PostedForm};
+    let posted = use_context::<PostedForm>();
+    let version = posted.as_ref().map(|p| p.version);
+    let Some(open) = ports()?.catalogue.open_form(&key, version).await? else {
+        set_status(404);
+        return Err(AppError::NotFound);
+    };
+    let definition = (*open.definition).clone();
+    Ok(match posted {
+        Some(p) => FormPageData {
+            definition,
+            values: p.values,
+            errors: p.errors,
+            submission_key: p.submission_key,
+            failure_reference: p.failure_reference,
+        },
+        None => FormPageData {
+            definition,
+            values: Default::default(),
+            errors: Vec::new(),
+            submission_key: open.submission_key,
+            failure_reference: None,
+        },
+    })
+}
+
+#[server]
+pub async fn get_receipt(token: String) -> Result<Receipt, AppError> {
+    use crate::i18n::use_locale;
+    use crate::ssr::{ports, set_status};
+    match ports()?.catalogue.receipt(&token, use_locale()).await? {
+        Some(r) => Ok(r),
+        None => {
+            set_status(404);
+            Err(AppError::NotFound)
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! Components shared by pages.
+
+pub mod error_summary;
+pub mod field;
+pub mod layout;

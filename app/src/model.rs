@@ -1,0 +1,61 @@
+//! The values that cross the wire between server functions and pages, and
+//! the one error type every server function returns.
+
+use forms::{FieldError, FormDefinition};
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A service as the catalogue shows it, in the requested language.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ServiceCard {
+    pub key: String,
+    pub title: String,
+    pub description: String,
+    pub topics: Vec<String>,
+}
+
+/// Everything the form page needs: the definition of the version being
+/// filled in, what the person typed so far, and the errors to show.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FormPageData {
+    pub definition: FormDefinition,
+    /// The raw text of each answer as typed, so nothing is lost on an error.
+    pub values: BTreeMap<String, String>,
+    pub errors: Vec<FieldError>,
+    /// Makes submitting idempotent: the same key always gives the same case.
+    pub submission_key: String,
+    /// Set when the answers were valid but could not be stored: the page
+    /// says so, with the reference of the failure.
+    pub failure_reference: Option<String>,
+}
+
+/// What a receipt shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Receipt {
+    pub reference: String,
+    pub service_title: String,
+    /// When the case was received, already formatted for reading.
+    pub submitted_at: String,
+}
+
+/// The errors a page can meet. Internal causes never reach the browser: the
+/// server logs them under a reference and sends only the reference.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    #[error("unavailable (reference {reference})")]
+    Unavailable { reference: String },
+    #[error("request failed: {0}")]
+    Request(String),
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Request(value.to_string())
+    }
+}

@@ -1,0 +1,8 @@
+//! Pages, grouped by who uses them.
+
+pub mod citizen {
+    pub mod catalogue;
+    pub mod form;
+    pub mod receipt;
+}
+pub mod not_found;

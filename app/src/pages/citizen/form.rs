@@ -1,0 +1,207 @@
+//! A service's form: filled in, checked and sent.
+//!
+//! Without JavaScript the form posts to the server, which answers with a
+//! redirect to the receipt or with this page again (status 422) showing every
+//! error and every value typed. With JavaScript the same engine runs here:
+//! a field is checked when it is left, and a form with errors is not sent
+//! but shows the error summary at once.
+
+use crate::api::open_form;
+use crate::components::error_summary::{ErrorSummary, SummaryItem};
+use crate::components::field::{Field, FieldView};
+use crate::i18n::{use_locale, FluentArg};
+use crate::model::FormPageData;
+use crate::pages::not_found::LoadError;
+use forms::{evaluate, FieldError, FormDefinition, RawAnswers};
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+use leptos::web_sys;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use std::sync::Arc;
+
+/// Names of the form's own hidden inputs. Field keys start with a letter, so
+/// these can never clash with a field.
+pub const VERSION_INPUT: &str = "_version";
+pub const SUBMISSION_INPUT: &str = "_submission";
+
+#[component]
+pub fn FormPage() -> impl IntoView {
+    let params = use_params_map();
+    let data = Resource::new(
+        move || params.read().get("key").unwrap_or_default(),
+        open_form,
+    );
+    let locale = use_locale();
+    view! {
+        <Suspense fallback=move || view! { <p>{locale.t("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(data) => view! { <ServiceForm data /> }.into_any(),
+                    Err(error) => view! { <LoadError error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ServiceForm(data: FormPageData) -> impl IntoView {
+    let locale = use_locale();
+    let lang = locale.tag();
+    let definition = Arc::new(data.definition);
+    let title = definition.title(lang).to_owned();
+    let pages: Vec<(String, Vec<FieldView>)> = definition
+        .pages()
+        .map(|p| (p.title(lang).to_owned(), p.fields().map(|f| FieldView::new(f, lang)).collect()))
+        .collect();
+    let all_fields: Arc<Vec<FieldView>> = Arc::new(pages.iter().flat_map(|(_, f)| f.clone()).collect());
+
+    let errors = RwSignal::new(data.errors.clone());
+    let show_summary = RwSignal::new(!data.errors.is_empty());
+    let summary_ref = NodeRef::<leptos::html::Div>::new();
+
+    let summary_items = {
+        let all_fields = all_fields.clone();
+        Signal::derive(move || {
+            errors.with(|errors| {
+                errors
+                    .iter()
+                    .filter_map(|e| {
+                        let field = all_fields.iter().find(|f| f.key == e.field)?;
+                        Some(SummaryItem {
+                            target_id: field.input_id(),
+                            message: field.error_message(&e.code, locale),
+                        })
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let page_title = {
+        let title = title.clone();
+        move || {
+            if show_summary.get() && !errors.with(Vec::is_empty) {
+                format!("{} {title}", locale.t("error-title-prefix"))
+            } else {
+                title.clone()
+            }
+        }
+    };
+
+    let on_focusout = {
+        let definition = definition.clone();
+        move |ev: web_sys::FocusEvent| {
+            let Some(form) = event_form(&ev) else { return };
+            let Some(left) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|e| e.get_attribute("name"))
+            else {
+                return;
+            };
+            let fresh = check(&definition, &form);
+            errors.update(|shown| {
+                // Errors already shown follow the answers as they change;
+                // the field just left gets its own error, if it has one.
+                let was_shown = |f: &str| f == left || shown.iter().any(|e| e.field == f);
+                *shown = fresh.into_iter().filter(|e| was_shown(&e.field)).collect();
+            });
+        }
+    };
+    let on_submit = {
+        let definition = definition.clone();
+        move |ev: web_sys::SubmitEvent| {
+            let Some(form) = event_form(&ev) else { return };
+            let fresh = check(&definition, &form);
+            if fresh.is_empty() {
+                return; // The post goes ahead; the server checks again.
+            }
+            ev.prevent_default();
+            errors.set(fresh);
+            show_summary.set(true);
+            if let Some(summary) = summary_ref.get() {
+                let _ = summary.focus();
+            }
+        }
+    };
+
+    let version = definition.version().to_string();
+    let action = format!("/services/{}", definition.key());
+    let values = data.values;
+    let description = definition.description(lang).to_owned();
+    view! {
+        <Title text=page_title />
+        <a class="back-link" href="/">
+            {locale.t("back-to-start")}
+        </a>
+        <Show when=move || show_summary.get() && !errors.with(Vec::is_empty)>
+            <ErrorSummary items=summary_items node_ref=summary_ref />
+        </Show>
+        {data
+            .failure_reference
+            .map(|reference| {
+                view! {
+                    <div class="notification notification--error" role="alert">
+                        <h2 class="notification__title">{locale.t("submit-failed-title")}</h2>
+                        <p>
+                            {locale.t_args("submit-failed-body", &[("reference", FluentArg::Str(reference))])}
+                        </p>
+                    </div>
+                }
+            })}
+        <h1>{title}</h1>
+        <p class="lead">{description}</p>
+        <form method="post" action=action novalidate=true on:focusout=on_focusout on:submit=on_submit>
+            <input type="hidden" name=VERSION_INPUT value=version />
+            <input type="hidden" name=SUBMISSION_INPUT value=data.submission_key />
+            {pages
+                .into_iter()
+                .map(|(page_title, fields)| {
+                    view! {
+                        <h2>{page_title}</h2>
+                        {fields
+                            .into_iter()
+                            .map(|field| {
+                                let value = values.get(&field.key).cloned().unwrap_or_default();
+                                let key = field.key.clone();
+                                let error = Signal::derive(move || {
+                                    errors.with(|errors| {
+                                        errors.iter().find(|e| e.field == key).map(|e| e.code.clone())
+                                    })
+                                });
+                                let message = {
+                                    let field = field.clone();
+                                    Signal::derive(move || error.get().map(|code| field.error_message(&code, locale)))
+                                };
+                                view! { <Field field value error=message /> }
+                            })
+                            .collect_view()}
+                    }
+                })
+                .collect_view()}
+            <button type="submit" class="button">
+                {locale.t("submit-button")}
+            </button>
+        </form>
+    }
+}
+
+/// The form an event happened in (the handlers sit on the form itself).
+fn event_form(ev: &web_sys::Event) -> Option<web_sys::HtmlFormElement> {
+    ev.current_target()?.dyn_into::<web_sys::HtmlFormElement>().ok()
+}
+
+/// Runs the engine over what the form holds now.
+fn check(definition: &FormDefinition, form: &web_sys::HtmlFormElement) -> Vec<FieldError> {
+    let Ok(data) = web_sys::FormData::new_with_form(form) else {
+        return Vec::new();
+    };
+    let mut raw = RawAnswers::new();
+    for field in definition.fields() {
+        if let Some(value) = data.get(field.key()).as_string() {
+            raw.push(field.key(), value);
+        }
+    }
+    evaluate(definition, &raw).errors
+}

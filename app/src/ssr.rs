@@ -1,0 +1,80 @@
+//! The ports: what the UI needs from the server, declared here and
+//! implemented by the `server` crate, which hands them over once as context.
+//! This is the only server-only module of the crate.
+
+use crate::i18n::Locale;
+use crate::model::{AppError, Receipt};
+use forms::{FieldError, FormDefinition};
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+pub type PortFuture<'a, T> = Pin<Box<dyn Future<Output = Result<T, PortError>> + Send + 'a>>;
+
+/// A failure inside the server. The cause has already been logged under
+/// `reference`; only the reference is shown to the person.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PortError {
+    pub reference: String,
+}
+
+impl From<PortError> for AppError {
+    fn from(e: PortError) -> Self {
+        AppError::Unavailable {
+            reference: e.reference,
+        }
+    }
+}
+
+/// A form ready to be filled in.
+#[derive(Clone, Debug)]
+pub struct OpenForm {
+    pub definition: Arc<FormDefinition>,
+    pub submission_key: String,
+}
+
+/// Published services and what residents have sent in.
+pub trait Catalogue: Send + Sync {
+    /// The newest published version of every service, in catalogue order.
+    fn services(&self) -> PortFuture<'_, Vec<Arc<FormDefinition>>>;
+    /// A service's form to fill in: a specific version, or the newest.
+    fn open_form<'a>(&'a self, key: &'a str, version: Option<u32>) -> PortFuture<'a, Option<OpenForm>>;
+    /// The receipt behind a receipt token, in `locale`.
+    fn receipt<'a>(&'a self, token: &'a str, locale: Locale) -> PortFuture<'a, Option<Receipt>>;
+}
+
+/// Everything the server provides to the UI, as one context value.
+#[derive(Clone)]
+pub struct Ports {
+    pub catalogue: Arc<dyn Catalogue>,
+}
+
+/// What a resident posted without JavaScript, when it had errors: the page
+/// is rendered again from this, with every value kept.
+#[derive(Clone, Debug)]
+pub struct PostedForm {
+    pub version: u32,
+    pub values: BTreeMap<String, String>,
+    pub errors: Vec<FieldError>,
+    pub submission_key: String,
+    /// Set when the answers were valid but could not be stored.
+    pub failure_reference: Option<String>,
+}
+
+pub fn ports() -> Result<Ports, AppError> {
+    use_context::<Ports>().ok_or_else(|| AppError::Unavailable {
+        reference: "no-ports".into(),
+    })
+}
+
+/// Sets the HTTP status of the page being rendered.
+pub fn set_status(code: u16) {
+    if let (Some(options), Ok(status)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::StatusCode::from_u16(code),
+    ) {
+        options.set_status(status);
+    }
+}

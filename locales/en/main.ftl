@@ -1,0 +1,45 @@
+site-name = Blankett
+skip-to-content = Skip to content
+footer-text = Blankett – the municipality's e-services
+language-switch-label = Language
+loading = Loading …
+back-to-start = Back to the start page
+optional-suffix = (optional)
+
+catalogue-title = E-services
+catalogue-heading = What do you want to do?
+catalogue-intro = Choose an e-service. Where a service allows it, you can save and continue later.
+catalogue-empty = There are no e-services yet.
+
+topic-parking-and-streets = Parking and streets
+topic-preschool-and-school = Preschool and school
+topic-business-and-permits = Business and permits
+topic-family-and-life-events = Family and life events
+topic-other = Other
+
+submit-button = Send
+error-title-prefix = Error:
+error-prefix = Error:
+error-summary-title = There is a problem
+error-required = Enter “{ $label }”.
+error-required-choice = Select an option for “{ $label }”.
+error-too-long = “{ $label }” must be { $max } characters or fewer.
+error-invalid-email = Enter an e-mail address in the correct format for “{ $label }”, like name@example.com.
+error-not-an-integer = “{ $label }” must be a whole number, like 12.
+error-too-small = “{ $label }” must be { $min } or more.
+error-too-large = “{ $label }” must be { $max } or less.
+error-unknown-option = Select one of the options for “{ $label }”.
+
+receipt-title = Your application has been sent
+receipt-reference-label = Your case reference
+receipt-body = We received “{ $service }” on { $time }.
+receipt-keep-reference = Keep the case reference. Give it if you contact us about the case.
+
+not-found-title = Page not found
+not-found-body = Check the address, or start again from the start page.
+error-page-title = Something went wrong
+error-page-body = Please try again later. If the problem continues, contact us and give the error code { $reference }.
+error-body-too-large = What you sent was too large.
+error-bad-request = What you sent could not be read. Go back and try again.
+submit-failed-title = It could not be sent just now
+submit-failed-body = Your answers are kept below. Try sending again in a moment. Error code: { $reference }.

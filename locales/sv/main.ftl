@@ -1,0 +1,45 @@
+site-name = Blankett
+skip-to-content = Hoppa till innehållet
+footer-text = Blankett – kommunens e-tjänster
+language-switch-label = Språk
+loading = Laddar …
+back-to-start = Tillbaka till startsidan
+optional-suffix = (valfritt)
+
+catalogue-title = E-tjänster
+catalogue-heading = Vad vill du göra?
+catalogue-intro = Välj en e-tjänst. Du kan spara och fortsätta senare i de tjänster som tillåter det.
+catalogue-empty = Det finns inga e-tjänster ännu.
+
+topic-parking-and-streets = Parkering och gator
+topic-preschool-and-school = Förskola och skola
+topic-business-and-permits = Företag och tillstånd
+topic-family-and-life-events = Familj och livshändelser
+topic-other = Övrigt
+
+submit-button = Skicka
+error-title-prefix = Fel:
+error-prefix = Fel:
+error-summary-title = Det finns ett problem
+error-required = Fyll i ”{ $label }”.
+error-required-choice = Välj ett alternativ för ”{ $label }”.
+error-too-long = ”{ $label }” får vara högst { $max } tecken.
+error-invalid-email = Skriv en e-postadress i rätt format för ”{ $label }”, till exempel namn@exempel.se.
+error-not-an-integer = ”{ $label }” ska vara ett heltal, till exempel 12.
+error-too-small = ”{ $label }” ska vara { $min } eller mer.
+error-too-large = ”{ $label }” ska vara { $max } eller mindre.
+error-unknown-option = Välj ett av alternativen för ”{ $label }”.
+
+receipt-title = Din ansökan är skickad
+receipt-reference-label = Ditt ärendenummer
+receipt-body = Vi har tagit emot ”{ $service }” { $time }.
+receipt-keep-reference = Spara ärendenumret. Ange det om du kontaktar oss om ärendet.
+
+not-found-title = Sidan finns inte
+not-found-body = Kontrollera adressen, eller börja om från startsidan.
+error-page-title = Något gick fel
+error-page-body = Försök igen om en stund. Om felet finns kvar, kontakta oss och ange felkoden { $reference }.
+error-body-too-large = Det du skickade var för stort.
+error-bad-request = Det du skickade gick inte att läsa. Gå tillbaka och försök igen.
+submit-failed-title = Det gick inte att skicka just nu
+submit-failed-body = Dina svar finns kvar nedan. Försök skicka igen om en stund. Felkod: { $reference }.

@@ -1,0 +1,176 @@
+//! The published forms, held in memory, and the catalogue port that the UI
+//! reads them through.
+
+use crate::db::{self, Db};
+use crate::error::internal;
+use app::i18n::Locale;
+use app::model::Receipt;
+use app::ssr::{Catalogue, OpenForm, PortFuture};
+use forms::{FormDefinition, FormSpec};
+use std::collections::BTreeMap;
+use std::sync::{Arc, RwLock};
+
+/// A published form version and its row id.
+#[derive(Clone, Debug)]
+pub struct Published {
+    pub id: i64,
+    pub definition: Arc<FormDefinition>,
+}
+
+/// Every published form version, loaded from the database. Versions are
+/// immutable, so the copy in memory can only be missing versions, never
+/// hold stale ones.
+#[derive(Default)]
+pub struct FormStore {
+    by_id: BTreeMap<i64, Published>,
+    /// (service key, version) -> row id.
+    by_key: BTreeMap<(String, u32), i64>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("database: {0}")]
+    Db(#[from] sqlx::Error),
+    #[error("stored form {key} v{version} does not load: {problem}")]
+    Invalid { key: String, version: i64, problem: String },
+    #[error("demo definition {file}: {problem}")]
+    Demo { file: String, problem: String },
+}
+
+impl FormStore {
+    pub async fn load(db: &Db) -> Result<Self, LoadError> {
+        let mut store = FormStore::default();
+        for row in db::forms::all(&db.pool).await? {
+            let invalid = |problem: String| LoadError::Invalid {
+                key: row.service_key.clone(),
+                version: row.version,
+                problem,
+            };
+            let definition: FormDefinition =
+                serde_json::from_str(&row.definition).map_err(|e| invalid(e.to_string()))?;
+            store.by_key.insert((definition.key().to_owned(), definition.version()), row.id);
+            store.by_id.insert(
+                row.id,
+                Published {
+                    id: row.id,
+                    definition: Arc::new(definition),
+                },
+            );
+        }
+        Ok(store)
+    }
+
+    /// The newest version of a service, or a given one.
+    pub fn get(&self, key: &str, version: Option<u32>) -> Option<&Published> {
+        let id = match version {
+            Some(v) => self.by_key.get(&(key.to_owned(), v))?,
+            None => self.by_key.range((key.to_owned(), 0)..=(key.to_owned(), u32::MAX)).next_back()?.1,
+        };
+        self.by_id.get(id)
+    }
+
+    pub fn by_id(&self, id: i64) -> Option<&Published> {
+        self.by_id.get(&id)
+    }
+
+    /// The newest version of every service, ordered by title in `lang`.
+    pub fn newest(&self) -> Vec<Arc<FormDefinition>> {
+        let mut newest: BTreeMap<&str, &Published> = BTreeMap::new();
+        for ((key, _), id) in &self.by_key {
+            if let Some(p) = self.by_id.get(id) {
+                newest.insert(key, p);
+            }
+        }
+        newest.into_values().map(|p| p.definition.clone()).collect()
+    }
+}
+
+/// Publishes the demo definitions that are not yet stored.
+pub async fn import_demo(db: &Db) -> Result<usize, LoadError> {
+    let mut imported = 0;
+    for (file, text) in crate::demo::DEFINITIONS {
+        let demo_error = |problem: String| LoadError::Demo {
+            file: (*file).to_owned(),
+            problem,
+        };
+        let spec: FormSpec = serde_json::from_str(text).map_err(|e| demo_error(e.to_string()))?;
+        let definition = forms::compile(spec).map_err(|problems| {
+            demo_error(problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))
+        })?;
+        let stored = serde_json::to_string(&definition).map_err(|e| demo_error(e.to_string()))?;
+        if db::forms::insert_if_absent(
+            &db.pool,
+            definition.key(),
+            i64::from(definition.version()),
+            &stored,
+            db::now_millis(),
+        )
+        .await?
+        {
+            imported += 1;
+        }
+    }
+    Ok(imported)
+}
+
+/// The catalogue port, implemented over the database and the form store.
+pub struct CatalogueService {
+    pub db: Db,
+    pub forms: Arc<RwLock<FormStore>>,
+    pub timezone: jiff::tz::TimeZone,
+}
+
+impl CatalogueService {
+    fn read<T>(&self, f: impl FnOnce(&FormStore) -> T) -> T {
+        // A poisoned lock only means a panic elsewhere while holding it;
+        // the store itself is replaced whole, so its data is intact.
+        let guard = self.forms.read().unwrap_or_else(|e| e.into_inner());
+        f(&guard)
+    }
+}
+
+impl Catalogue for CatalogueService {
+    fn services(&self) -> PortFuture<'_, Vec<Arc<FormDefinition>>> {
+        let services = self.read(FormStore::newest);
+        Box::pin(async move { Ok(services) })
+    }
+
+    fn open_form<'a>(&'a self, key: &'a str, version: Option<u32>) -> PortFuture<'a, Option<OpenForm>> {
+        let found = self.read(|s| s.get(key, version).map(|p| p.definition.clone()));
+        Box::pin(async move {
+            Ok(found.map(|definition| OpenForm {
+                definition,
+                submission_key: crate::secret::token(),
+            }))
+        })
+    }
+
+    fn receipt<'a>(&'a self, token: &'a str, locale: Locale) -> PortFuture<'a, Option<Receipt>> {
+        Box::pin(async move {
+            if !crate::secret::is_token(token) {
+                return Ok(None);
+            }
+            let Some(case) = db::cases::by_receipt_token(&self.db.pool, token)
+                .await
+                .map_err(|e| internal("loading a receipt", e))?
+            else {
+                return Ok(None);
+            };
+            let title = self
+                .read(|s| s.by_id(case.form_version_id).map(|p| p.definition.title(locale.tag()).to_owned()))
+                .unwrap_or_default();
+            Ok(Some(Receipt {
+                reference: case.reference,
+                service_title: title,
+                submitted_at: format_time(case.submitted_at, &self.timezone),
+            }))
+        })
+    }
+}
+
+/// A stored time as people read it: `2026-11-23 14:05` in the configured zone.
+pub fn format_time(millis: i64, timezone: &jiff::tz::TimeZone) -> String {
+    jiff::Timestamp::from_millisecond(millis)
+        .map(|t| t.to_zoned(timezone.clone()).strftime("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_default()
+}

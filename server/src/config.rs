@@ -1,0 +1,216 @@
+//! Configuration, read once from the environment. Every setting has a
+//! default that makes the embedded mode work with no settings at all; every
+//! bad value is reported at once; secrets never reach `Debug` output.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Clone)]
+pub struct Config {
+    /// Where to listen (`BLANKETT_ADDR`).
+    pub addr: SocketAddr,
+    /// Where the embedded database and other files live (`BLANKETT_DATA_DIR`).
+    pub data_dir: PathBuf,
+    /// `DATABASE_URL`; `None` means the embedded SQLite file in `data_dir`.
+    pub database_url: Option<String>,
+    /// Where the built browser bundle (`pkg/`) is (`BLANKETT_SITE_DIR`).
+    pub site_dir: PathBuf,
+    /// Load the demo services at start-up (`BLANKETT_DEMO`).
+    pub demo: bool,
+    /// Log lines as JSON instead of text (`BLANKETT_LOG_FORMAT=json`).
+    pub log_json: bool,
+    /// The time zone receipts and case times are shown in (`BLANKETT_TIMEZONE`).
+    pub timezone: jiff::tz::TimeZone,
+}
+
+/// One bad setting, said so that an operator can fix it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ConfigError {
+    pub variable: &'static str,
+    pub problem: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.variable, self.problem)
+    }
+}
+
+/// Every problem found, one per line.
+#[derive(Debug)]
+pub struct ConfigErrors(pub Vec<ConfigError>);
+
+impl fmt::Display for ConfigErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "the configuration has {} problem(s):", self.0.len())?;
+        for e in &self.0 {
+            writeln!(f, "  - {e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ConfigErrors {}
+
+impl Config {
+    /// Reads the process environment.
+    pub fn from_env() -> Result<Self, ConfigErrors> {
+        Self::from_vars(|name| std::env::var(name).ok())
+    }
+
+    /// Reads settings through `var`, so tests need not touch the process
+    /// environment.
+    pub fn from_vars(var: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigErrors> {
+        let mut errors = Vec::new();
+        let get = |name: &str| var(name).filter(|v| !v.trim().is_empty());
+
+        let addr = match get("BLANKETT_ADDR") {
+            None => SocketAddr::from(([127, 0, 0, 1], 3000)),
+            Some(v) => v.trim().parse().unwrap_or_else(|_| {
+                errors.push(ConfigError {
+                    variable: "BLANKETT_ADDR",
+                    problem: format!("`{v}` is not an address and port such as 127.0.0.1:3000"),
+                });
+                SocketAddr::from(([127, 0, 0, 1], 3000))
+            }),
+        };
+        let data_dir = PathBuf::from(get("BLANKETT_DATA_DIR").unwrap_or_else(|| "data".into()));
+        let site_dir = PathBuf::from(get("BLANKETT_SITE_DIR").unwrap_or_else(|| "target/site".into()));
+        let database_url = get("DATABASE_URL");
+        if let Some(url) = &database_url {
+            if !(url.starts_with("postgres://") || url.starts_with("postgresql://") || url.starts_with("sqlite:")) {
+                errors.push(ConfigError {
+                    variable: "DATABASE_URL",
+                    problem: format!(
+                        "must start with postgres://, postgresql:// or sqlite: (got `{}`)",
+                        redact_url(url)
+                    ),
+                });
+            }
+        }
+        let demo = match get("BLANKETT_DEMO").as_deref().map(str::trim) {
+            None | Some("true" | "1" | "yes") => true,
+            Some("false" | "0" | "no") => false,
+            Some(v) => {
+                errors.push(ConfigError {
+                    variable: "BLANKETT_DEMO",
+                    problem: format!("`{v}` is not true or false"),
+                });
+                true
+            }
+        };
+        let log_json = match get("BLANKETT_LOG_FORMAT").as_deref().map(str::trim) {
+            None | Some("text") => false,
+            Some("json") => true,
+            Some(v) => {
+                errors.push(ConfigError {
+                    variable: "BLANKETT_LOG_FORMAT",
+                    problem: format!("`{v}` is not `text` or `json`"),
+                });
+                false
+            }
+        };
+        let tz_name = get("BLANKETT_TIMEZONE").unwrap_or_else(|| "Europe/Stockholm".into());
+        let timezone = jiff::tz::TimeZone::get(tz_name.trim()).unwrap_or_else(|_| {
+            errors.push(ConfigError {
+                variable: "BLANKETT_TIMEZONE",
+                problem: format!("`{tz_name}` is not a known time zone such as Europe/Stockholm"),
+            });
+            jiff::tz::TimeZone::UTC
+        });
+
+        if errors.is_empty() {
+            Ok(Config {
+                addr,
+                data_dir,
+                database_url,
+                site_dir,
+                demo,
+                log_json,
+                timezone,
+            })
+        } else {
+            Err(ConfigErrors(errors))
+        }
+    }
+}
+
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("addr", &self.addr)
+            .field("data_dir", &self.data_dir)
+            .field("database_url", &self.database_url.as_deref().map(redact_url))
+            .field("site_dir", &self.site_dir)
+            .field("demo", &self.demo)
+            .field("log_json", &self.log_json)
+            .field("timezone", &self.timezone.iana_name())
+            .finish()
+    }
+}
+
+/// A database URL with any password replaced, safe to log.
+pub fn redact_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let (authority, tail) = match rest.find('/') {
+        Some(i) => rest.split_at(i),
+        None => (rest, ""),
+    };
+    match authority.rsplit_once('@') {
+        Some((userinfo, host)) => {
+            let user = userinfo.split(':').next().unwrap_or("");
+            let masked = if userinfo.contains(':') { format!("{user}:***") } else { user.to_owned() };
+            format!("{scheme}://{masked}@{host}{tail}")
+        }
+        None => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn from(pairs: &[(&str, &str)]) -> Result<Config, ConfigErrors> {
+        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Config::from_vars(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn no_settings_means_embedded_mode() {
+        let c = from(&[]).expect("defaults are valid");
+        assert_eq!(c.addr, "127.0.0.1:3000".parse().expect("addr"));
+        assert!(c.database_url.is_none());
+        assert!(c.demo);
+        assert_eq!(c.timezone.iana_name(), Some("Europe/Stockholm"));
+    }
+
+    #[test]
+    fn every_bad_setting_is_reported_at_once() {
+        let errors = from(&[
+            ("BLANKETT_ADDR", "localhost"),
+            ("DATABASE_URL", "mysql://root:hunter2@db/x"),
+            ("BLANKETT_DEMO", "perhaps"),
+            ("BLANKETT_LOG_FORMAT", "xml"),
+            ("BLANKETT_TIMEZONE", "Mars/Olympus"),
+        ])
+        .expect_err("all invalid");
+        let vars: Vec<_> = errors.0.iter().map(|e| e.variable).collect();
+        assert_eq!(
+            vars,
+            ["BLANKETT_ADDR", "DATABASE_URL", "BLANKETT_DEMO", "BLANKETT_LOG_FORMAT", "BLANKETT_TIMEZONE"]
+        );
+        assert!(!errors.to_string().contains("hunter2"), "{errors}");
+    }
+
+    #[test]
+    fn passwords_never_reach_debug_output() {
+        let c = from(&[("DATABASE_URL", "postgres://blankett:s3cret@db:5432/blankett")]).expect("valid");
+        let debug = format!("{c:?}");
+        assert!(!debug.contains("s3cret"), "{debug}");
+        assert!(debug.contains("postgres://blankett:***@db:5432/blankett"), "{debug}");
+    }
+}

@@ -1,0 +1,80 @@
+//! Cases: what residents sent in.
+
+use sqlx::{AnyPool, Row};
+
+pub struct NewCase<'a> {
+    pub reference: &'a str,
+    pub receipt_token: &'a str,
+    pub submission_key: &'a str,
+    pub form_version_id: i64,
+    pub language: &'a str,
+    pub answers: &'a str,
+    pub submitted_at: i64,
+}
+
+pub struct CaseReceipt {
+    pub reference: String,
+    pub receipt_token: String,
+    pub form_version_id: i64,
+    pub submitted_at: i64,
+}
+
+/// Inserts a case unless one with the same submission key exists, then
+/// returns the case stored under that key: submitting twice gives one case.
+/// A clash on the reference (a random code) is an error the caller retries.
+pub async fn insert_once(pool: &AnyPool, case: &NewCase<'_>) -> Result<CaseReceipt, sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO cases \
+         (reference, receipt_token, submission_key, form_version_id, language, answers, submitted_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (submission_key) DO NOTHING",
+    )
+    .bind(case.reference)
+    .bind(case.receipt_token)
+    .bind(case.submission_key)
+    .bind(case.form_version_id)
+    .bind(case.language)
+    .bind(case.answers)
+    .bind(case.submitted_at)
+    .execute(pool)
+    .await?;
+    let row = sqlx::query(
+        "SELECT reference, receipt_token, form_version_id, submitted_at FROM cases WHERE submission_key = $1",
+    )
+    .bind(case.submission_key)
+    .fetch_one(pool)
+    .await?;
+    receipt_from_row(&row)
+}
+
+pub async fn by_receipt_token(pool: &AnyPool, token: &str) -> Result<Option<CaseReceipt>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT reference, receipt_token, form_version_id, submitted_at FROM cases WHERE receipt_token = $1",
+    )
+    .bind(token)
+    .fetch_optional(pool)
+    .await?;
+    row.as_ref().map(receipt_from_row).transpose()
+}
+
+/// The stored answers of a case, by reference (for checks and, later, the
+/// case handler's view).
+pub async fn answers_by_reference(pool: &AnyPool, reference: &str) -> Result<Option<(i64, String)>, sqlx::Error> {
+    let row = sqlx::query("SELECT form_version_id, answers FROM cases WHERE reference = $1")
+        .bind(reference)
+        .fetch_optional(pool)
+        .await?;
+    row.map(|r| Ok((r.try_get("form_version_id")?, r.try_get("answers")?))).transpose()
+}
+
+pub async fn count(pool: &AnyPool) -> Result<i64, sqlx::Error> {
+    sqlx::query("SELECT COUNT(*) AS n FROM cases").fetch_one(pool).await?.try_get("n")
+}
+
+fn receipt_from_row(row: &sqlx::any::AnyRow) -> Result<CaseReceipt, sqlx::Error> {
+    Ok(CaseReceipt {
+        reference: row.try_get("reference")?,
+        receipt_token: row.try_get("receipt_token")?,
+        form_version_id: row.try_get("form_version_id")?,
+        submitted_at: row.try_get("submitted_at")?,
+    })
+}

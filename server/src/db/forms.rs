@@ -1,0 +1,49 @@
+//! Published form versions.
+
+use sqlx::{AnyPool, Row};
+
+pub struct FormVersionRow {
+    pub id: i64,
+    pub service_key: String,
+    pub version: i64,
+    pub definition: String,
+}
+
+/// Stores a version unless that key and version already exist. Returns
+/// whether it was stored.
+pub async fn insert_if_absent(
+    pool: &AnyPool,
+    service_key: &str,
+    version: i64,
+    definition: &str,
+    published_at: i64,
+) -> Result<bool, sqlx::Error> {
+    let result = sqlx::query(
+        "INSERT INTO form_versions (service_key, version, definition, published_at) \
+         VALUES ($1, $2, $3, $4) ON CONFLICT (service_key, version) DO NOTHING",
+    )
+    .bind(service_key)
+    .bind(version)
+    .bind(definition)
+    .bind(published_at)
+    .execute(pool)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+/// Every published version, oldest first.
+pub async fn all(pool: &AnyPool) -> Result<Vec<FormVersionRow>, sqlx::Error> {
+    let rows = sqlx::query("SELECT id, service_key, version, definition FROM form_versions ORDER BY id")
+        .fetch_all(pool)
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(FormVersionRow {
+                id: r.try_get("id")?,
+                service_key: r.try_get("service_key")?,
+                version: r.try_get::<i64, _>("version").or_else(|_| r.try_get::<i32, _>("version").map(i64::from))?,
+                definition: r.try_get("definition")?,
+            })
+        })
+        .collect()
+}

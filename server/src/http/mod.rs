@@ -1,0 +1,116 @@
+//! The HTTP surface: the app's pages and server functions, plus the few
+//! plain routes that are not pages (health checks, language switch, form
+//! posts, assets).
+
+mod assets;
+mod locale;
+mod submit;
+
+use crate::AppState;
+use app::i18n::Locale;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use serde::Deserialize;
+use tower_http::trace::TraceLayer;
+
+/// The context every page render and server function call gets: the ports
+/// and the language the locale layer chose.
+pub fn context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
+    let ports = state.ports.clone();
+    move || {
+        provide_context(ports.clone());
+        let locale = use_context::<axum::http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<Locale>().copied())
+            .unwrap_or_default();
+        provide_context(locale);
+    }
+}
+
+pub fn router(state: AppState) -> Router {
+    let options = state.leptos_options.clone();
+    let routes = generate_route_list(app::App);
+    let shell = move || app::shell(options.clone());
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+        .route("/language/{tag}", get(set_language))
+        .route("/services/{key}", post(submit::submit_form))
+        .route(app::STYLESHEET_PATH, get(assets::stylesheet))
+        .nest_service("/pkg", assets::pkg_service(&state.config.site_dir))
+        .leptos_routes_with_context(&state, routes, context(&state), shell.clone())
+        // Anything else is the app's "page not found", in the person's language.
+        .fallback(leptos_axum::render_app_async_with_context(context(&state), shell))
+        .layer(axum::middleware::from_fn(locale::choose_locale))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// The process is alive.
+async fn healthz() -> &'static str {
+    "ok"
+}
+
+/// The process can serve: its database answers.
+async fn readyz(State(state): State<AppState>) -> Response {
+    match state.db.ping().await {
+        Ok(()) => "ready".into_response(),
+        Err(e) => {
+            tracing::warn!(error = %e, "readiness check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct Back {
+    back: Option<String>,
+}
+
+/// Remembers the chosen language in a cookie and goes back to the page the
+/// person came from. Works without JavaScript.
+async fn set_language(Path(tag): Path<String>, Query(q): Query<Back>) -> Response {
+    let back = q.back.filter(|b| is_local_path(b)).unwrap_or_else(|| "/".into());
+    let Some(locale) = Locale::from_tag(&tag) else {
+        return Redirect::to(&back).into_response();
+    };
+    let cookie = format!(
+        "{}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
+        locale::COOKIE,
+        locale.tag()
+    );
+    let mut response = Redirect::to(&back).into_response();
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().insert(header::SET_COOKIE, value);
+    }
+    response
+}
+
+/// Only paths on this site may be redirected to, never another host
+/// (`//evil.example` and `/\evil.example` are other hosts to a browser).
+fn is_local_path(path: &str) -> bool {
+    path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.starts_with("/\\")
+        && !path.chars().any(|c| c.is_control())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_local_path;
+
+    #[test]
+    fn only_local_paths_are_followed() {
+        assert!(is_local_path("/"));
+        assert!(is_local_path("/services/fault-report?x=1"));
+        assert!(!is_local_path("https://evil.example"));
+        assert!(!is_local_path("//evil.example"));
+        assert!(!is_local_path("/\\evil.example"));
+        assert!(!is_local_path("/a\r\nSet-Cookie: x"));
+        assert!(!is_local_path(""));
+    }
+}

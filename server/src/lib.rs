@@ -1,0 +1,86 @@
+//! Blankett's server: configuration, storage, rendering and the HTTP
+//! surface, in one binary.
+//!
+//! Invariants: this is the only crate that does IO. `main.rs` only boots;
+//! [`run`] takes a configuration, a bound listener and a shutdown signal, so
+//! tests start the real server on `127.0.0.1:0`. Internal errors are logged
+//! once, with a reference, in [`error`]; people only ever see the reference.
+
+pub mod catalogue;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod http;
+pub mod secret;
+pub mod submission;
+
+use app::ssr::Ports;
+use axum::extract::FromRef;
+use catalogue::{CatalogueService, FormStore};
+use config::Config;
+use db::Db;
+use leptos::prelude::LeptosOptions;
+use std::future::Future;
+use std::sync::{Arc, RwLock};
+use tokio::net::TcpListener;
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub config: Arc<Config>,
+    pub db: Db,
+    pub forms: Arc<RwLock<FormStore>>,
+    pub ports: Ports,
+    pub leptos_options: LeptosOptions,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+/// Connects to the database, runs migrations, loads the published forms
+/// (and the demo services when configured) and builds the state.
+pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
+    let db = Db::connect(config.database_url.as_deref(), &config.data_dir).await?;
+    if config.demo {
+        let imported = catalogue::import_demo(&db).await?;
+        tracing::info!(imported, "demo services loaded");
+    }
+    let forms = Arc::new(RwLock::new(FormStore::load(&db).await?));
+    let catalogue = Arc::new(CatalogueService {
+        db: db.clone(),
+        forms: forms.clone(),
+        timezone: config.timezone.clone(),
+    });
+    let leptos_options = LeptosOptions::builder()
+        .output_name("blankett")
+        .site_root(config.site_dir.display().to_string())
+        .site_pkg_dir("pkg")
+        .site_addr(config.addr)
+        .build();
+    Ok(AppState {
+        config: Arc::new(config),
+        db,
+        forms,
+        ports: Ports { catalogue },
+        leptos_options,
+    })
+}
+
+/// Serves Blankett on `listener` until `shutdown` completes, then finishes
+/// the requests in flight.
+pub async fn run(
+    config: Config,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    let state = prepare(config).await?;
+    let router = http::router(state);
+    tracing::info!(address = %listener.local_addr()?, "Blankett is serving");
+    axum::serve(listener, router).with_graceful_shutdown(shutdown).await?;
+    tracing::info!("Blankett has stopped");
+    Ok(())
+}

@@ -1,0 +1,103 @@
+//! Receiving a resident's form: evaluate with the engine, store the case
+//! durably, and only then acknowledge it.
+
+use crate::catalogue::Published;
+use crate::db::{self, Db};
+use crate::error::internal;
+use app::i18n::Locale;
+use app::pages::citizen::form::{SUBMISSION_INPUT, VERSION_INPUT};
+use app::ssr::{PortError, PostedForm};
+use forms::{evaluate, RawAnswers};
+
+pub enum Outcome {
+    /// Stored (now or by an earlier identical submission).
+    Received { receipt_token: String },
+    /// The answers have errors: show the form again with them.
+    Invalid(PostedForm),
+}
+
+/// How often a clash of random case references is retried. With 40-bit
+/// references a single clash is already rare.
+const REFERENCE_ATTEMPTS: usize = 4;
+
+/// Evaluates `raw` against the form version it was filled in on and stores
+/// the case. The same submission key always yields the same case.
+pub async fn submit(db: &Db, form: &Published, raw: &RawAnswers, locale: Locale) -> Result<Outcome, PortError> {
+    let definition = &form.definition;
+    let evaluation = evaluate(definition, raw);
+    // A post without a valid key (a hand-made request) still gets one, so
+    // it is stored once; real forms always carry theirs.
+    let submission_key = raw
+        .first(SUBMISSION_INPUT)
+        .filter(|k| crate::secret::is_token(k))
+        .map_or_else(crate::secret::token, str::to_owned);
+
+    if !evaluation.is_valid() {
+        return Ok(Outcome::Invalid(PostedForm {
+            version: definition.version(),
+            values: typed_values(form, raw),
+            errors: evaluation.errors,
+            submission_key,
+            failure_reference: None,
+        }));
+    }
+
+    let answers = serde_json::to_string(&evaluation.answers).map_err(|e| internal("encoding answers", e))?;
+    let receipt_token = crate::secret::token();
+    let mut last_error = None;
+    for _ in 0..REFERENCE_ATTEMPTS {
+        let reference = crate::secret::case_reference();
+        let case = db::cases::NewCase {
+            reference: &reference,
+            receipt_token: &receipt_token,
+            submission_key: &submission_key,
+            form_version_id: form.id,
+            language: locale.tag(),
+            answers: &answers,
+            submitted_at: db::now_millis(),
+        };
+        match db::cases::insert_once(&db.pool, &case).await {
+            Ok(stored) => {
+                tracing::info!(reference = %stored.reference, service = definition.key(), "case received");
+                return Ok(Outcome::Received {
+                    receipt_token: stored.receipt_token,
+                });
+            }
+            Err(e) if is_unique_violation(&e) => last_error = Some(e),
+            Err(e) => return Err(internal("storing a case", e)),
+        }
+    }
+    Err(internal(
+        "storing a case",
+        last_error.map_or_else(|| "no attempt made".to_owned(), |e| e.to_string()),
+    ))
+}
+
+/// The form as posted, to show again after a failure to store it.
+pub fn unsent(form: &Published, raw: &RawAnswers, failure_reference: String) -> PostedForm {
+    PostedForm {
+        version: form.definition.version(),
+        values: typed_values(form, raw),
+        errors: Vec::new(),
+        submission_key: raw.first(SUBMISSION_INPUT).unwrap_or_default().to_owned(),
+        failure_reference: Some(failure_reference),
+    }
+}
+
+/// The raw text of each field as the person typed it.
+fn typed_values(form: &Published, raw: &RawAnswers) -> std::collections::BTreeMap<String, String> {
+    form.definition
+        .fields()
+        .filter_map(|f| raw.first(f.key()).map(|v| (f.key().to_owned(), v.to_owned())))
+        .collect()
+}
+
+fn is_unique_violation(e: &sqlx::Error) -> bool {
+    e.as_database_error().is_some_and(|d| d.is_unique_violation())
+}
+
+/// The form version a post refers to: the one in its hidden input, or the
+/// newest if that is missing.
+pub fn posted_version(raw: &RawAnswers) -> Option<u32> {
+    raw.first(VERSION_INPUT).and_then(|v| v.parse().ok())
+}
