@@ -79,9 +79,11 @@ pub fn App() -> impl IntoView {
 pub fn hydrate() {
     console_error_panic_hook::set_once();
     // The server chose the language and wrote it on <html>; agree with it.
-    let locale = leptos::web_sys::window()
+    let root = leptos::web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
+        .and_then(|d| d.document_element());
+    let locale = root
+        .as_ref()
         .and_then(|e| e.get_attribute("lang"))
         .and_then(|tag| i18n::Locale::from_tag(&tag))
         .unwrap_or_default();
@@ -89,4 +91,9 @@ pub fn hydrate() {
         provide_context(locale);
         view! { <App /> }
     });
+    // Marks the page as interactive, for tests and for styles that only
+    // make sense with JavaScript.
+    if let Some(root) = root {
+        let _ = root.set_attribute("data-hydrated", "");
+    }
 }

@@ -162,7 +162,12 @@ pub fn Field(field: FieldView, value: String, error: Signal<Option<String>>) -> 
             </div>
         }
         .into_any(),
-        FieldKind::LongText { .. } => view! {
+        FieldKind::LongText { .. } => {
+            // tachys writes a textarea's children to HTML without escaping
+            // them (it lists `<textarea>` as raw text), so the server escapes
+            // here; in the browser the text goes through the DOM and needs none.
+            let content = if cfg!(feature = "ssr") { escape_text(&value) } else { value };
+            view! {
             <div class=group_class>
                 <label class="label" for=id.clone()>{label_text}</label>
                 {hint}
@@ -175,11 +180,12 @@ pub fn Field(field: FieldView, value: String, error: Signal<Option<String>>) -> 
                     aria-describedby=described_by
                     aria-invalid=invalid
                 >
-                    {value}
+                    {content}
                 </textarea>
             </div>
+            }
+            .into_any()
         }
-        .into_any(),
         kind => {
             let (input_type, input_mode, autocomplete, spellcheck, width) = match kind {
                 FieldKind::Email => ("email", None, Some("email"), Some("false"), "input--wide"),
@@ -207,5 +213,27 @@ pub fn Field(field: FieldView, value: String, error: Signal<Option<String>>) -> 
             }
             .into_any()
         }
+    }
+}
+
+/// Escapes text for an HTML text context.
+fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(super::escape_text("a</textarea><script>&"), "a&lt;/textarea&gt;&lt;script&gt;&amp;");
     }
 }

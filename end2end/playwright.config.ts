@@ -1,0 +1,53 @@
+// Browser tests: every journey once with JavaScript and once without, in
+// Debian's Chromium (Playwright never downloads a browser here).
+import { defineConfig } from '@playwright/test';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const port = Number(process.env.BLANKETT_E2E_PORT ?? 3300);
+const root = path.resolve(__dirname, '..');
+const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(root, 'target');
+const bin = process.env.BLANKETT_BIN ?? path.join(targetDir, 'debug', 'blankett');
+const siteDir = process.env.BLANKETT_SITE_DIR ?? path.join(targetDir, 'site');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'blankett-e2e-'));
+
+export default defineConfig({
+  testDir: './tests',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [['list']],
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    locale: 'sv-SE',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic',
+        '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      ],
+    },
+  },
+  projects: [
+    { name: 'js', use: { javaScriptEnabled: true } },
+    { name: 'nojs', use: { javaScriptEnabled: false } },
+  ],
+  webServer: {
+    command: bin,
+    url: `http://127.0.0.1:${port}/readyz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      BLANKETT_ADDR: `127.0.0.1:${port}`,
+      BLANKETT_DATA_DIR: dataDir,
+      BLANKETT_SITE_DIR: siteDir,
+      RUST_LOG: 'warn',
+    },
+  },
+});

@@ -1,0 +1,123 @@
+// The resident's thin slice: catalogue, form, errors, receipt, language.
+import { expect, test } from '@playwright/test';
+import { expectAccessible, hasJs, open, settle } from './helpers';
+
+test('the start page lists the demo services by topic', async ({ page }, testInfo) => {
+  const response = await open(page, testInfo, '/');
+  expect(response?.status()).toBe(200);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vad vill du göra?');
+  const parking = page.getByRole('region', { name: 'Parkering och gator' });
+  await expect(parking.getByRole('link', { name: 'Felanmälan – gata och park' })).toBeVisible();
+  await expect(parking.getByRole('link', { name: 'Boendeparkering' })).toBeVisible();
+  // A service with two topics is found under both.
+  await expect(page.getByRole('region', { name: 'Förskola och skola' }).getByRole('link')).toHaveText(
+    'Ansök om förskoleplats',
+  );
+  await expect(page.getByRole('region', { name: 'Familj och livshändelser' }).getByRole('link')).toHaveText(
+    'Ansök om förskoleplats',
+  );
+  await expectAccessible(page);
+});
+
+test('a resident sends a fault report and gets a receipt, after fixing errors', async ({ page }, testInfo) => {
+  await open(page, testInfo, '/');
+  await page.getByRole('link', { name: 'Felanmälan – gata och park' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Felanmälan – gata och park');
+  await settle(page, testInfo);
+  await expectAccessible(page);
+
+  // A wrong e-mail address and nothing else: every error at once.
+  await page.getByLabel('Din e-postadress (valfritt)').fill('anna@');
+  const posts: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST') posts.push(r.url());
+  });
+  const sent = page.waitForResponse((r) => r.request().method() === 'POST').catch(() => null);
+  await page.getByRole('button', { name: 'Skicka' }).click();
+
+  const summary = page.getByRole('alert');
+  await expect(summary.getByRole('heading')).toHaveText('Det finns ett problem');
+  const links = summary.getByRole('link');
+  await expect(links).toHaveText([
+    'Välj ett alternativ för ”Vad gäller felet?”.',
+    'Fyll i ”Var finns felet?”.',
+    'Fyll i ”Beskriv felet”.',
+    'Skriv en e-postadress i rätt format för ”Din e-postadress”, till exempel namn@exempel.se.',
+  ]);
+  await expect(summary).toBeFocused();
+  await expect(page).toHaveTitle(/^Fel: Felanmälan/);
+  if (hasJs(testInfo)) {
+    // The engine ran in the browser: nothing was posted.
+    expect(posts).toEqual([]);
+  } else {
+    const response = await sent;
+    expect(response?.status()).toBe(422);
+  }
+  // What was typed is kept, and each summary link leads to its field.
+  await expect(page.getByLabel('Din e-postadress (valfritt)')).toHaveValue('anna@');
+  await expect(page.getByLabel('Var finns felet?')).toHaveAttribute('aria-invalid', 'true');
+  await links.nth(1).click();
+  await expect(page.getByLabel('Var finns felet?')).toBeFocused();
+  await expectAccessible(page);
+
+  await page.getByLabel('Potthål eller skadad beläggning').check();
+  await page.getByLabel('Var finns felet?').fill('Storgatan 12');
+  await page.getByLabel('Beskriv felet').fill('Ett djupt hål i cykelbanan.');
+  await page.getByLabel('Din e-postadress (valfritt)').fill('anna@example.se');
+  await page.getByRole('button', { name: 'Skicka' }).click();
+
+  await expect(page).toHaveURL(/\/receipts\/[0-9a-f]{32}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Din ansökan är skickad');
+  await expect(page.locator('.reference')).toHaveText(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  await expect(page.getByText('Vi har tagit emot ”Felanmälan – gata och park”')).toBeVisible();
+  await settle(page, testInfo);
+  await expectAccessible(page);
+});
+
+test('with JavaScript, a field is checked as soon as it is left', async ({ page }, testInfo) => {
+  test.skip(!hasJs(testInfo), 'checking on leaving a field needs JavaScript; the no-JS run is covered above');
+  await open(page, testInfo, '/services/parking-permit');
+  const months = page.getByLabel('Hur många månader gäller ansökan?');
+  await months.fill('13');
+  await months.press('Tab');
+  await expect(page.getByText('”Hur många månader gäller ansökan?” ska vara 12 eller mindre.')).toBeVisible();
+  await expect(months).toHaveAttribute('aria-invalid', 'true');
+  await months.fill('6');
+  await months.press('Tab');
+  await expect(months).not.toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page);
+});
+
+test('the language switch works and the form speaks English', async ({ page }, testInfo) => {
+  await open(page, testInfo, '/services/parking-permit');
+  await page.getByRole('link', { name: 'English' }).click();
+  await expect(page).toHaveURL(/\/services\/parking-permit$/);
+  await settle(page, testInfo);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Resident parking permit');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByRole('alert').getByRole('heading')).toHaveText('There is a problem');
+  await expect(page.getByRole('alert').getByRole('link').first()).toHaveText(
+    'Enter “The vehicle\'s registration number”.',
+  );
+  await expectAccessible(page);
+
+  await page.getByLabel("The vehicle's registration number").fill('ABC123');
+  await page.getByLabel('North').check();
+  await page.getByLabel('For how many months are you applying?').fill('6');
+  await page.getByLabel('Your e-mail address').fill('sam@example.com');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your application has been sent');
+  await expectAccessible(page);
+
+  await page.getByRole('link', { name: 'Svenska' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
+});
+
+test('an unknown address shows a page that says so, with status 404', async ({ page }, testInfo) => {
+  const response = await open(page, testInfo, '/services/no-such-service');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sidan finns inte');
+  await expectAccessible(page);
+});

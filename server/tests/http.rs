@@ -1,0 +1,388 @@
+//! The real server on `127.0.0.1:0`, against a real SQLite file and a real
+//! PostgreSQL server, driven over HTTP. Every test runs on both databases.
+//!
+//! PostgreSQL comes from `BLANKETT_TEST_POSTGRES_URL` (an account that may
+//! create databases); `scripts/test` starts a private cluster and sets it.
+//! Each test gets a database of its own.
+
+use reqwest::header::{ACCEPT_LANGUAGE, COOKIE, LOCATION, SET_COOKIE};
+use reqwest::redirect::Policy;
+use reqwest::StatusCode;
+use server::config::Config;
+use server::db::Db;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+#[derive(Clone, Copy, Debug)]
+enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+struct TestServer {
+    base: String,
+    client: reqwest::Client,
+    data_dir: PathBuf,
+    database_url: Option<String>,
+    stop: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<anyhow::Result<()>>>,
+    _dir: tempfile::TempDir,
+}
+
+/// A fresh, empty database for one test on `backend`.
+async fn fresh_database(backend: Backend) -> Option<String> {
+    match backend {
+        Backend::Sqlite => None,
+        Backend::Postgres => {
+            let admin = std::env::var("BLANKETT_TEST_POSTGRES_URL").expect(
+                "BLANKETT_TEST_POSTGRES_URL is not set: run scripts/test, which starts PostgreSQL, \
+                 or point it at a server where the user may create databases",
+            );
+            use sqlx::Connection;
+            let mut conn = sqlx::PgConnection::connect(&admin).await.expect("connect to PostgreSQL");
+            let name = format!("blankett_test_{}", server::secret::token());
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(&mut conn)
+                .await
+                .expect("create test database");
+            let (base, _) = admin.rsplit_once('/').expect("URL with a database name");
+            Some(format!("{base}/{name}"))
+        }
+    }
+}
+
+impl TestServer {
+    async fn start(backend: Backend) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let database_url = fresh_database(backend).await;
+        Self::start_with(dir, database_url).await
+    }
+
+    async fn start_with(dir: tempfile::TempDir, database_url: Option<String>) -> Self {
+        let data_dir = dir.path().to_path_buf();
+        let config = config_for(&data_dir, database_url.as_deref());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let base = format!("http://{}", listener.local_addr().expect("addr"));
+        let (stop, stopped) = oneshot::channel::<()>();
+        let task = tokio::spawn(server::run(config, listener, async {
+            let _ = stopped.await;
+        }));
+        let client = reqwest::Client::builder()
+            .redirect(Policy::none())
+            .build()
+            .expect("client");
+        let server = TestServer {
+            base,
+            client,
+            data_dir,
+            database_url,
+            stop: Some(stop),
+            task: Some(task),
+            _dir: dir,
+        };
+        server.wait_ready().await;
+        server
+    }
+
+    /// Polls `/readyz` with a bound instead of sleeping a guessed time.
+    async fn wait_ready(&self) {
+        for _ in 0..200 {
+            if let Ok(r) = self.client.get(self.url("/readyz")).send().await {
+                if r.status() == StatusCode::OK {
+                    return;
+                }
+            }
+            tokio::task::yield_now().await;
+            tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+        }
+        panic!("the server did not become ready");
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    async fn get(&self, path: &str) -> (StatusCode, String) {
+        let r = self.client.get(self.url(path)).send().await.expect("GET");
+        let status = r.status();
+        (status, r.text().await.expect("body"))
+    }
+
+    async fn post_form(&self, path: &str, pairs: &[(&str, &str)]) -> reqwest::Response {
+        self.client.post(self.url(path)).form(pairs).send().await.expect("POST")
+    }
+
+    /// A database handle of its own, to check what was stored.
+    async fn db(&self) -> Db {
+        Db::connect(self.database_url.as_deref(), &self.data_dir).await.expect("db")
+    }
+
+    /// Stops the server gracefully and returns its data directory.
+    async fn stop(mut self) -> (tempfile::TempDir, Option<String>) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(task) = self.task.take() {
+            task.await.expect("server task").expect("server stopped cleanly");
+        }
+        let dir = std::mem::replace(&mut self._dir, tempfile::tempdir().expect("temp dir"));
+        (dir, self.database_url.take())
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+fn config_for(data_dir: &std::path::Path, database_url: Option<&str>) -> Config {
+    let mut vars = HashMap::new();
+    vars.insert("BLANKETT_DATA_DIR", data_dir.display().to_string());
+    vars.insert("BLANKETT_ADDR", "127.0.0.1:0".to_string());
+    if let Some(url) = database_url {
+        vars.insert("DATABASE_URL", url.to_string());
+    }
+    Config::from_vars(|k| vars.get(k).cloned()).expect("valid test config")
+}
+
+/// The value of a hidden input in a page.
+fn hidden_value(html: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let start = html.find(&marker).unwrap_or_else(|| panic!("no input {name}")) + marker.len();
+    html[start..].split('"').next().unwrap_or_default().to_string()
+}
+
+/// Writes each test once and runs it on SQLite and on PostgreSQL.
+macro_rules! on_both_databases {
+    ($(async fn $name:ident($server:ident : TestServer) $body:block)*) => {
+        mod sqlite {
+            use super::*;
+            $(#[tokio::test] async fn $name() { let $server = TestServer::start(Backend::Sqlite).await; $body })*
+        }
+        mod postgres {
+            use super::*;
+            $(#[tokio::test] async fn $name() { let $server = TestServer::start(Backend::Postgres).await; $body })*
+        }
+    };
+}
+
+const VALID_FAULT: &[(&str, &str)] = &[
+    ("kind", "pothole"),
+    ("location", "Storgatan 12"),
+    ("description", "Ett djupt hål\r\ni cykelbanan."),
+    ("email", "anna@example.se"),
+];
+
+on_both_databases! {
+    async fn health_and_readiness_answer(server: TestServer) {
+        assert_eq!(server.get("/healthz").await, (StatusCode::OK, "ok".to_string()));
+        assert_eq!(server.get("/readyz").await, (StatusCode::OK, "ready".to_string()));
+    }
+
+    async fn the_catalogue_lists_the_demo_services_in_swedish(server: TestServer) {
+        let (status, html) = server.get("/").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains(r#"<html lang="sv" dir="ltr""#), "{html}");
+        assert!(html.contains("Felanmälan – gata och park"));
+        assert!(html.contains("Boendeparkering"));
+        assert!(html.contains("Ansök om förskoleplats"));
+        assert!(html.contains("Parkering och gator"));
+        // The page is complete without JavaScript, and links the bundle.
+        assert!(html.contains(r#"href="/services/fault-report""#));
+        assert!(html.contains("/pkg/blankett.js"));
+    }
+
+    async fn accept_language_and_the_language_cookie_choose_english(server: TestServer) {
+        let r = server.client.get(server.url("/")).header(ACCEPT_LANGUAGE, "en-GB,en;q=0.9").send().await.expect("GET");
+        let html = r.text().await.expect("body");
+        assert!(html.contains(r#"<html lang="en""#));
+        assert!(html.contains("Report a fault – streets and parks"));
+
+        let r = server.client.get(server.url("/language/en?back=/services/fault-report")).send().await.expect("GET");
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        assert_eq!(r.headers()[LOCATION], "/services/fault-report");
+        let cookie = r.headers()[SET_COOKIE].to_str().expect("ascii").to_string();
+        assert!(cookie.starts_with("lang=en;") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+
+        let r = server.client.get(server.url("/services/fault-report"))
+            .header(COOKIE, "lang=en").header(ACCEPT_LANGUAGE, "sv").send().await.expect("GET");
+        let html = r.text().await.expect("body");
+        assert!(html.contains("What is the fault?"), "the cookie wins over Accept-Language");
+    }
+
+    async fn the_language_switch_never_redirects_off_site(server: TestServer) {
+        for back in ["//evil.example/", "https://evil.example/", "/%5Cevil.example"] {
+            let path = format!("/language/sv?back={}", back.replace('/', "%2F"));
+            let r = server.client.get(server.url(&path)).send().await.expect("GET");
+            let location = r.headers()[LOCATION].to_str().expect("ascii").to_string();
+            assert!(location == "/" || location.starts_with("/%"), "{back} led to {location}");
+            assert!(!location.starts_with("//"));
+        }
+    }
+
+    async fn the_form_page_is_a_plain_accessible_form(server: TestServer) {
+        let (status, html) = server.get("/services/fault-report").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains(r#"<form method="post" action="/services/fault-report" novalidate"#), "{html}");
+        assert!(html.contains(r#"<legend class="fieldset__legend">Vad gäller felet?</legend>"#));
+        assert!(html.contains(r#"<label for="f-location" class="label">Var finns felet?</label>"#));
+        assert!(html.contains(r#"aria-describedby="f-location-hint""#));
+        assert!(html.contains("Din e-postadress (valfritt)"));
+        assert!(html.contains(r#"autocomplete="email""#));
+        assert_eq!(hidden_value(&html, "_submission").len(), 32);
+        assert_eq!(hidden_value(&html, "_version"), "1");
+        assert!(!html.contains("error-summary"));
+    }
+
+    async fn a_post_with_errors_comes_back_422_with_every_error_and_value(server: TestServer) {
+        let r = server.post_form("/services/fault-report", &[
+            ("_version", "1"),
+            ("_submission", &server::secret::token()),
+            ("kind", "volcano"),
+            ("location", ""),
+            ("description", "Läcker <vatten> & \"mer\""),
+            ("email", "anna@"),
+        ]).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = r.text().await.expect("body");
+        assert!(html.contains(r#"class="error-summary""#) && html.contains("autofocus"), "{html}");
+        assert!(html.contains("<title>Fel: Felanmälan – gata och park – Blankett</title>"), "{html}");
+        for message in [
+            "Välj ett av alternativen för ”Vad gäller felet?”.",
+            "Fyll i ”Var finns felet?”.",
+            "Skriv en e-postadress i rätt format för ”Din e-postadress”, till exempel namn@exempel.se.",
+        ] {
+            assert_eq!(html.matches(message).count(), 2, "in the summary and at the field: {message}");
+        }
+        assert!(html.contains(r##"href="#f-location""##));
+        assert!(html.contains(r#"value="anna@""#), "the typed e-mail is kept");
+        assert!(html.contains("Läcker &lt;vatten&gt; &amp; \"mer\"</textarea>"), "the typed text is kept, escaped");
+        assert!(!html.contains("<vatten>"), "nothing typed is ever markup");
+        assert_eq!(server::db::cases::count(&server.db().await.pool).await.expect("count"), 0);
+    }
+
+    async fn a_valid_post_is_stored_and_answered_with_a_receipt(server: TestServer) {
+        let key = server::secret::token();
+        let mut pairs = VALID_FAULT.to_vec();
+        pairs.extend([("_version", "1"), ("_submission", key.as_str())]);
+        let r = server.post_form("/services/fault-report", &pairs).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let location = r.headers()[LOCATION].to_str().expect("ascii").to_string();
+        assert!(location.starts_with("/receipts/") && location.len() == "/receipts/".len() + 32, "{location}");
+
+        let (status, html) = server.get(&location).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("Din ansökan är skickad"));
+        assert!(html.contains("Vi har tagit emot ”Felanmälan – gata och park”"));
+        let reference = html.split("<strong class=\"reference\">").nth(1).and_then(|s| s.split('<').next())
+            .expect("a reference on the receipt").to_string();
+        assert_eq!(reference.len(), 9);
+
+        let db = server.db().await;
+        let (_, answers) = server::db::cases::answers_by_reference(&db.pool, &reference).await
+            .expect("query").expect("the case is stored");
+        let answers: serde_json::Value = serde_json::from_str(&answers).expect("json");
+        assert_eq!(answers["kind"], serde_json::json!({"type": "choice", "value": "pothole"}));
+        assert_eq!(answers["description"]["value"], "Ett djupt hål\ni cykelbanan.");
+        assert!(answers.get("_submission").is_none(), "only the form's fields are stored");
+    }
+
+    async fn submitting_twice_makes_one_case(server: TestServer) {
+        let key = server::secret::token();
+        let mut pairs = VALID_FAULT.to_vec();
+        pairs.extend([("_version", "1"), ("_submission", key.as_str())]);
+        let first = server.post_form("/services/fault-report", &pairs).await;
+        let second = server.post_form("/services/fault-report", &pairs).await;
+        assert_eq!(first.status(), StatusCode::SEE_OTHER);
+        assert_eq!(first.headers()[LOCATION], second.headers()[LOCATION]);
+        assert_eq!(server::db::cases::count(&server.db().await.pool).await.expect("count"), 1);
+    }
+
+    async fn unknown_addresses_get_a_translated_404(server: TestServer) {
+        let (status, html) = server.get("/services/no-such-service").await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        assert!(html.contains("Sidan finns inte"));
+        let (status, html) = server.get("/no/such/page").await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        assert!(html.contains("Sidan finns inte"));
+        let r = server.post_form("/services/no-such-service", VALID_FAULT).await;
+        assert_eq!(r.status(), StatusCode::NOT_FOUND);
+        let (status, _) = server.get(&format!("/receipts/{}", server::secret::token())).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        let (status, _) = server.get("/receipts/not-a-token").await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+    }
+
+    async fn malformed_posts_get_a_clear_answer_not_a_crash(server: TestServer) {
+        let r = server.client.post(server.url("/services/fault-report"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("kind=%ZZ&&=").send().await.expect("POST");
+        assert!(r.status() == StatusCode::BAD_REQUEST || r.status() == StatusCode::UNPROCESSABLE_ENTITY, "{}", r.status());
+        let r = server.client.post(server.url("/services/fault-report"))
+            .body(vec![b'a'; 300 * 1024]).send().await.expect("POST");
+        assert_eq!(r.status(), StatusCode::PAYLOAD_TOO_LARGE);
+        assert_eq!(server.get("/healthz").await.0, StatusCode::OK);
+    }
+
+    async fn cases_survive_a_restart(server: TestServer) {
+        let mut pairs = VALID_FAULT.to_vec();
+        let key = server::secret::token();
+        pairs.extend([("_version", "1"), ("_submission", key.as_str())]);
+        let r = server.post_form("/services/fault-report", &pairs).await;
+        let location = r.headers()[LOCATION].to_str().expect("ascii").to_string();
+        let (dir, url) = server.stop().await;
+
+        let again = TestServer::start_with(dir, url).await;
+        let (status, html) = again.get(&location).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("Din ansökan är skickad"));
+        // Demo services are not published twice on a second start.
+        let (_, catalogue) = again.get("/").await;
+        assert_eq!(catalogue.matches(r#"href="/services/fault-report""#).count(), 1);
+    }
+}
+
+#[tokio::test]
+async fn a_broken_database_stops_the_server_with_a_clear_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("blankett.db"), b"this is not a database, it is a text file").expect("write");
+    let error = server::prepare(config_for(dir.path(), None)).await.err().expect("start-up must fail");
+    let message = format!("{error:#}");
+    assert!(message.contains("database"), "{message}");
+}
+
+#[test]
+fn every_language_has_exactly_the_same_keys() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../locales");
+    let mut keys_by_lang = Vec::new();
+    for entry in std::fs::read_dir(&root).expect("locales/") {
+        let dir = entry.expect("entry").path();
+        let mut keys = std::collections::BTreeSet::new();
+        for file in std::fs::read_dir(&dir).expect("language folder") {
+            let text = std::fs::read_to_string(file.expect("file").path()).expect("ftl");
+            for line in text.lines() {
+                if let Some((key, _)) = line.split_once(" = ") {
+                    if !key.starts_with([' ', '#', '.']) && !key.is_empty() {
+                        assert!(keys.insert(key.to_string()), "{} defines {key} twice", dir.display());
+                    }
+                }
+            }
+        }
+        keys_by_lang.push((dir.file_name().expect("name").to_string_lossy().to_string(), keys));
+    }
+    keys_by_lang.sort();
+    let langs: Vec<_> = keys_by_lang.iter().map(|(l, _)| l.as_str()).collect();
+    assert!(langs.contains(&"sv") && langs.contains(&"en"), "{langs:?}");
+    let (first_lang, first) = &keys_by_lang[0];
+    assert!(first.len() > 20);
+    for (lang, keys) in &keys_by_lang[1..] {
+        let missing: Vec<_> = first.difference(keys).collect();
+        let extra: Vec<_> = keys.difference(first).collect();
+        assert!(missing.is_empty() && extra.is_empty(), "{lang} lacks {missing:?} and has extra {extra:?} compared with {first_lang}");
+    }
+}
