@@ -141,8 +141,14 @@ mod tests {
     #[test]
     fn cookie_wins_then_accept_language_then_swedish() {
         assert_eq!(Locale::negotiate(Some("en"), Some("sv")), Locale::En);
-        assert_eq!(Locale::negotiate(Some("xx"), Some("en-GB,sv;q=0.5")), Locale::En);
-        assert_eq!(Locale::negotiate(None, Some("de, en;q=0.4, sv;q=0.8")), Locale::Sv);
+        assert_eq!(
+            Locale::negotiate(Some("xx"), Some("en-GB,sv;q=0.5")),
+            Locale::En
+        );
+        assert_eq!(
+            Locale::negotiate(None, Some("de, en;q=0.4, sv;q=0.8")),
+            Locale::Sv
+        );
         assert_eq!(Locale::negotiate(None, Some("en;q=0")), Locale::Sv);
         assert_eq!(Locale::negotiate(None, Some("fi")), Locale::Sv);
         assert_eq!(Locale::negotiate(None, None), Locale::Sv);
@@ -153,6 +159,9 @@ mod tests {
         for locale in Locale::ALL {
             assert_eq!(locale.t("site-name"), "Blankett");
         }
-        assert_ne!(Locale::Sv.t("catalogue-heading"), Locale::En.t("catalogue-heading"));
+        assert_ne!(
+            Locale::Sv.t("catalogue-heading"),
+            Locale::En.t("catalogue-heading")
+        );
     }
 }

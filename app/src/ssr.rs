@@ -40,7 +40,11 @@ pub trait Catalogue: Send + Sync {
     /// The newest published version of every service, in catalogue order.
     fn services(&self) -> PortFuture<'_, Vec<Arc<FormDefinition>>>;
     /// A service's form to fill in: a specific version, or the newest.
-    fn open_form<'a>(&'a self, key: &'a str, version: Option<u32>) -> PortFuture<'a, Option<OpenForm>>;
+    fn open_form<'a>(
+        &'a self,
+        key: &'a str,
+        version: Option<u32>,
+    ) -> PortFuture<'a, Option<OpenForm>>;
     /// The receipt behind a receipt token, in `locale`.
     fn receipt<'a>(&'a self, token: &'a str, locale: Locale) -> PortFuture<'a, Option<Receipt>>;
 }

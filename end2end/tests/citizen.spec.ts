@@ -17,7 +17,7 @@ test('the start page lists the demo services by topic', async ({ page }, testInf
   await expect(page.getByRole('region', { name: 'Familj och livshändelser' }).getByRole('link')).toHaveText(
     'Ansök om förskoleplats',
   );
-  await expectAccessible(page);
+  await expectAccessible(page, testInfo);
 });
 
 test('a resident sends a fault report and gets a receipt, after fixing errors', async ({ page }, testInfo) => {
@@ -25,7 +25,7 @@ test('a resident sends a fault report and gets a receipt, after fixing errors', 
   await page.getByRole('link', { name: 'Felanmälan – gata och park' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Felanmälan – gata och park');
   await settle(page, testInfo);
-  await expectAccessible(page);
+  await expectAccessible(page, testInfo);
 
   // A wrong e-mail address and nothing else: every error at once.
   await page.getByLabel('Din e-postadress (valfritt)').fill('anna@');
@@ -59,7 +59,7 @@ test('a resident sends a fault report and gets a receipt, after fixing errors', 
   await expect(page.getByLabel('Var finns felet?')).toHaveAttribute('aria-invalid', 'true');
   await links.nth(1).click();
   await expect(page.getByLabel('Var finns felet?')).toBeFocused();
-  await expectAccessible(page);
+  await expectAccessible(page, testInfo);
 
   await page.getByLabel('Potthål eller skadad beläggning').check();
   await page.getByLabel('Var finns felet?').fill('Storgatan 12');
@@ -72,7 +72,7 @@ test('a resident sends a fault report and gets a receipt, after fixing errors', 
   await expect(page.locator('.reference')).toHaveText(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
   await expect(page.getByText('Vi har tagit emot ”Felanmälan – gata och park”')).toBeVisible();
   await settle(page, testInfo);
-  await expectAccessible(page);
+  await expectAccessible(page, testInfo);
 });
 
 test('with JavaScript, a field is checked as soon as it is left', async ({ page }, testInfo) => {
@@ -86,7 +86,7 @@ test('with JavaScript, a field is checked as soon as it is left', async ({ page 
   await months.fill('6');
   await months.press('Tab');
   await expect(months).not.toHaveAttribute('aria-invalid', 'true');
-  await expectAccessible(page);
+  await expectAccessible(page, testInfo);
 });
 
 test('the language switch works and the form speaks English', async ({ page }, testInfo) => {
@@ -101,7 +101,7 @@ test('the language switch works and the form speaks English', async ({ page }, t
   await expect(page.getByRole('alert').getByRole('link').first()).toHaveText(
     'Enter “The vehicle\'s registration number”.',
   );
-  await expectAccessible(page);
+  await expectAccessible(page, testInfo);
 
   await page.getByLabel("The vehicle's registration number").fill('ABC123');
   await page.getByLabel('North').check();
@@ -109,7 +109,7 @@ test('the language switch works and the form speaks English', async ({ page }, t
   await page.getByLabel('Your e-mail address').fill('sam@example.com');
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your application has been sent');
-  await expectAccessible(page);
+  await expectAccessible(page, testInfo);
 
   await page.getByRole('link', { name: 'Svenska' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
@@ -119,5 +119,5 @@ test('an unknown address shows a page that says so, with status 404', async ({ p
   const response = await open(page, testInfo, '/services/no-such-service');
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sidan finns inte');
-  await expectAccessible(page);
+  await expectAccessible(page, testInfo);
 });

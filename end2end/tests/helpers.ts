@@ -20,9 +20,32 @@ export async function settle(page: Page, testInfo: TestInfo) {
   }
 }
 
-/** Runs axe-core on the page as it is now: zero violations allowed. */
-export async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
+/**
+ * Runs axe-core on the page as it is now: zero violations allowed.
+ *
+ * axe-core is JavaScript, so for a page seen without JavaScript it runs on
+ * a copy: the same HTML served at the same address in a second context
+ * where the app's bundle is blocked, so the page stays exactly as a
+ * browser without JavaScript shows it.
+ */
+export async function expectAccessible(page: Page, testInfo: TestInfo) {
+  let target = page;
+  let cleanup = async () => {};
+  if (!hasJs(testInfo)) {
+    const html = await page.content();
+    const url = page.url();
+    const browser = page.context().browser();
+    if (!browser) throw new Error('no browser');
+    const context = await browser.newContext({ javaScriptEnabled: true, locale: 'sv-SE' });
+    target = await context.newPage();
+    await target.route('**/pkg/blankett*.js', (route) => route.abort());
+    await target.route('**/pkg/*.wasm', (route) => route.abort());
+    await target.route(url, (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
+    await target.goto(url);
+    cleanup = () => context.close();
+  }
+  const results = await new AxeBuilder({ page: target }).analyze();
+  await cleanup();
   const summary = results.violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
   );

@@ -49,7 +49,11 @@ impl FormDefinition {
     /// The form's default language: the first it is offered in.
     pub fn default_language(&self) -> &str {
         // `compile` guarantees at least one language.
-        self.spec.languages.first().map(String::as_str).unwrap_or("sv")
+        self.spec
+            .languages
+            .first()
+            .map(String::as_str)
+            .unwrap_or("sv")
     }
 
     pub fn topics(&self) -> &[String] {
@@ -66,7 +70,10 @@ impl FormDefinition {
 
     pub fn pages(&self) -> impl Iterator<Item = Page<'_>> {
         let languages = self.spec.languages.as_slice();
-        self.spec.pages.iter().map(move |spec| Page { spec, languages })
+        self.spec
+            .pages
+            .iter()
+            .map(move |spec| Page { spec, languages })
     }
 
     pub fn fields(&self) -> impl Iterator<Item = Field<'_>> {

@@ -189,6 +189,9 @@ mod tests {
         assert!(!is_plausible_email("anna@@example.se"));
         assert!(!is_plausible_email("anna @example.se"));
         assert!(!is_plausible_email("anna@example..se"));
-        assert!(!is_plausible_email(&format!("{}@example.se", "a".repeat(250))));
+        assert!(!is_plausible_email(&format!(
+            "{}@example.se",
+            "a".repeat(250)
+        )));
     }
 }

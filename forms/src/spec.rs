@@ -68,7 +68,9 @@ pub enum FieldKind {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         max: Option<i64>,
     },
-    SingleChoice { options: Vec<ChoiceOption> },
+    SingleChoice {
+        options: Vec<ChoiceOption>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

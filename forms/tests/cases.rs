@@ -88,5 +88,8 @@ fn a_definition_round_trips_through_json_and_is_checked_on_the_way_in() {
     let broken = text.replace("\"sv\":\"F\"", "\"sv\":\"\"");
     let err = serde_json::from_str::<forms::FormDefinition>(&broken)
         .expect_err("an invalid definition does not deserialise");
-    assert!(err.to_string().contains("pages[0].fields[0].label.sv"), "{err}");
+    assert!(
+        err.to_string().contains("pages[0].fields[0].label.sv"),
+        "{err}"
+    );
 }

@@ -32,7 +32,11 @@ pub enum LoadError {
     #[error("database: {0}")]
     Db(#[from] sqlx::Error),
     #[error("stored form {key} v{version} does not load: {problem}")]
-    Invalid { key: String, version: i64, problem: String },
+    Invalid {
+        key: String,
+        version: i64,
+        problem: String,
+    },
     #[error("demo definition {file}: {problem}")]
     Demo { file: String, problem: String },
 }
@@ -48,7 +52,9 @@ impl FormStore {
             };
             let definition: FormDefinition =
                 serde_json::from_str(&row.definition).map_err(|e| invalid(e.to_string()))?;
-            store.by_key.insert((definition.key().to_owned(), definition.version()), row.id);
+            store
+                .by_key
+                .insert((definition.key().to_owned(), definition.version()), row.id);
             store.by_id.insert(
                 row.id,
                 Published {
@@ -64,7 +70,12 @@ impl FormStore {
     pub fn get(&self, key: &str, version: Option<u32>) -> Option<&Published> {
         let id = match version {
             Some(v) => self.by_key.get(&(key.to_owned(), v))?,
-            None => self.by_key.range((key.to_owned(), 0)..=(key.to_owned(), u32::MAX)).next_back()?.1,
+            None => {
+                self.by_key
+                    .range((key.to_owned(), 0)..=(key.to_owned(), u32::MAX))
+                    .next_back()?
+                    .1
+            }
         };
         self.by_id.get(id)
     }
@@ -95,7 +106,13 @@ pub async fn import_demo(db: &Db) -> Result<usize, LoadError> {
         };
         let spec: FormSpec = serde_json::from_str(text).map_err(|e| demo_error(e.to_string()))?;
         let definition = forms::compile(spec).map_err(|problems| {
-            demo_error(problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))
+            demo_error(
+                problems
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            )
         })?;
         let stored = serde_json::to_string(&definition).map_err(|e| demo_error(e.to_string()))?;
         if db::forms::insert_if_absent(
@@ -135,7 +152,11 @@ impl Catalogue for CatalogueService {
         Box::pin(async move { Ok(services) })
     }
 
-    fn open_form<'a>(&'a self, key: &'a str, version: Option<u32>) -> PortFuture<'a, Option<OpenForm>> {
+    fn open_form<'a>(
+        &'a self,
+        key: &'a str,
+        version: Option<u32>,
+    ) -> PortFuture<'a, Option<OpenForm>> {
         let found = self.read(|s| s.get(key, version).map(|p| p.definition.clone()));
         Box::pin(async move {
             Ok(found.map(|definition| OpenForm {
@@ -157,7 +178,10 @@ impl Catalogue for CatalogueService {
                 return Ok(None);
             };
             let title = self
-                .read(|s| s.by_id(case.form_version_id).map(|p| p.definition.title(locale.tag()).to_owned()))
+                .read(|s| {
+                    s.by_id(case.form_version_id)
+                        .map(|p| p.definition.title(locale.tag()).to_owned())
+                })
                 .unwrap_or_default();
             Ok(Some(Receipt {
                 reference: case.reference,
@@ -171,6 +195,10 @@ impl Catalogue for CatalogueService {
 /// A stored time as people read it: `2026-11-23 14:05` in the configured zone.
 pub fn format_time(millis: i64, timezone: &jiff::tz::TimeZone) -> String {
     jiff::Timestamp::from_millisecond(millis)
-        .map(|t| t.to_zoned(timezone.clone()).strftime("%Y-%m-%d %H:%M").to_string())
+        .map(|t| {
+            t.to_zoned(timezone.clone())
+                .strftime("%Y-%m-%d %H:%M")
+                .to_string()
+        })
         .unwrap_or_default()
 }

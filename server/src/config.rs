@@ -76,10 +76,14 @@ impl Config {
             }),
         };
         let data_dir = PathBuf::from(get("BLANKETT_DATA_DIR").unwrap_or_else(|| "data".into()));
-        let site_dir = PathBuf::from(get("BLANKETT_SITE_DIR").unwrap_or_else(|| "target/site".into()));
+        let site_dir =
+            PathBuf::from(get("BLANKETT_SITE_DIR").unwrap_or_else(|| "target/site".into()));
         let database_url = get("DATABASE_URL");
         if let Some(url) = &database_url {
-            if !(url.starts_with("postgres://") || url.starts_with("postgresql://") || url.starts_with("sqlite:")) {
+            if !(url.starts_with("postgres://")
+                || url.starts_with("postgresql://")
+                || url.starts_with("sqlite:"))
+            {
                 errors.push(ConfigError {
                     variable: "DATABASE_URL",
                     problem: format!(
@@ -141,7 +145,10 @@ impl fmt::Debug for Config {
         f.debug_struct("Config")
             .field("addr", &self.addr)
             .field("data_dir", &self.data_dir)
-            .field("database_url", &self.database_url.as_deref().map(redact_url))
+            .field(
+                "database_url",
+                &self.database_url.as_deref().map(redact_url),
+            )
             .field("site_dir", &self.site_dir)
             .field("demo", &self.demo)
             .field("log_json", &self.log_json)
@@ -162,7 +169,11 @@ pub fn redact_url(url: &str) -> String {
     match authority.rsplit_once('@') {
         Some((userinfo, host)) => {
             let user = userinfo.split(':').next().unwrap_or("");
-            let masked = if userinfo.contains(':') { format!("{user}:***") } else { user.to_owned() };
+            let masked = if userinfo.contains(':') {
+                format!("{user}:***")
+            } else {
+                user.to_owned()
+            };
             format!("{scheme}://{masked}@{host}{tail}")
         }
         None => url.to_owned(),
@@ -175,7 +186,10 @@ mod tests {
     use std::collections::HashMap;
 
     fn from(pairs: &[(&str, &str)]) -> Result<Config, ConfigErrors> {
-        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         Config::from_vars(|k| map.get(k).cloned())
     }
 
@@ -201,16 +215,29 @@ mod tests {
         let vars: Vec<_> = errors.0.iter().map(|e| e.variable).collect();
         assert_eq!(
             vars,
-            ["BLANKETT_ADDR", "DATABASE_URL", "BLANKETT_DEMO", "BLANKETT_LOG_FORMAT", "BLANKETT_TIMEZONE"]
+            [
+                "BLANKETT_ADDR",
+                "DATABASE_URL",
+                "BLANKETT_DEMO",
+                "BLANKETT_LOG_FORMAT",
+                "BLANKETT_TIMEZONE"
+            ]
         );
         assert!(!errors.to_string().contains("hunter2"), "{errors}");
     }
 
     #[test]
     fn passwords_never_reach_debug_output() {
-        let c = from(&[("DATABASE_URL", "postgres://blankett:s3cret@db:5432/blankett")]).expect("valid");
+        let c = from(&[(
+            "DATABASE_URL",
+            "postgres://blankett:s3cret@db:5432/blankett",
+        )])
+        .expect("valid");
         let debug = format!("{c:?}");
         assert!(!debug.contains("s3cret"), "{debug}");
-        assert!(debug.contains("postgres://blankett:***@db:5432/blankett"), "{debug}");
+        assert!(
+            debug.contains("postgres://blankett:***@db:5432/blankett"),
+            "{debug}"
+        );
     }
 }

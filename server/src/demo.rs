@@ -2,7 +2,16 @@
 //! fresh install has something to use.
 
 pub const DEFINITIONS: &[(&str, &str)] = &[
-    ("fault-report.json", include_str!("../demo/fault-report.json")),
-    ("parking-permit.json", include_str!("../demo/parking-permit.json")),
-    ("preschool-place.json", include_str!("../demo/preschool-place.json")),
+    (
+        "fault-report.json",
+        include_str!("../demo/fault-report.json"),
+    ),
+    (
+        "parking-permit.json",
+        include_str!("../demo/parking-permit.json"),
+    ),
+    (
+        "preschool-place.json",
+        include_str!("../demo/preschool-place.json"),
+    ),
 ];

@@ -80,7 +80,9 @@ pub async fn run(
     let state = prepare(config).await?;
     let router = http::router(state);
     tracing::info!(address = %listener.local_addr()?, "Blankett is serving");
-    axum::serve(listener, router).with_graceful_shutdown(shutdown).await?;
+    axum::serve(listener, router)
+        .with_graceful_shutdown(shutdown)
+        .await?;
     tracing::info!("Blankett has stopped");
     Ok(())
 }

@@ -16,18 +16,27 @@ fn random_bytes<const N: usize>() -> [u8; N] {
 /// A 128-bit secret as 32 lowercase hex characters, for tokens in
 /// addresses and hidden inputs.
 pub fn token() -> String {
-    random_bytes::<16>().iter().map(|b| format!("{b:02x}")).collect()
+    random_bytes::<16>()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Whether `s` looks like a token made by [`token`].
 pub fn is_token(s: &str) -> bool {
-    s.len() == 32 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    s.len() == 32
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 /// A random code of `len` Crockford base32 characters (5 bits each).
 pub fn code(len: usize) -> String {
     let bytes = random_bytes::<32>();
-    bytes.iter().take(len).map(|b| CROCKFORD[usize::from(b % 32)] as char).collect()
+    bytes
+        .iter()
+        .take(len)
+        .map(|b| CROCKFORD[usize::from(b % 32)] as char)
+        .collect()
 }
 
 /// A case reference people can read, say and type: `K7M4-Q2XP` (40 bits).
@@ -54,6 +63,9 @@ mod tests {
         let r = case_reference();
         assert_eq!(r.len(), 9);
         assert_eq!(&r[4..5], "-");
-        assert!(r.chars().filter(|c| *c != '-').all(|c| CROCKFORD.contains(&(c as u8))));
+        assert!(r
+            .chars()
+            .filter(|c| *c != '-')
+            .all(|c| CROCKFORD.contains(&(c as u8))));
     }
 }

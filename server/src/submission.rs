@@ -22,7 +22,12 @@ const REFERENCE_ATTEMPTS: usize = 4;
 
 /// Evaluates `raw` against the form version it was filled in on and stores
 /// the case. The same submission key always yields the same case.
-pub async fn submit(db: &Db, form: &Published, raw: &RawAnswers, locale: Locale) -> Result<Outcome, PortError> {
+pub async fn submit(
+    db: &Db,
+    form: &Published,
+    raw: &RawAnswers,
+    locale: Locale,
+) -> Result<Outcome, PortError> {
     let definition = &form.definition;
     let evaluation = evaluate(definition, raw);
     // A post without a valid key (a hand-made request) still gets one, so
@@ -42,7 +47,8 @@ pub async fn submit(db: &Db, form: &Published, raw: &RawAnswers, locale: Locale)
         }));
     }
 
-    let answers = serde_json::to_string(&evaluation.answers).map_err(|e| internal("encoding answers", e))?;
+    let answers =
+        serde_json::to_string(&evaluation.answers).map_err(|e| internal("encoding answers", e))?;
     let receipt_token = crate::secret::token();
     let mut last_error = None;
     for _ in 0..REFERENCE_ATTEMPTS {
@@ -88,12 +94,16 @@ pub fn unsent(form: &Published, raw: &RawAnswers, failure_reference: String) -> 
 fn typed_values(form: &Published, raw: &RawAnswers) -> std::collections::BTreeMap<String, String> {
     form.definition
         .fields()
-        .filter_map(|f| raw.first(f.key()).map(|v| (f.key().to_owned(), v.to_owned())))
+        .filter_map(|f| {
+            raw.first(f.key())
+                .map(|v| (f.key().to_owned(), v.to_owned()))
+        })
         .collect()
 }
 
 fn is_unique_violation(e: &sqlx::Error) -> bool {
-    e.as_database_error().is_some_and(|d| d.is_unique_violation())
+    e.as_database_error()
+        .is_some_and(|d| d.is_unique_violation())
 }
 
 /// The form version a post refers to: the one in its hidden input, or the

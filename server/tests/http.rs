@@ -41,7 +41,9 @@ async fn fresh_database(backend: Backend) -> Option<String> {
                  or point it at a server where the user may create databases",
             );
             use sqlx::Connection;
-            let mut conn = sqlx::PgConnection::connect(&admin).await.expect("connect to PostgreSQL");
+            let mut conn = sqlx::PgConnection::connect(&admin)
+                .await
+                .expect("connect to PostgreSQL");
             let name = format!("blankett_test_{}", server::secret::token());
             sqlx::query(&format!("CREATE DATABASE {name}"))
                 .execute(&mut conn)
@@ -63,7 +65,9 @@ impl TestServer {
     async fn start_with(dir: tempfile::TempDir, database_url: Option<String>) -> Self {
         let data_dir = dir.path().to_path_buf();
         let config = config_for(&data_dir, database_url.as_deref());
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("addr"));
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(server::run(config, listener, async {
@@ -111,12 +115,19 @@ impl TestServer {
     }
 
     async fn post_form(&self, path: &str, pairs: &[(&str, &str)]) -> reqwest::Response {
-        self.client.post(self.url(path)).form(pairs).send().await.expect("POST")
+        self.client
+            .post(self.url(path))
+            .form(pairs)
+            .send()
+            .await
+            .expect("POST")
     }
 
     /// A database handle of its own, to check what was stored.
     async fn db(&self) -> Db {
-        Db::connect(self.database_url.as_deref(), &self.data_dir).await.expect("db")
+        Db::connect(self.database_url.as_deref(), &self.data_dir)
+            .await
+            .expect("db")
     }
 
     /// Stops the server gracefully and returns its data directory.
@@ -125,7 +136,9 @@ impl TestServer {
             let _ = stop.send(());
         }
         if let Some(task) = self.task.take() {
-            task.await.expect("server task").expect("server stopped cleanly");
+            task.await
+                .expect("server task")
+                .expect("server stopped cleanly");
         }
         let dir = std::mem::replace(&mut self._dir, tempfile::tempdir().expect("temp dir"));
         (dir, self.database_url.take())
@@ -153,8 +166,15 @@ fn config_for(data_dir: &std::path::Path, database_url: Option<&str>) -> Config 
 /// The value of a hidden input in a page.
 fn hidden_value(html: &str, name: &str) -> String {
     let marker = format!("name=\"{name}\" value=\"");
-    let start = html.find(&marker).unwrap_or_else(|| panic!("no input {name}")) + marker.len();
-    html[start..].split('"').next().unwrap_or_default().to_string()
+    let start = html
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no input {name}"))
+        + marker.len();
+    html[start..]
+        .split('"')
+        .next()
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// Writes each test once and runs it on SQLite and on PostgreSQL.
@@ -350,8 +370,15 @@ on_both_databases! {
 #[tokio::test]
 async fn a_broken_database_stops_the_server_with_a_clear_error() {
     let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::write(dir.path().join("blankett.db"), b"this is not a database, it is a text file").expect("write");
-    let error = server::prepare(config_for(dir.path(), None)).await.err().expect("start-up must fail");
+    std::fs::write(
+        dir.path().join("blankett.db"),
+        b"this is not a database, it is a text file",
+    )
+    .expect("write");
+    let error = server::prepare(config_for(dir.path(), None))
+        .await
+        .err()
+        .expect("start-up must fail");
     let message = format!("{error:#}");
     assert!(message.contains("database"), "{message}");
 }
@@ -368,12 +395,19 @@ fn every_language_has_exactly_the_same_keys() {
             for line in text.lines() {
                 if let Some((key, _)) = line.split_once(" = ") {
                     if !key.starts_with([' ', '#', '.']) && !key.is_empty() {
-                        assert!(keys.insert(key.to_string()), "{} defines {key} twice", dir.display());
+                        assert!(
+                            keys.insert(key.to_string()),
+                            "{} defines {key} twice",
+                            dir.display()
+                        );
                     }
                 }
             }
         }
-        keys_by_lang.push((dir.file_name().expect("name").to_string_lossy().to_string(), keys));
+        keys_by_lang.push((
+            dir.file_name().expect("name").to_string_lossy().to_string(),
+            keys,
+        ));
     }
     keys_by_lang.sort();
     let langs: Vec<_> = keys_by_lang.iter().map(|(l, _)| l.as_str()).collect();
@@ -383,6 +417,9 @@ fn every_language_has_exactly_the_same_keys() {
     for (lang, keys) in &keys_by_lang[1..] {
         let missing: Vec<_> = first.difference(keys).collect();
         let extra: Vec<_> = keys.difference(first).collect();
-        assert!(missing.is_empty() && extra.is_empty(), "{lang} lacks {missing:?} and has extra {extra:?} compared with {first_lang}");
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "{lang} lacks {missing:?} and has extra {extra:?} compared with {first_lang}"
+        );
     }
 }

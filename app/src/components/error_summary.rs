@@ -1,5 +1,7 @@
 use crate::i18n::use_locale;
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+use leptos::web_sys;
 
 /// One line of the error summary: the message and the id of the input it
 /// links to.
@@ -13,7 +15,10 @@ pub struct SummaryItem {
 /// every error, each linking to its field. It takes focus on load through
 /// `autofocus`, so it is announced without JavaScript too.
 #[component]
-pub fn ErrorSummary(items: Signal<Vec<SummaryItem>>, node_ref: NodeRef<leptos::html::Div>) -> impl IntoView {
+pub fn ErrorSummary(
+    items: Signal<Vec<SummaryItem>>,
+    node_ref: NodeRef<leptos::html::Div>,
+) -> impl IntoView {
     let locale = use_locale();
     view! {
         <div
@@ -30,10 +35,31 @@ pub fn ErrorSummary(items: Signal<Vec<SummaryItem>>, node_ref: NodeRef<leptos::h
             <ul class="error-summary__list">
                 <For each=move || items.get() key=|item| item.clone() let:item>
                     <li>
-                        <a href=format!("#{}", item.target_id)>{item.message.clone()}</a>
+                        <a
+                            href=format!("#{}", item.target_id)
+                            on:click={
+                                let target = item.target_id.clone();
+                                move |ev| focus_field(ev, &target)
+                            }
+                        >
+                            {item.message.clone()}
+                        </a>
                     </li>
                 </For>
             </ul>
         </div>
+    }
+}
+
+/// Moves focus to the field an error link names. The client router would
+/// otherwise take the fragment link as a navigation; without JavaScript the
+/// browser follows the fragment itself.
+fn focus_field(ev: web_sys::MouseEvent, target: &str) {
+    let field = document()
+        .get_element_by_id(target)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(field) = field {
+        ev.prevent_default();
+        let _ = field.focus();
     }
 }

@@ -24,9 +24,10 @@ impl FieldView {
                     (o.value.clone(), label.to_owned())
                 })
                 .collect(),
-            FieldKind::ShortText { .. } | FieldKind::LongText { .. } | FieldKind::Email | FieldKind::Integer { .. } => {
-                Vec::new()
-            }
+            FieldKind::ShortText { .. }
+            | FieldKind::LongText { .. }
+            | FieldKind::Email
+            | FieldKind::Integer { .. } => Vec::new(),
         };
         Self {
             key: field.key().to_owned(),
@@ -62,12 +63,14 @@ impl FieldView {
             ),
             ErrorCode::InvalidEmail => locale.t_args("error-invalid-email", &[("label", label)]),
             ErrorCode::NotAnInteger => locale.t_args("error-not-an-integer", &[("label", label)]),
-            ErrorCode::TooSmall { min } => {
-                locale.t_args("error-too-small", &[("label", label), ("min", FluentArg::Num(*min))])
-            }
-            ErrorCode::TooLarge { max } => {
-                locale.t_args("error-too-large", &[("label", label), ("max", FluentArg::Num(*max))])
-            }
+            ErrorCode::TooSmall { min } => locale.t_args(
+                "error-too-small",
+                &[("label", label), ("min", FluentArg::Num(*min))],
+            ),
+            ErrorCode::TooLarge { max } => locale.t_args(
+                "error-too-large",
+                &[("label", label), ("max", FluentArg::Num(*max))],
+            ),
             ErrorCode::UnknownOption => locale.t_args("error-unknown-option", &[("label", label)]),
         }
     }
@@ -166,7 +169,11 @@ pub fn Field(field: FieldView, value: String, error: Signal<Option<String>>) -> 
             // tachys writes a textarea's children to HTML without escaping
             // them (it lists `<textarea>` as raw text), so the server escapes
             // here; in the browser the text goes through the DOM and needs none.
-            let content = if cfg!(feature = "ssr") { escape_text(&value) } else { value };
+            let content = if cfg!(feature = "ssr") {
+                escape_text(&value)
+            } else {
+                value
+            };
             view! {
             <div class=group_class>
                 <label class="label" for=id.clone()>{label_text}</label>
@@ -189,7 +196,9 @@ pub fn Field(field: FieldView, value: String, error: Signal<Option<String>>) -> 
         kind => {
             let (input_type, input_mode, autocomplete, spellcheck, width) = match kind {
                 FieldKind::Email => ("email", None, Some("email"), Some("false"), "input--wide"),
-                FieldKind::Integer { .. } => ("text", Some("numeric"), None, Some("false"), "input--short"),
+                FieldKind::Integer { .. } => {
+                    ("text", Some("numeric"), None, Some("false"), "input--short")
+                }
                 _ => ("text", None, None, None, "input--wide"),
             };
             view! {
@@ -234,6 +243,9 @@ fn escape_text(text: &str) -> String {
 mod tests {
     #[test]
     fn text_is_escaped() {
-        assert_eq!(super::escape_text("a</textarea><script>&"), "a&lt;/textarea&gt;&lt;script&gt;&amp;");
+        assert_eq!(
+            super::escape_text("a</textarea><script>&"),
+            "a&lt;/textarea&gt;&lt;script&gt;&amp;"
+        );
     }
 }

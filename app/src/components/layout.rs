@@ -89,6 +89,9 @@ mod tests {
     #[test]
     fn query_values_are_encoded() {
         assert_eq!(super::encode_query_value("/services/a-b"), "/services/a-b");
-        assert_eq!(super::encode_query_value("/x?y=1&z=å"), "/x%3Fy%3D1%26z%3D%C3%A5");
+        assert_eq!(
+            super::encode_query_value("/x?y=1&z=å"),
+            "/x%3Fy%3D1%26z%3D%C3%A5"
+        );
     }
 }

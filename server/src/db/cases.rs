@@ -46,7 +46,10 @@ pub async fn insert_once(pool: &AnyPool, case: &NewCase<'_>) -> Result<CaseRecei
     receipt_from_row(&row)
 }
 
-pub async fn by_receipt_token(pool: &AnyPool, token: &str) -> Result<Option<CaseReceipt>, sqlx::Error> {
+pub async fn by_receipt_token(
+    pool: &AnyPool,
+    token: &str,
+) -> Result<Option<CaseReceipt>, sqlx::Error> {
     let row = sqlx::query(
         "SELECT reference, receipt_token, form_version_id, submitted_at FROM cases WHERE receipt_token = $1",
     )
@@ -58,16 +61,23 @@ pub async fn by_receipt_token(pool: &AnyPool, token: &str) -> Result<Option<Case
 
 /// The stored answers of a case, by reference (for checks and, later, the
 /// case handler's view).
-pub async fn answers_by_reference(pool: &AnyPool, reference: &str) -> Result<Option<(i64, String)>, sqlx::Error> {
+pub async fn answers_by_reference(
+    pool: &AnyPool,
+    reference: &str,
+) -> Result<Option<(i64, String)>, sqlx::Error> {
     let row = sqlx::query("SELECT form_version_id, answers FROM cases WHERE reference = $1")
         .bind(reference)
         .fetch_optional(pool)
         .await?;
-    row.map(|r| Ok((r.try_get("form_version_id")?, r.try_get("answers")?))).transpose()
+    row.map(|r| Ok((r.try_get("form_version_id")?, r.try_get("answers")?)))
+        .transpose()
 }
 
 pub async fn count(pool: &AnyPool) -> Result<i64, sqlx::Error> {
-    sqlx::query("SELECT COUNT(*) AS n FROM cases").fetch_one(pool).await?.try_get("n")
+    sqlx::query("SELECT COUNT(*) AS n FROM cases")
+        .fetch_one(pool)
+        .await?
+        .try_get("n")
 }
 
 fn receipt_from_row(row: &sqlx::any::AnyRow) -> Result<CaseReceipt, sqlx::Error> {

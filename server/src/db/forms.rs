@@ -33,15 +33,18 @@ pub async fn insert_if_absent(
 
 /// Every published version, oldest first.
 pub async fn all(pool: &AnyPool) -> Result<Vec<FormVersionRow>, sqlx::Error> {
-    let rows = sqlx::query("SELECT id, service_key, version, definition FROM form_versions ORDER BY id")
-        .fetch_all(pool)
-        .await?;
+    let rows =
+        sqlx::query("SELECT id, service_key, version, definition FROM form_versions ORDER BY id")
+            .fetch_all(pool)
+            .await?;
     rows.iter()
         .map(|r| {
             Ok(FormVersionRow {
                 id: r.try_get("id")?,
                 service_key: r.try_get("service_key")?,
-                version: r.try_get::<i64, _>("version").or_else(|_| r.try_get::<i32, _>("version").map(i64::from))?,
+                version: r
+                    .try_get::<i64, _>("version")
+                    .or_else(|_| r.try_get::<i32, _>("version").map(i64::from))?,
                 definition: r.try_get("definition")?,
             })
         })

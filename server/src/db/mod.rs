@@ -31,7 +31,10 @@ pub struct Db {
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
     #[error("cannot create the data directory {path}: {source}")]
-    DataDir { path: String, source: std::io::Error },
+    DataDir {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("cannot connect to the database ({url}): {source}")]
     Connect { url: String, source: sqlx::Error },
     #[error("database migration failed: {0}")]
@@ -53,10 +56,17 @@ impl Db {
                     path: data_dir.display().to_string(),
                     source,
                 })?;
-                format!("sqlite://{}?mode=rwc", data_dir.join("blankett.db").display())
+                format!(
+                    "sqlite://{}?mode=rwc",
+                    data_dir.join("blankett.db").display()
+                )
             }
         };
-        let backend = if url.starts_with("sqlite:") { Backend::Sqlite } else { Backend::Postgres };
+        let backend = if url.starts_with("sqlite:") {
+            Backend::Sqlite
+        } else {
+            Backend::Postgres
+        };
         let redacted = crate::config::redact_url(&url);
         let options = AnyConnectOptions::from_str(&url).map_err(|source| DbError::Connect {
             url: redacted.clone(),
@@ -65,23 +75,28 @@ impl Db {
         let pool_options = match backend {
             // One writer at a time is what SQLite allows; a small pool keeps
             // readers concurrent in WAL mode without queueing on the lock.
-            Backend::Sqlite => AnyPoolOptions::new().max_connections(4).after_connect(|conn, _| {
-                Box::pin(async move {
-                    // Everything acknowledged to a person is on disk first.
-                    conn.execute("PRAGMA journal_mode = WAL").await?;
-                    conn.execute("PRAGMA synchronous = FULL").await?;
-                    conn.execute("PRAGMA foreign_keys = ON").await?;
-                    conn.execute("PRAGMA busy_timeout = 5000").await?;
-                    Ok(())
-                })
-            }),
+            Backend::Sqlite => AnyPoolOptions::new()
+                .max_connections(4)
+                .after_connect(|conn, _| {
+                    Box::pin(async move {
+                        // Everything acknowledged to a person is on disk first.
+                        conn.execute("PRAGMA journal_mode = WAL").await?;
+                        conn.execute("PRAGMA synchronous = FULL").await?;
+                        conn.execute("PRAGMA foreign_keys = ON").await?;
+                        conn.execute("PRAGMA busy_timeout = 5000").await?;
+                        Ok(())
+                    })
+                }),
             Backend::Postgres => AnyPoolOptions::new().max_connections(16),
         };
         let pool = pool_options
             .acquire_timeout(Duration::from_secs(10))
             .connect_with(options)
             .await
-            .map_err(|source| DbError::Connect { url: redacted, source })?;
+            .map_err(|source| DbError::Connect {
+                url: redacted,
+                source,
+            })?;
         let db = Db { pool, backend };
         db.migrate().await?;
         Ok(db)
@@ -98,7 +113,10 @@ impl Db {
 
     /// Whether the database answers: the readiness check.
     pub async fn ping(&self) -> Result<(), sqlx::Error> {
-        sqlx::query("SELECT 1").execute(&self.pool).await.map(|_| ())
+        sqlx::query("SELECT 1")
+            .execute(&self.pool)
+            .await
+            .map(|_| ())
     }
 }
 

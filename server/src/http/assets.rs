@@ -21,5 +21,7 @@ pub async fn stylesheet() -> impl IntoResponse {
 /// The browser bundle (`blankett.js`, `blankett_bg.wasm`) from the site
 /// directory, compressed copies preferred where the build made them.
 pub fn pkg_service(site_dir: &Path) -> ServeDir {
-    ServeDir::new(site_dir.join("pkg")).precompressed_gzip().precompressed_br()
+    ServeDir::new(site_dir.join("pkg"))
+        .precompressed_gzip()
+        .precompressed_br()
 }

@@ -20,11 +20,16 @@ pub async fn choose_locale(mut request: Request, next: Next) -> Response {
             let (name, value) = pair.trim().split_once('=')?;
             (name == COOKIE).then(|| value.to_owned())
         });
-    let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+    let accept = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
     let locale = Locale::negotiate(cookie.as_deref(), accept);
     request.extensions_mut().insert(locale);
     let mut response = next.run(request).await;
     // Pages differ by language, so shared caches must keep them apart.
-    response.headers_mut().append(header::VARY, header::HeaderValue::from_static("Cookie, Accept-Language"));
+    response.headers_mut().append(
+        header::VARY,
+        header::HeaderValue::from_static("Cookie, Accept-Language"),
+    );
     response
 }

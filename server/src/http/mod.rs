@@ -44,7 +44,10 @@ pub fn router(state: AppState) -> Router {
         .nest_service("/pkg", assets::pkg_service(&state.config.site_dir))
         .leptos_routes_with_context(&state, routes, context(&state), shell.clone())
         // Anything else is the app's "page not found", in the person's language.
-        .fallback(leptos_axum::render_app_async_with_context(context(&state), shell))
+        .fallback(leptos_axum::render_app_async_with_context(
+            context(&state),
+            shell,
+        ))
         .layer(axum::middleware::from_fn(locale::choose_locale))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
@@ -74,7 +77,10 @@ struct Back {
 /// Remembers the chosen language in a cookie and goes back to the page the
 /// person came from. Works without JavaScript.
 async fn set_language(Path(tag): Path<String>, Query(q): Query<Back>) -> Response {
-    let back = q.back.filter(|b| is_local_path(b)).unwrap_or_else(|| "/".into());
+    let back = q
+        .back
+        .filter(|b| is_local_path(b))
+        .unwrap_or_else(|| "/".into());
     let Some(locale) = Locale::from_tag(&tag) else {
         return Redirect::to(&back).into_response();
     };

@@ -17,11 +17,23 @@ use leptos::prelude::provide_context;
 /// Largest form body accepted. Files will not come this way.
 const MAX_BODY: usize = 256 * 1024;
 
-pub async fn submit_form(State(state): State<AppState>, Path(key): Path<String>, request: Request) -> Response {
+pub async fn submit_form(
+    State(state): State<AppState>,
+    Path(key): Path<String>,
+    request: Request,
+) -> Response {
     let (mut parts, body) = request.into_parts();
-    let locale = parts.extensions.get::<Locale>().copied().unwrap_or_default();
+    let locale = parts
+        .extensions
+        .get::<Locale>()
+        .copied()
+        .unwrap_or_default();
     let Ok(bytes) = to_bytes(body, MAX_BODY).await else {
-        return (StatusCode::PAYLOAD_TOO_LARGE, locale.t("error-body-too-large")).into_response();
+        return (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            locale.t("error-body-too-large"),
+        )
+            .into_response();
     };
     let Ok(pairs) = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes) else {
         return (StatusCode::BAD_REQUEST, locale.t("error-bad-request")).into_response();
@@ -42,21 +54,40 @@ pub async fn submit_form(State(state): State<AppState>, Path(key): Path<String>,
         return render_page(&state, page_request, None, StatusCode::NOT_FOUND).await;
     };
     match submission::submit(&state.db, &form, &raw, locale).await {
-        Ok(Outcome::Received { receipt_token }) => Redirect::to(&format!("/receipts/{receipt_token}")).into_response(),
+        Ok(Outcome::Received { receipt_token }) => {
+            Redirect::to(&format!("/receipts/{receipt_token}")).into_response()
+        }
         Ok(Outcome::Invalid(posted)) => {
-            render_page(&state, page_request, Some(posted), StatusCode::UNPROCESSABLE_ENTITY).await
+            render_page(
+                &state,
+                page_request,
+                Some(posted),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
         Err(failure) => {
             // Nothing typed is lost: the form comes back filled in, with the
             // reference of the failure.
             let posted = submission::unsent(&form, &raw, failure.reference);
-            render_page(&state, page_request, Some(posted), StatusCode::SERVICE_UNAVAILABLE).await
+            render_page(
+                &state,
+                page_request,
+                Some(posted),
+                StatusCode::SERVICE_UNAVAILABLE,
+            )
+            .await
         }
     }
 }
 
 /// Renders the form page for `request`, with what was posted, if anything.
-async fn render_page(state: &AppState, request: Request, posted: Option<PostedForm>, status: StatusCode) -> Response {
+async fn render_page(
+    state: &AppState,
+    request: Request,
+    posted: Option<PostedForm>,
+    status: StatusCode,
+) -> Response {
     let base = crate::http::context(state);
     let context = move || {
         base();
@@ -65,7 +96,8 @@ async fn render_page(state: &AppState, request: Request, posted: Option<PostedFo
         }
     };
     let options = state.leptos_options.clone();
-    let handler = leptos_axum::render_app_async_with_context(context, move || app::shell(options.clone()));
+    let handler =
+        leptos_axum::render_app_async_with_context(context, move || app::shell(options.clone()));
     let mut response = handler(request).await.into_response();
     *response.status_mut() = status;
     response

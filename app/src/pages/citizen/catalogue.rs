@@ -35,7 +35,11 @@ fn Topics(cards: Vec<ServiceCard>) -> impl IntoView {
     let locale = use_locale();
     let mut by_topic: BTreeMap<String, Vec<ServiceCard>> = BTreeMap::new();
     for card in cards {
-        let topics = if card.topics.is_empty() { vec!["other".to_owned()] } else { card.topics.clone() };
+        let topics = if card.topics.is_empty() {
+            vec!["other".to_owned()]
+        } else {
+            card.topics.clone()
+        };
         for topic in topics {
             by_topic.entry(topic).or_default().push(card.clone());
         }

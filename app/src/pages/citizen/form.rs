@@ -53,9 +53,15 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
     let title = definition.title(lang).to_owned();
     let pages: Vec<(String, Vec<FieldView>)> = definition
         .pages()
-        .map(|p| (p.title(lang).to_owned(), p.fields().map(|f| FieldView::new(f, lang)).collect()))
+        .map(|p| {
+            (
+                p.title(lang).to_owned(),
+                p.fields().map(|f| FieldView::new(f, lang)).collect(),
+            )
+        })
         .collect();
-    let all_fields: Arc<Vec<FieldView>> = Arc::new(pages.iter().flat_map(|(_, f)| f.clone()).collect());
+    let all_fields: Arc<Vec<FieldView>> =
+        Arc::new(pages.iter().flat_map(|(_, f)| f.clone()).collect());
 
     let errors = RwSignal::new(data.errors.clone());
     let show_summary = RwSignal::new(!data.errors.is_empty());
@@ -89,17 +95,15 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
         }
     };
 
-    let on_focusout = {
+    // A field is checked when it is left. If it was left by pressing a
+    // pointer on something else, showing or hiding a message would move that
+    // thing before the pointer is released and the click would be lost, so
+    // the check waits until the click is done.
+    let pointer_down = StoredValue::new(false);
+    let deferred = StoredValue::new(None::<String>);
+    let apply_leave = {
         let definition = definition.clone();
-        move |ev: web_sys::FocusEvent| {
-            let Some(form) = event_form(&ev) else { return };
-            let Some(left) = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|e| e.get_attribute("name"))
-            else {
-                return;
-            };
+        move |left: String, form: web_sys::HtmlFormElement| {
             let fresh = check(&definition, &form);
             errors.update(|shown| {
                 // Errors already shown follow the answers as they change;
@@ -107,6 +111,42 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
                 let was_shown = |f: &str| f == left || shown.iter().any(|e| e.field == f);
                 *shown = fresh.into_iter().filter(|e| was_shown(&e.field)).collect();
             });
+        }
+    };
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    let down = window_event_listener(leptos::ev::pointerdown, move |_| {
+        pointer_down.set_value(true)
+    });
+    let up = {
+        let apply_leave = apply_leave.clone();
+        window_event_listener(leptos::ev::pointerup, move |_| {
+            pointer_down.set_value(false);
+            if let (Some(left), Some(form)) = (
+                deferred.try_update_value(Option::take).flatten(),
+                form_ref.get_untracked(),
+            ) {
+                let apply_leave = apply_leave.clone();
+                set_timeout(move || apply_leave(left, form), std::time::Duration::ZERO);
+            }
+        })
+    };
+    on_cleanup(move || {
+        down.remove();
+        up.remove();
+    });
+    let on_focusout = move |ev: web_sys::FocusEvent| {
+        let Some(form) = event_form(&ev) else { return };
+        let Some(left) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.get_attribute("name"))
+        else {
+            return;
+        };
+        if pointer_down.get_value() {
+            deferred.set_value(Some(left));
+        } else {
+            apply_leave(left, form);
         }
     };
     let on_submit = {
@@ -120,9 +160,13 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
             ev.prevent_default();
             errors.set(fresh);
             show_summary.set(true);
-            if let Some(summary) = summary_ref.get() {
-                let _ = summary.focus();
-            }
+            // The summary is drawn on the next frame; focus it then, so a
+            // screen reader announces it as it would after a page load.
+            request_animation_frame(move || {
+                if let Some(summary) = summary_ref.get_untracked() {
+                    let _ = summary.focus();
+                }
+            });
         }
     };
 
@@ -152,7 +196,14 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
             })}
         <h1>{title}</h1>
         <p class="lead">{description}</p>
-        <form method="post" action=action novalidate=true on:focusout=on_focusout on:submit=on_submit>
+        <form
+            method="post"
+            action=action
+            novalidate=true
+            node_ref=form_ref
+            on:focusout=on_focusout
+            on:submit=on_submit
+        >
             <input type="hidden" name=VERSION_INPUT value=version />
             <input type="hidden" name=SUBMISSION_INPUT value=data.submission_key />
             {pages
@@ -189,7 +240,9 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
 
 /// The form an event happened in (the handlers sit on the form itself).
 fn event_form(ev: &web_sys::Event) -> Option<web_sys::HtmlFormElement> {
-    ev.current_target()?.dyn_into::<web_sys::HtmlFormElement>().ok()
+    ev.current_target()?
+        .dyn_into::<web_sys::HtmlFormElement>()
+        .ok()
 }
 
 /// Runs the engine over what the form holds now.

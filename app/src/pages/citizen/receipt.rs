@@ -11,7 +11,10 @@ use leptos_router::hooks::use_params_map;
 pub fn ReceiptPage() -> impl IntoView {
     let locale = use_locale();
     let params = use_params_map();
-    let data = Resource::new(move || params.read().get("token").unwrap_or_default(), get_receipt);
+    let data = Resource::new(
+        move || params.read().get("token").unwrap_or_default(),
+        get_receipt,
+    );
     view! {
         <Suspense fallback=move || view! { <p>{locale.t("loading")}</p> }>
             {move || Suspend::new(async move {
