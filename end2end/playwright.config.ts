@@ -47,6 +47,8 @@ export default defineConfig({
       BLANKETT_ADDR: `127.0.0.1:${port}`,
       BLANKETT_DATA_DIR: dataDir,
       BLANKETT_SITE_DIR: siteDir,
+      // SQLite in a fresh folder unless a PostgreSQL database is given.
+      DATABASE_URL: process.env.BLANKETT_E2E_DATABASE_URL ?? '',
       RUST_LOG: 'warn',
     },
   },

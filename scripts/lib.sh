@@ -40,3 +40,8 @@ npm_install() {
     cp "$ROOT/end2end/package-lock.json" "$ROOT/end2end/node_modules/.blankett-lock"
   fi
 }
+
+# A TCP port on the loopback interface that is free right now.
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
