@@ -89,6 +89,23 @@ test('with JavaScript, a field is checked as soon as it is left', async ({ page 
   await expectAccessible(page, testInfo);
 });
 
+test('a conditional question appears when it applies', async ({ page }, testInfo) => {
+  await open(page, testInfo, '/services/fault-report');
+  const pole = page.getByLabel('Stolpens nummer (valfritt)');
+  if (hasJs(testInfo)) {
+    // The engine runs in the browser: the question shows as soon as it applies.
+    await expect(pole).toBeHidden();
+    await page.getByLabel('Gatubelysning').check();
+    await expect(pole).toBeVisible();
+    await page.getByLabel('Klotter').check();
+    await expect(pole).toBeHidden();
+  } else {
+    // Without JavaScript it is always there; the server ignores it when it does not apply.
+    await expect(pole).toBeVisible();
+  }
+  await expectAccessible(page, testInfo);
+});
+
 test('the language switch works and the form speaks English', async ({ page }, testInfo) => {
   await open(page, testInfo, '/services/parking-permit');
   await page.getByRole('link', { name: 'English' }).click();

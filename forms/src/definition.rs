@@ -1,8 +1,9 @@
 //! Compiling a spec into a checked, immutable definition.
 
+use crate::expr::{Expr, ExprErrorCode, Type};
 use crate::spec::{FieldKind, FieldSpec, FormSpec, PageSpec, Text};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// Longest key accepted for services, pages and fields. Keys appear in
@@ -17,6 +18,20 @@ const MAX_KEY_LEN: usize = 64;
 #[serde(try_from = "FormSpec", into = "FormSpec")]
 pub struct FormDefinition {
     spec: FormSpec,
+    /// Compiled `visible_if` of pages and fields, by key.
+    page_conditions: BTreeMap<String, Expr>,
+    field_conditions: BTreeMap<String, Expr>,
+    /// Pages and fields in an order where each comes after everything its
+    /// visibility depends on: evaluation visits them in this order.
+    order: Vec<Step>,
+}
+
+/// One step of evaluation: a page (by index) or a field (page index,
+/// field index).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Step {
+    Page(usize),
+    Field(usize, usize),
 }
 
 /// A page of a checked definition.
@@ -90,6 +105,34 @@ impl FormDefinition {
     pub fn spec(&self) -> &FormSpec {
         &self.spec
     }
+
+    pub(crate) fn order(&self) -> &[Step] {
+        &self.order
+    }
+
+    pub(crate) fn page_at(&self, page: usize) -> Option<Page<'_>> {
+        let spec = self.spec.pages.get(page)?;
+        Some(Page {
+            spec,
+            languages: &self.spec.languages,
+        })
+    }
+
+    pub(crate) fn field_at(&self, page: usize, field: usize) -> Option<Field<'_>> {
+        let spec = self.spec.pages.get(page)?.fields.get(field)?;
+        Some(Field {
+            spec,
+            languages: &self.spec.languages,
+        })
+    }
+
+    pub(crate) fn page_condition(&self, key: &str) -> Option<&Expr> {
+        self.page_conditions.get(key)
+    }
+
+    pub(crate) fn field_condition(&self, key: &str) -> Option<&Expr> {
+        self.field_conditions.get(key)
+    }
 }
 
 impl<'a> Page<'a> {
@@ -134,6 +177,11 @@ impl<'a> Field<'a> {
         &self.spec.kind
     }
 
+    /// Whether the field has a condition for being shown.
+    pub fn is_conditional(&self) -> bool {
+        self.spec.visible_if.is_some()
+    }
+
     /// The label of a choice option in `lang`, if this field has that option.
     pub fn option_label(&self, value: &str, lang: &str) -> Option<&'a str> {
         match &self.spec.kind {
@@ -171,15 +219,39 @@ pub struct CompileProblem {
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum CompileError {
     NoLanguages,
-    DuplicateLanguage { language: String },
-    InvalidKey { key: String },
-    DuplicateKey { key: String },
-    MissingText { language: String },
+    DuplicateLanguage {
+        language: String,
+    },
+    InvalidKey {
+        key: String,
+    },
+    DuplicateKey {
+        key: String,
+    },
+    MissingText {
+        language: String,
+    },
     NoPages,
     EmptyPage,
     NoOptions,
-    DuplicateOption { value: String },
+    DuplicateOption {
+        value: String,
+    },
     EmptyRange,
+    /// A `visible_if` that does not parse or type-check; `at` is a
+    /// character position in the expression.
+    Expression {
+        at: usize,
+        problem: ExprErrorCode,
+    },
+    /// A `visible_if` whose value is not true or false.
+    NotACondition {
+        found: Type,
+    },
+    /// Conditions that depend on each other in a circle.
+    ConditionCycle {
+        keys: Vec<String>,
+    },
 }
 
 impl fmt::Display for CompileProblem {
@@ -223,10 +295,28 @@ impl From<FormDefinition> for FormSpec {
 pub fn compile(spec: FormSpec) -> Result<FormDefinition, Vec<CompileProblem>> {
     let mut c = Checker::default();
     c.check_form(&spec);
+    let (page_conditions, field_conditions) = c.compile_conditions(&spec);
+    let order = c.evaluation_order(&spec, &page_conditions, &field_conditions);
     if c.problems.is_empty() {
-        Ok(FormDefinition { spec })
+        Ok(FormDefinition {
+            spec,
+            page_conditions,
+            field_conditions,
+            order,
+        })
     } else {
         Err(c.problems)
+    }
+}
+
+/// The type a field's answer has in expressions.
+fn answer_type(kind: &FieldKind) -> Type {
+    match kind {
+        FieldKind::ShortText { .. }
+        | FieldKind::LongText { .. }
+        | FieldKind::Email
+        | FieldKind::SingleChoice { .. } => Type::Text,
+        FieldKind::Integer { .. } => Type::Number,
     }
 }
 
@@ -341,6 +431,129 @@ impl Checker {
                 }
             }
         }
+    }
+
+    /// Parses and type-checks every `visible_if`.
+    fn compile_conditions(
+        &mut self,
+        spec: &FormSpec,
+    ) -> (BTreeMap<String, Expr>, BTreeMap<String, Expr>) {
+        let types: BTreeMap<&str, Type> = spec
+            .pages
+            .iter()
+            .flat_map(|p| p.fields.iter())
+            .map(|f| (f.key.as_str(), answer_type(&f.kind)))
+            .collect();
+        let field_type = |name: &str| types.get(name).copied();
+        let mut pages = BTreeMap::new();
+        let mut fields = BTreeMap::new();
+        for (pi, page) in spec.pages.iter().enumerate() {
+            if let Some(source) = &page.visible_if {
+                if let Some(e) =
+                    self.condition(&format!("pages[{pi}].visible_if"), source, &field_type)
+                {
+                    pages.insert(page.key.clone(), e);
+                }
+            }
+            for (fi, field) in page.fields.iter().enumerate() {
+                if let Some(source) = &field.visible_if {
+                    let path = format!("pages[{pi}].fields[{fi}].visible_if");
+                    if let Some(e) = self.condition(&path, source, &field_type) {
+                        fields.insert(field.key.clone(), e);
+                    }
+                }
+            }
+        }
+        (pages, fields)
+    }
+
+    fn condition(
+        &mut self,
+        path: &str,
+        source: &str,
+        field_type: &dyn Fn(&str) -> Option<Type>,
+    ) -> Option<Expr> {
+        match Expr::compile(source, field_type) {
+            Ok(e) if e.ty() == Type::Bool => Some(e),
+            Ok(e) => {
+                self.report(path, CompileError::NotACondition { found: e.ty() });
+                None
+            }
+            Err(e) => {
+                self.report(
+                    path,
+                    CompileError::Expression {
+                        at: e.at,
+                        problem: e.code,
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    /// Orders pages and fields so that each comes after everything its
+    /// visibility depends on (its page, and the fields its condition reads),
+    /// keeping the authored order wherever it can. Reports circles.
+    fn evaluation_order(
+        &mut self,
+        spec: &FormSpec,
+        page_conditions: &BTreeMap<String, Expr>,
+        field_conditions: &BTreeMap<String, Expr>,
+    ) -> Vec<Step> {
+        let mut field_step: BTreeMap<&str, Step> = BTreeMap::new();
+        let mut steps = Vec::new();
+        for (pi, page) in spec.pages.iter().enumerate() {
+            steps.push((
+                Step::Page(pi),
+                page.key.as_str(),
+                page_conditions.get(&page.key),
+            ));
+            for (fi, field) in page.fields.iter().enumerate() {
+                field_step
+                    .entry(field.key.as_str())
+                    .or_insert(Step::Field(pi, fi));
+                steps.push((
+                    Step::Field(pi, fi),
+                    field.key.as_str(),
+                    field_conditions.get(&field.key),
+                ));
+            }
+        }
+        let depends_on = |step: Step, condition: Option<&Expr>| -> Vec<Step> {
+            let mut deps: Vec<Step> = condition
+                .map(|c| {
+                    c.fields()
+                        .iter()
+                        .filter_map(|f| field_step.get(f.as_str()).copied())
+                        .collect()
+                })
+                .unwrap_or_default();
+            if let Step::Field(pi, _) = step {
+                deps.push(Step::Page(pi));
+            }
+            deps
+        };
+        let mut done: BTreeSet<Step> = BTreeSet::new();
+        let mut order = Vec::with_capacity(steps.len());
+        let mut remaining: Vec<_> = steps
+            .iter()
+            .map(|(s, k, c)| (*s, *k, depends_on(*s, *c)))
+            .collect();
+        while !remaining.is_empty() {
+            let Some(i) = remaining
+                .iter()
+                .position(|(_, _, deps)| deps.iter().all(|d| done.contains(d)))
+            else {
+                let keys = remaining.iter().map(|(_, k, _)| (*k).to_owned()).collect();
+                self.report("pages", CompileError::ConditionCycle { keys });
+                break;
+            };
+            let (step, _, _) = remaining.remove(i);
+            done.insert(step);
+            order.push(step);
+        }
+        order
     }
 
     /// Keys are lowercase ASCII letters, digits and hyphens, starting with a

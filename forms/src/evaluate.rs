@@ -1,10 +1,12 @@
 //! Evaluation: raw answers in, typed answers and every error out.
 
 use crate::answers::{RawAnswers, Value};
-use crate::definition::{Field, FormDefinition};
+use crate::date::Date;
+use crate::definition::{Field, FormDefinition, Step};
+use crate::expr::{self, Scope};
 use crate::spec::FieldKind;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Longest e-mail address accepted (RFC 5321's path limit).
 const MAX_EMAIL_LEN: usize = 254;
@@ -12,18 +14,33 @@ const MAX_EMAIL_LEN: usize = 254;
 /// cannot store megabytes in a single answer.
 const DEFAULT_MAX_TEXT: u32 = 10_000;
 
+/// What the engine is told about the world: it reads no clock itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Context {
+    /// Today's date where the form is filled in.
+    pub today: Date,
+}
+
 /// The outcome of evaluating posted answers against a definition.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Evaluation {
-    /// Typed answers of the fields that were answered and valid, by field key.
+    /// Typed answers of the visible fields that were answered and valid.
     pub answers: BTreeMap<String, Value>,
-    /// Every error, in the order the fields appear in the form.
+    /// Every error of the visible fields, in the order the fields appear.
     pub errors: Vec<FieldError>,
+    /// Keys of the pages shown, in form order.
+    pub visible_pages: Vec<String>,
+    /// Keys of the fields asked, in form order.
+    pub visible_fields: Vec<String>,
 }
 
 impl Evaluation {
     pub fn is_valid(&self) -> bool {
         self.errors.is_empty()
+    }
+
+    pub fn is_visible(&self, field: &str) -> bool {
+        self.visible_fields.iter().any(|f| f == field)
     }
 
     /// The error for one field, if it has one.
@@ -55,28 +72,97 @@ pub enum ErrorCode {
     UnknownOption,
 }
 
-/// Evaluates posted answers against a definition: parses every field into a
-/// typed value and collects every error. Names that are not fields of the
-/// form are ignored.
-pub fn evaluate(definition: &FormDefinition, raw: &RawAnswers) -> Evaluation {
-    let mut evaluation = Evaluation::default();
-    for field in definition.fields() {
-        match parse_field(field, raw.first(field.key()).unwrap_or("")) {
-            Ok(Some(value)) => {
-                evaluation.answers.insert(field.key().to_owned(), value);
+/// Evaluates posted answers against a definition: works out which pages and
+/// fields are shown, parses every shown field into a typed value and
+/// collects every error. Hidden fields are neither validated nor kept, and
+/// names that are not fields of the form are ignored.
+pub fn evaluate(definition: &FormDefinition, raw: &RawAnswers, context: &Context) -> Evaluation {
+    let mut state = State {
+        answers: BTreeMap::new(),
+        today: context.today,
+    };
+    let mut errors = BTreeMap::new();
+    let mut pages = BTreeSet::new();
+    let mut fields = BTreeSet::new();
+    for step in definition.order() {
+        match *step {
+            Step::Page(pi) => {
+                let Some(page) = definition.page_at(pi) else {
+                    continue;
+                };
+                if definition
+                    .page_condition(page.key())
+                    .is_none_or(|c| c.holds(&state))
+                {
+                    pages.insert(pi);
+                }
             }
-            Ok(None) if field.required() => evaluation.errors.push(FieldError {
-                field: field.key().to_owned(),
-                code: ErrorCode::Required,
-            }),
-            Ok(None) => {}
-            Err(code) => evaluation.errors.push(FieldError {
-                field: field.key().to_owned(),
-                code,
-            }),
+            Step::Field(pi, fi) => {
+                let Some(field) = definition.field_at(pi, fi) else {
+                    continue;
+                };
+                let shown = pages.contains(&pi)
+                    && definition
+                        .field_condition(field.key())
+                        .is_none_or(|c| c.holds(&state));
+                if !shown {
+                    continue;
+                }
+                fields.insert((pi, fi));
+                match parse_field(field, raw.first(field.key()).unwrap_or("")) {
+                    Ok(Some(value)) => {
+                        state.answers.insert(field.key().to_owned(), value);
+                    }
+                    Ok(None) if field.required() => {
+                        errors.insert((pi, fi), ErrorCode::Required);
+                    }
+                    Ok(None) => {}
+                    Err(code) => {
+                        errors.insert((pi, fi), code);
+                    }
+                }
+            }
         }
     }
-    evaluation
+    let key_of = |(pi, fi): (usize, usize)| definition.field_at(pi, fi).map(|f| f.key().to_owned());
+    Evaluation {
+        answers: state.answers,
+        errors: errors
+            .into_iter()
+            .filter_map(|(at, code)| {
+                Some(FieldError {
+                    field: key_of(at)?,
+                    code,
+                })
+            })
+            .collect(),
+        visible_pages: pages
+            .into_iter()
+            .filter_map(|pi| definition.page_at(pi).map(|p| p.key().to_owned()))
+            .collect(),
+        visible_fields: fields.into_iter().filter_map(key_of).collect(),
+    }
+}
+
+/// What conditions read while evaluating: the answers of the fields shown so
+/// far, in dependency order.
+struct State {
+    answers: BTreeMap<String, Value>,
+    today: Date,
+}
+
+impl Scope for State {
+    fn answer(&self, field: &str) -> expr::Value {
+        match self.answers.get(field) {
+            None => expr::Value::Absent,
+            Some(Value::Text(t) | Value::Choice(t)) => expr::Value::Text(t.clone()),
+            Some(Value::Integer(n)) => expr::Value::Number(*n),
+        }
+    }
+
+    fn today(&self) -> Date {
+        self.today
+    }
 }
 
 /// Parses one field's raw text. `Ok(None)` means unanswered.

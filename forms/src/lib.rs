@@ -13,13 +13,16 @@
 //! All maps are ordered, so output never depends on hash iteration order.
 
 mod answers;
+mod date;
 mod definition;
 mod evaluate;
+pub mod expr;
 mod spec;
 mod summary;
 
 pub use answers::{RawAnswers, Value};
+pub use date::Date;
 pub use definition::{compile, CompileError, CompileProblem, Field, FormDefinition, Page};
-pub use evaluate::{evaluate, ErrorCode, Evaluation, FieldError};
+pub use evaluate::{evaluate, Context, ErrorCode, Evaluation, FieldError};
 pub use spec::{ChoiceOption, FieldKind, FieldSpec, FormSpec, PageSpec, Text};
 pub use summary::{summary, SummaryRow};

@@ -31,6 +31,10 @@ pub struct FormSpec {
 pub struct PageSpec {
     pub key: String,
     pub title: Text,
+    /// An expression; the page is only shown (and its fields only asked)
+    /// when it holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visible_if: Option<String>,
     pub fields: Vec<FieldSpec>,
 }
 
@@ -44,6 +48,10 @@ pub struct FieldSpec {
     pub hint: Option<Text>,
     #[serde(default)]
     pub required: bool,
+    /// An expression; the field is only asked when it holds. A hidden
+    /// field is neither validated nor stored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visible_if: Option<String>,
     #[serde(flatten)]
     pub kind: FieldKind,
 }

@@ -2,7 +2,7 @@
 //! definition, what was posted, and the expected outcome: either the
 //! compile problems, or the typed answers and errors of the evaluation.
 
-use forms::{compile, evaluate, summary, FormSpec, RawAnswers};
+use forms::{compile, evaluate, summary, Context, Date, FormSpec, RawAnswers};
 use serde::Deserialize;
 use serde_json::{json, Value as Json};
 use std::collections::BTreeMap;
@@ -14,7 +14,14 @@ struct Case {
     definition: FormSpec,
     #[serde(default)]
     posted: BTreeMap<String, Vec<String>>,
+    /// The day the form is filled in; a fixed day unless the case says.
+    #[serde(default = "default_today")]
+    today: Date,
     expected: Json,
+}
+
+fn default_today() -> Date {
+    Date::new(2026, 1, 15).expect("a real day")
 }
 
 /// Runs one case and returns what actually came out, in the shape of
@@ -28,11 +35,13 @@ fn outcome(case: &Case) -> Json {
                     .iter()
                     .flat_map(|(k, vs)| vs.iter().map(move |v| (k.clone(), v.clone()))),
             );
-            let evaluation = evaluate(&definition, &raw);
+            let evaluation = evaluate(&definition, &raw, &Context { today: case.today });
             let lang = definition.default_language().to_owned();
             json!({
                 "answers": evaluation.answers,
                 "errors": evaluation.errors,
+                "visible_pages": evaluation.visible_pages,
+                "visible_fields": evaluation.visible_fields,
                 "summary": summary(&definition, &evaluation.answers, &lang),
             })
         }

@@ -7,7 +7,7 @@ use crate::error::internal;
 use app::i18n::Locale;
 use app::pages::citizen::form::{SUBMISSION_INPUT, VERSION_INPUT};
 use app::ssr::{PortError, PostedForm};
-use forms::{evaluate, RawAnswers};
+use forms::{evaluate, Context, Date, RawAnswers};
 
 pub enum Outcome {
     /// Stored (now or by an earlier identical submission).
@@ -27,9 +27,10 @@ pub async fn submit(
     form: &Published,
     raw: &RawAnswers,
     locale: Locale,
+    timezone: &jiff::tz::TimeZone,
 ) -> Result<Outcome, PortError> {
     let definition = &form.definition;
-    let evaluation = evaluate(definition, raw);
+    let evaluation = evaluate(definition, raw, &context(timezone));
     // A post without a valid key (a hand-made request) still gets one, so
     // it is stored once; real forms always carry theirs.
     let submission_key = raw
@@ -99,6 +100,18 @@ fn typed_values(form: &Published, raw: &RawAnswers) -> std::collections::BTreeMa
                 .map(|v| (f.key().to_owned(), v.to_owned()))
         })
         .collect()
+}
+
+/// What the engine is told: today's date in the municipality's time zone.
+pub fn context(timezone: &jiff::tz::TimeZone) -> Context {
+    let today = jiff::Timestamp::now().to_zoned(timezone.clone()).date();
+    let date = u8::try_from(today.month())
+        .ok()
+        .zip(u8::try_from(today.day()).ok())
+        .and_then(|(m, d)| Date::new(i32::from(today.year()), m, d));
+    Context {
+        today: date.unwrap_or(Date::UNIX_EPOCH),
+    }
 }
 
 fn is_unique_violation(e: &sqlx::Error) -> bool {

@@ -289,7 +289,8 @@ on_both_databases! {
     async fn a_valid_post_is_stored_and_answered_with_a_receipt(server: TestServer) {
         let key = server::secret::token();
         let mut pairs = VALID_FAULT.to_vec();
-        pairs.extend([("_version", "1"), ("_submission", key.as_str())]);
+        // A question that does not apply (it is for street lights) is dropped.
+        pairs.extend([("_version", "1"), ("_submission", key.as_str()), ("pole-number", "A-12")]);
         let r = server.post_form("/services/fault-report", &pairs).await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
         let location = r.headers()[LOCATION].to_str().expect("ascii").to_string();
@@ -310,6 +311,7 @@ on_both_databases! {
         assert_eq!(answers["kind"], serde_json::json!({"type": "choice", "value": "pothole"}));
         assert_eq!(answers["description"]["value"], "Ett djupt hål\ni cykelbanan.");
         assert!(answers.get("_submission").is_none(), "only the form's fields are stored");
+        assert!(answers.get("pole-number").is_none(), "a hidden question is not stored");
     }
 
     async fn submitting_twice_makes_one_case(server: TestServer) {

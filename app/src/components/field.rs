@@ -79,7 +79,13 @@ impl FieldView {
 /// Renders any field: label or legend, hint, inline error and the input,
 /// tied together with `aria-describedby`.
 #[component]
-pub fn Field(field: FieldView, value: String, error: Signal<Option<String>>) -> impl IntoView {
+pub fn Field(
+    field: FieldView,
+    value: String,
+    error: Signal<Option<String>>,
+    /// Whether the field's condition does not hold just now.
+    hidden: Signal<bool>,
+) -> impl IntoView {
     let locale = use_locale();
     let id = format!("f-{}", field.key);
     let hint_id = field.hint.as_ref().map(|_| format!("{id}-hint"));
@@ -130,7 +136,7 @@ pub fn Field(field: FieldView, value: String, error: Signal<Option<String>>) -> 
 
     match field.kind {
         FieldKind::SingleChoice { .. } => view! {
-            <div class=group_class>
+            <div class=group_class hidden=hidden>
                 <fieldset class="fieldset" aria-describedby=described_by>
                     <legend class="fieldset__legend">{label_text}</legend>
                     {hint}
@@ -175,7 +181,7 @@ pub fn Field(field: FieldView, value: String, error: Signal<Option<String>>) -> 
                 value
             };
             view! {
-            <div class=group_class>
+            <div class=group_class hidden=hidden>
                 <label class="label" for=id.clone()>{label_text}</label>
                 {hint}
                 {error_view}
@@ -202,7 +208,7 @@ pub fn Field(field: FieldView, value: String, error: Signal<Option<String>>) -> 
                 _ => ("text", None, None, None, "input--wide"),
             };
             view! {
-                <div class=group_class>
+                <div class=group_class hidden=hidden>
                     <label class="label" for=id.clone()>{label_text}</label>
                     {hint}
                     {error_view}

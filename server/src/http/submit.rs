@@ -53,7 +53,7 @@ pub async fn submit_form(
         // The page says the service does not exist, in the person's language.
         return render_page(&state, page_request, None, StatusCode::NOT_FOUND).await;
     };
-    match submission::submit(&state.db, &form, &raw, locale).await {
+    match submission::submit(&state.db, &form, &raw, locale, &state.config.timezone).await {
         Ok(Outcome::Received { receipt_token }) => {
             Redirect::to(&format!("/receipts/{receipt_token}")).into_response()
         }

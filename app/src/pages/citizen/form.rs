@@ -12,7 +12,7 @@ use crate::components::field::{Field, FieldView};
 use crate::i18n::{use_locale, FluentArg};
 use crate::model::FormPageData;
 use crate::pages::not_found::LoadError;
-use forms::{evaluate, FieldError, FormDefinition, RawAnswers};
+use forms::{evaluate, Context, Date, Evaluation, FormDefinition, RawAnswers};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos::web_sys;
@@ -51,17 +51,31 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
     let lang = locale.tag();
     let definition = Arc::new(data.definition);
     let title = definition.title(lang).to_owned();
-    let pages: Vec<(String, Vec<FieldView>)> = definition
+    let pages: Vec<(String, String, Vec<FieldView>)> = definition
         .pages()
         .map(|p| {
             (
+                p.key().to_owned(),
                 p.title(lang).to_owned(),
                 p.fields().map(|f| FieldView::new(f, lang)).collect(),
             )
         })
         .collect();
     let all_fields: Arc<Vec<FieldView>> =
-        Arc::new(pages.iter().flat_map(|(_, f)| f.clone()).collect());
+        Arc::new(pages.iter().flat_map(|(_, _, f)| f.clone()).collect());
+
+    // Which pages and fields are shown. The server shows everything: without
+    // JavaScript a conditional question cannot appear once it applies, so it
+    // is always there and the server ignores it when it does not apply. In
+    // the browser the engine decides, from the answers as they change.
+    let shown = RwSignal::new(None::<Evaluation>);
+    let is_shown = move |page: &str, field: Option<&str>| {
+        shown.with(|s| {
+            s.as_ref().is_none_or(|e| {
+                e.visible_pages.iter().any(|p| p == page) && field.is_none_or(|f| e.is_visible(f))
+            })
+        })
+    };
 
     let errors = RwSignal::new(data.errors.clone());
     let show_summary = RwSignal::new(!data.errors.is_empty());
@@ -104,7 +118,7 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
     let apply_leave = {
         let definition = definition.clone();
         move |left: String, form: web_sys::HtmlFormElement| {
-            let fresh = check(&definition, &form);
+            let fresh = evaluate_form(&definition, &form).errors;
             errors.update(|shown| {
                 // Errors already shown follow the answers as they change;
                 // the field just left gets its own error, if it has one.
@@ -114,6 +128,22 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
         }
     };
     let form_ref = NodeRef::<leptos::html::Form>::new();
+    let refresh = {
+        let definition = definition.clone();
+        move || {
+            if let Some(form) = form_ref.get_untracked() {
+                shown.set(Some(evaluate_form(&definition, &form)));
+            }
+        }
+    };
+    Effect::new({
+        let refresh = refresh.clone();
+        move || {
+            if form_ref.get().is_some() {
+                refresh();
+            }
+        }
+    });
     let down = window_event_listener(leptos::ev::pointerdown, move |_| {
         pointer_down.set_value(true)
     });
@@ -153,7 +183,7 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
         let definition = definition.clone();
         move |ev: web_sys::SubmitEvent| {
             let Some(form) = event_form(&ev) else { return };
-            let fresh = check(&definition, &form);
+            let fresh = evaluate_form(&definition, &form).errors;
             if fresh.is_empty() {
                 return; // The post goes ahead; the server checks again.
             }
@@ -203,19 +233,34 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
             node_ref=form_ref
             on:focusout=on_focusout
             on:submit=on_submit
+            on:input={
+                let refresh = refresh.clone();
+                move |_| refresh()
+            }
+            on:change=move |_| refresh()
         >
             <input type="hidden" name=VERSION_INPUT value=version />
             <input type="hidden" name=SUBMISSION_INPUT value=data.submission_key />
             {pages
                 .into_iter()
-                .map(|(page_title, fields)| {
+                .map(|(page_key, page_title, fields)| {
+                    let page_hidden = {
+                        let page_key = page_key.clone();
+                        move || !is_shown(&page_key, None)
+                    };
                     view! {
+                        <div class="form-page" hidden=page_hidden>
                         <h2>{page_title}</h2>
                         {fields
                             .into_iter()
                             .map(|field| {
                                 let value = values.get(&field.key).cloned().unwrap_or_default();
                                 let key = field.key.clone();
+                                let hidden = {
+                                    let page_key = page_key.clone();
+                                    let key = key.clone();
+                                    Signal::derive(move || !is_shown(&page_key, Some(&key)))
+                                };
                                 let error = Signal::derive(move || {
                                     errors.with(|errors| {
                                         errors.iter().find(|e| e.field == key).map(|e| e.code.clone())
@@ -225,9 +270,10 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
                                     let field = field.clone();
                                     Signal::derive(move || error.get().map(|code| field.error_message(&code, locale)))
                                 };
-                                view! { <Field field value error=message /> }
+                                view! { <Field field value error=message hidden /> }
                             })
                             .collect_view()}
+                        </div>
                     }
                 })
                 .collect_view()}
@@ -246,9 +292,9 @@ fn event_form(ev: &web_sys::Event) -> Option<web_sys::HtmlFormElement> {
 }
 
 /// Runs the engine over what the form holds now.
-fn check(definition: &FormDefinition, form: &web_sys::HtmlFormElement) -> Vec<FieldError> {
+fn evaluate_form(definition: &FormDefinition, form: &web_sys::HtmlFormElement) -> Evaluation {
     let Ok(data) = web_sys::FormData::new_with_form(form) else {
-        return Vec::new();
+        return Evaluation::default();
     };
     let mut raw = RawAnswers::new();
     for field in definition.fields() {
@@ -256,5 +302,20 @@ fn check(definition: &FormDefinition, form: &web_sys::HtmlFormElement) -> Vec<Fi
             raw.push(field.key(), value);
         }
     }
-    evaluate(definition, &raw).errors
+    evaluate(definition, &raw, &browser_context())
+}
+
+/// Today's date on the person's device. The server checks again with its
+/// own date when the form is sent.
+fn browser_context() -> Context {
+    let now = web_sys::js_sys::Date::new_0();
+    let today = (|| {
+        let year = i32::try_from(now.get_full_year()).ok()?;
+        let month = u8::try_from(now.get_month() + 1).ok()?;
+        let day = u8::try_from(now.get_date()).ok()?;
+        Date::new(year, month, day)
+    })();
+    Context {
+        today: today.unwrap_or(Date::UNIX_EPOCH),
+    }
 }
