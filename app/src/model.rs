@@ -21,8 +21,9 @@ pub struct ServiceCard {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FormPageData {
     pub definition: FormDefinition,
-    /// The raw text of each answer as typed, so nothing is lost on an error.
-    pub values: BTreeMap<String, String>,
+    /// The raw text of each answer as typed (every ticked box of a
+    /// checkbox group), so nothing is lost on an error.
+    pub values: BTreeMap<String, Vec<String>>,
     pub errors: Vec<FieldError>,
     /// Makes submitting idempotent: the same key always gives the same case.
     pub submission_key: String,

@@ -60,7 +60,7 @@ pub struct Ports {
 #[derive(Clone, Debug)]
 pub struct PostedForm {
     pub version: u32,
-    pub values: BTreeMap<String, String>,
+    pub values: BTreeMap<String, Vec<String>>,
     pub errors: Vec<FieldError>,
     pub submission_key: String,
     /// Set when the answers were valid but could not be stored.

@@ -106,6 +106,23 @@ test('a conditional question appears when it applies', async ({ page }, testInfo
   await expectAccessible(page, testInfo);
 });
 
+test('every kind of question is accessible and support questions follow the yes/no answer', async ({ page }, testInfo) => {
+  await open(page, testInfo, '/services/preschool-place');
+  await expect(page.getByRole('group', { name: 'Behöver barnet särskilt stöd?' })).toBeVisible();
+  await expect(page.getByLabel('Barnets personnummer')).toHaveAttribute('inputmode', 'numeric');
+  await expectAccessible(page, testInfo);
+  const kinds = page.getByRole('group', { name: 'Vilket stöd behöver barnet?' });
+  if (hasJs(testInfo)) {
+    await expect(kinds).toBeHidden();
+    await page.getByLabel('Ja', { exact: true }).check();
+    await expect(kinds).toBeVisible();
+    await page.getByLabel('Specialkost').check();
+    await expectAccessible(page, testInfo);
+  } else {
+    await expect(kinds).toBeVisible();
+  }
+});
+
 test('the language switch works and the form speaks English', async ({ page }, testInfo) => {
   await open(page, testInfo, '/services/parking-permit');
   await page.getByRole('link', { name: 'English' }).click();

@@ -1,5 +1,6 @@
 //! Answers: raw (as posted) and typed (after evaluation).
 
+use crate::date::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -30,6 +31,11 @@ impl RawAnswers {
         self.0.entry(name.into()).or_default().push(value.into());
     }
 
+    /// Every value sent for `name` (checkboxes send one per ticked box).
+    pub fn all(&self, name: &str) -> &[String] {
+        self.0.get(name).map(Vec::as_slice).unwrap_or(&[])
+    }
+
     /// The first value sent for `name`, if any.
     pub fn first(&self, name: &str) -> Option<&str> {
         self.0.get(name).and_then(|v| v.first()).map(String::as_str)
@@ -48,4 +54,8 @@ pub enum Value {
     Integer(i64),
     /// The `value` of the chosen option.
     Choice(String),
+    /// The `value`s of the ticked options, in the form's order.
+    Choices(Vec<String>),
+    Bool(bool),
+    Date(Date),
 }

@@ -74,6 +74,32 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
+    /// The day `days` after this one (before, if negative), clamped to the
+    /// years 1 to 9999.
+    pub fn add_days(self, days: i64) -> Date {
+        Date::from_days_since_epoch(self.days_since_epoch().saturating_add(days))
+    }
+
+    /// The day `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        const MIN: i64 = -719_162; // 0001-01-01
+        const MAX: i64 = 2_932_896; // 9999-12-31
+        let z = days.clamp(MIN, MAX) + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date {
+            year: i32::try_from(year).unwrap_or(1970),
+            month: u8::try_from(month).unwrap_or(1),
+            day: u8::try_from(day).unwrap_or(1),
+        }
+    }
+
     /// Whole days from `self` to `other` (negative when `other` is earlier).
     pub fn days_until(self, other: Date) -> i64 {
         other.days_since_epoch() - self.days_since_epoch()
@@ -154,5 +180,19 @@ mod tests {
             Date::new(1969, 12, 31).expect("date").days_since_epoch(),
             -1
         );
+    }
+
+    #[test]
+    fn days_convert_back_to_the_same_dates() {
+        for days in (-719_162..2_932_897).step_by(997) {
+            let d = Date::from_days_since_epoch(days);
+            assert_eq!(d.days_since_epoch(), days, "{d}");
+            assert!(Date::new(d.year(), d.month(), d.day()).is_some());
+        }
+        let d = Date::new(2026, 12, 31).expect("date");
+        assert_eq!(d.add_days(1), Date::new(2027, 1, 1).expect("date"));
+        assert_eq!(d.add_days(-365), Date::new(2025, 12, 31).expect("date"));
+        assert_eq!(d.add_days(i64::MAX).to_string(), "9999-12-31");
+        assert_eq!(d.add_days(i64::MIN).to_string(), "0001-01-01");
     }
 }

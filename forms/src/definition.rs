@@ -1,7 +1,7 @@
 //! Compiling a spec into a checked, immutable definition.
 
 use crate::expr::{Expr, ExprErrorCode, Type};
-use crate::spec::{FieldKind, FieldSpec, FormSpec, PageSpec, Text};
+use crate::spec::{ChoiceOption, DateBound, FieldKind, FieldSpec, FormSpec, PageSpec, Text};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -169,8 +169,9 @@ impl<'a> Field<'a> {
             .map(|h| localized(h, lang, self.languages))
     }
 
+    /// Whether an answer is needed. A consent box always is.
     pub fn required(&self) -> bool {
-        self.spec.required
+        self.spec.required || matches!(self.spec.kind, FieldKind::Consent)
     }
 
     pub fn kind(&self) -> &'a FieldKind {
@@ -185,14 +186,23 @@ impl<'a> Field<'a> {
     /// The label of a choice option in `lang`, if this field has that option.
     pub fn option_label(&self, value: &str, lang: &str) -> Option<&'a str> {
         match &self.spec.kind {
-            FieldKind::SingleChoice { options } => options
-                .iter()
-                .find(|o| o.value == value)
-                .map(|o| localized(&o.label, lang, self.languages)),
+            FieldKind::SingleChoice { options } | FieldKind::MultipleChoice { options, .. } => {
+                options
+                    .iter()
+                    .find(|o| o.value == value)
+                    .map(|o| localized(&o.label, lang, self.languages))
+            }
             FieldKind::ShortText { .. }
             | FieldKind::LongText { .. }
             | FieldKind::Email
-            | FieldKind::Integer { .. } => None,
+            | FieldKind::Integer { .. }
+            | FieldKind::YesNo
+            | FieldKind::Consent
+            | FieldKind::Date { .. }
+            | FieldKind::Phone
+            | FieldKind::PostalCode
+            | FieldKind::PersonalIdentityNumber
+            | FieldKind::OrganisationNumber => None,
         }
     }
 }
@@ -315,8 +325,15 @@ fn answer_type(kind: &FieldKind) -> Type {
         FieldKind::ShortText { .. }
         | FieldKind::LongText { .. }
         | FieldKind::Email
-        | FieldKind::SingleChoice { .. } => Type::Text,
+        | FieldKind::SingleChoice { .. }
+        | FieldKind::Phone
+        | FieldKind::PostalCode
+        | FieldKind::PersonalIdentityNumber
+        | FieldKind::OrganisationNumber => Type::Text,
         FieldKind::Integer { .. } => Type::Number,
+        FieldKind::MultipleChoice { .. } => Type::List,
+        FieldKind::YesNo | FieldKind::Consent => Type::Bool,
+        FieldKind::Date { .. } => Type::Date,
     }
 }
 
@@ -406,30 +423,61 @@ impl Checker {
                     }
                 }
             }
-            FieldKind::SingleChoice { options } => {
-                if options.is_empty() {
-                    self.report(format!("{path}.options"), CompileError::NoOptions);
-                }
-                let mut values = BTreeSet::new();
-                for (oi, option) in options.iter().enumerate() {
-                    let opath = format!("{path}.options[{oi}]");
-                    if option.value.is_empty() {
-                        self.report(
-                            format!("{opath}.value"),
-                            CompileError::InvalidKey { key: String::new() },
-                        );
-                    }
-                    if !values.insert(option.value.as_str()) {
-                        self.report(
-                            format!("{opath}.value"),
-                            CompileError::DuplicateOption {
-                                value: option.value.clone(),
-                            },
-                        );
-                    }
-                    self.check_text(&format!("{opath}.label"), &option.label, languages);
+            FieldKind::SingleChoice { options } => self.check_options(path, options, languages),
+            FieldKind::MultipleChoice {
+                options,
+                min_selected,
+                max_selected,
+            } => {
+                self.check_options(path, options, languages);
+                let count = u32::try_from(options.len()).unwrap_or(u32::MAX);
+                if *max_selected == Some(0)
+                    || min_selected
+                        .zip(*max_selected)
+                        .is_some_and(|(min, max)| min > max)
+                    || min_selected.is_some_and(|min| min > count)
+                {
+                    self.report(format!("{path}.min_selected"), CompileError::EmptyRange);
                 }
             }
+            FieldKind::Date { earliest, latest } => {
+                if let (Some(DateBound::Fixed(a)), Some(DateBound::Fixed(b))) = (earliest, latest) {
+                    if a > b {
+                        self.report(format!("{path}.earliest"), CompileError::EmptyRange);
+                    }
+                }
+            }
+            FieldKind::YesNo
+            | FieldKind::Consent
+            | FieldKind::Phone
+            | FieldKind::PostalCode
+            | FieldKind::PersonalIdentityNumber
+            | FieldKind::OrganisationNumber => {}
+        }
+    }
+
+    fn check_options(&mut self, path: &str, options: &[ChoiceOption], languages: &[String]) {
+        if options.is_empty() {
+            self.report(format!("{path}.options"), CompileError::NoOptions);
+        }
+        let mut values = BTreeSet::new();
+        for (oi, option) in options.iter().enumerate() {
+            let opath = format!("{path}.options[{oi}]");
+            if option.value.is_empty() {
+                self.report(
+                    format!("{opath}.value"),
+                    CompileError::InvalidKey { key: String::new() },
+                );
+            }
+            if !values.insert(option.value.as_str()) {
+                self.report(
+                    format!("{opath}.value"),
+                    CompileError::DuplicateOption {
+                        value: option.value.clone(),
+                    },
+                );
+            }
+            self.check_text(&format!("{opath}.label"), &option.label, languages);
         }
     }
 

@@ -4,6 +4,7 @@ use crate::answers::{RawAnswers, Value};
 use crate::date::Date;
 use crate::definition::{Field, FormDefinition, Step};
 use crate::expr::{self, Scope};
+use crate::identity::{self, IdentityError};
 use crate::spec::FieldKind;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -64,12 +65,42 @@ pub struct FieldError {
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum ErrorCode {
     Required,
-    TooLong { max: u32 },
+    TooLong {
+        max: u32,
+    },
     InvalidEmail,
     NotAnInteger,
-    TooSmall { min: i64 },
-    TooLarge { max: i64 },
+    TooSmall {
+        min: i64,
+    },
+    TooLarge {
+        max: i64,
+    },
     UnknownOption,
+    TooFewSelected {
+        min: u32,
+    },
+    TooManySelected {
+        max: u32,
+    },
+    /// Not a date, or not a day that exists.
+    InvalidDate,
+    DateTooEarly {
+        earliest: Date,
+    },
+    DateTooLate {
+        latest: Date,
+    },
+    InvalidPhone,
+    InvalidPostalCode,
+    /// Not written as a personnummer or samordningsnummer.
+    InvalidIdentityNumber,
+    /// A personnummer whose date is not a real (or past) day.
+    IdentityNumberDate,
+    /// A personnummer or organisation number whose check digit is wrong,
+    /// usually a typing mistake.
+    WrongCheckDigit,
+    InvalidOrganisationNumber,
 }
 
 /// Evaluates posted answers against a definition: works out which pages and
@@ -109,7 +140,7 @@ pub fn evaluate(definition: &FormDefinition, raw: &RawAnswers, context: &Context
                     continue;
                 }
                 fields.insert((pi, fi));
-                match parse_field(field, raw.first(field.key()).unwrap_or("")) {
+                match parse_field(field, raw.all(field.key()), context.today) {
                     Ok(Some(value)) => {
                         state.answers.insert(field.key().to_owned(), value);
                     }
@@ -157,6 +188,11 @@ impl Scope for State {
             None => expr::Value::Absent,
             Some(Value::Text(t) | Value::Choice(t)) => expr::Value::Text(t.clone()),
             Some(Value::Integer(n)) => expr::Value::Number(*n),
+            Some(Value::Bool(b)) => expr::Value::Bool(*b),
+            Some(Value::Date(d)) => expr::Value::Date(*d),
+            Some(Value::Choices(c)) => {
+                expr::Value::List(c.iter().cloned().map(expr::Value::Text).collect())
+            }
         }
     }
 
@@ -166,8 +202,47 @@ impl Scope for State {
 }
 
 /// Parses one field's raw text. `Ok(None)` means unanswered.
-fn parse_field(field: Field<'_>, raw: &str) -> Result<Option<Value>, ErrorCode> {
-    let text = raw.trim();
+fn parse_field(field: Field<'_>, raw: &[String], today: Date) -> Result<Option<Value>, ErrorCode> {
+    if let FieldKind::MultipleChoice {
+        options,
+        min_selected,
+        max_selected,
+    } = field.kind()
+    {
+        let ticked: Vec<&str> = raw
+            .iter()
+            .map(|v| v.trim())
+            .filter(|v| !v.is_empty())
+            .collect();
+        if ticked.is_empty() {
+            return Ok(None);
+        }
+        if ticked
+            .iter()
+            .any(|t| !options.iter().any(|o| o.value == *t))
+        {
+            return Err(ErrorCode::UnknownOption);
+        }
+        // In the form's order, each once, whatever order the browser sent.
+        let chosen: Vec<String> = options
+            .iter()
+            .filter(|o| ticked.contains(&o.value.as_str()))
+            .map(|o| o.value.clone())
+            .collect();
+        let count = u32::try_from(chosen.len()).unwrap_or(u32::MAX);
+        if let Some(min) = *min_selected {
+            if count < min {
+                return Err(ErrorCode::TooFewSelected { min });
+            }
+        }
+        if let Some(max) = *max_selected {
+            if count > max {
+                return Err(ErrorCode::TooManySelected { max });
+            }
+        }
+        return Ok(Some(Value::Choices(chosen)));
+    }
+    let text = raw.first().map_or("", |v| v.trim());
     if text.is_empty() {
         return Ok(None);
     }
@@ -205,8 +280,106 @@ fn parse_field(field: Field<'_>, raw: &str) -> Result<Option<Value>, ErrorCode> 
             }
             Value::Choice(text.to_owned())
         }
+        FieldKind::MultipleChoice { .. } => return Ok(None), // handled above
+        FieldKind::YesNo => match text {
+            "yes" => Value::Bool(true),
+            "no" => Value::Bool(false),
+            _ => return Err(ErrorCode::UnknownOption),
+        },
+        FieldKind::Consent => match text {
+            "yes" => Value::Bool(true),
+            _ => return Err(ErrorCode::UnknownOption),
+        },
+        FieldKind::Date { earliest, latest } => {
+            let date = parse_date(text).ok_or(ErrorCode::InvalidDate)?;
+            if let Some(earliest) = earliest.map(|b| b.resolve(today)) {
+                if date < earliest {
+                    return Err(ErrorCode::DateTooEarly { earliest });
+                }
+            }
+            if let Some(latest) = latest.map(|b| b.resolve(today)) {
+                if date > latest {
+                    return Err(ErrorCode::DateTooLate { latest });
+                }
+            }
+            Value::Date(date)
+        }
+        FieldKind::Phone => Value::Text(parse_phone(text).ok_or(ErrorCode::InvalidPhone)?),
+        FieldKind::PostalCode => {
+            Value::Text(parse_postal_code(text).ok_or(ErrorCode::InvalidPostalCode)?)
+        }
+        FieldKind::PersonalIdentityNumber => Value::Text(
+            identity::personal_identity_number(text, today).map_err(|e| match e {
+                IdentityError::Format => ErrorCode::InvalidIdentityNumber,
+                IdentityError::Date => ErrorCode::IdentityNumberDate,
+                IdentityError::CheckDigit => ErrorCode::WrongCheckDigit,
+            })?,
+        ),
+        FieldKind::OrganisationNumber => {
+            Value::Text(identity::organisation_number(text).map_err(|e| match e {
+                IdentityError::CheckDigit => ErrorCode::WrongCheckDigit,
+                IdentityError::Format | IdentityError::Date => ErrorCode::InvalidOrganisationNumber,
+            })?)
+        }
     };
     Ok(Some(value))
+}
+
+/// Dates as people type them here: `2026-11-23`, `2026-1-5` or `20261123`.
+fn parse_date(text: &str) -> Option<Date> {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if t.len() == 8 && t.bytes().all(|b| b.is_ascii_digit()) {
+        return Date::parse_iso(&format!("{}-{}-{}", &t[..4], &t[4..6], &t[6..]));
+    }
+    let mut parts = t.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some()
+        || y.len() != 4
+        || !(1..=2).contains(&m.len())
+        || !(1..=2).contains(&d.len())
+    {
+        return None;
+    }
+    if ![y, m, d]
+        .iter()
+        .all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+/// A telephone number: digits with the usual separators, an optional
+/// leading `+`, and 7 to 15 digits (the E.164 limit). Stored without
+/// separators.
+fn parse_phone(text: &str) -> Option<String> {
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        match c {
+            '+' if i == 0 => out.push('+'),
+            '0'..='9' => out.push(c),
+            ' ' | '-' | '(' | ')' | '\u{a0}' => {}
+            _ => return None,
+        }
+    }
+    let digits = out.chars().filter(char::is_ascii_digit).count();
+    (7..=15).contains(&digits).then_some(out)
+}
+
+/// A Swedish postal code: five digits, the first not 0, optionally written
+/// `123 45` or with `SE-` in front. Stored as `123 45`.
+fn parse_postal_code(text: &str) -> Option<String> {
+    let t = text.trim();
+    let t = t
+        .strip_prefix("SE-")
+        .or_else(|| t.strip_prefix("SE "))
+        .unwrap_or(t);
+    let digits: String = t.chars().filter(|c| *c != ' ').collect();
+    let ok =
+        digits.len() == 5 && digits.bytes().all(|b| b.is_ascii_digit()) && !digits.starts_with('0');
+    let spaces = t.chars().filter(|c| *c == ' ').count();
+    (ok && (spaces == 0 || (spaces == 1 && t.as_bytes().get(3) == Some(&b' '))))
+        .then(|| format!("{} {}", &digits[..3], &digits[3..]))
 }
 
 /// Browsers post `\r\n` line breaks; answers store `\n` only.
@@ -262,6 +435,30 @@ mod tests {
         assert_eq!(parse_integer("-"), None);
         assert_eq!(parse_integer("+-1"), None);
         assert_eq!(parse_integer("99999999999999999999"), None);
+    }
+
+    #[test]
+    fn dates_phones_and_postal_codes_as_people_write_them() {
+        assert_eq!(parse_date("2026-11-23"), Date::new(2026, 11, 23));
+        assert_eq!(parse_date("2026-1-5"), Date::new(2026, 1, 5));
+        assert_eq!(parse_date("20261123"), Date::new(2026, 11, 23));
+        assert_eq!(parse_date("2026-02-30"), None);
+        assert_eq!(parse_date("23/11/2026"), None);
+        assert_eq!(parse_date("2026-11-23-1"), None);
+        assert_eq!(parse_phone("070-123 45 67"), Some("0701234567".into()));
+        assert_eq!(
+            parse_phone("+46 (0)70 123 45 67"),
+            Some("+460701234567".into())
+        );
+        assert_eq!(parse_phone("12345"), None);
+        assert_eq!(parse_phone("070+1234567"), None);
+        assert_eq!(parse_phone("call me"), None);
+        assert_eq!(parse_postal_code("11122"), Some("111 22".into()));
+        assert_eq!(parse_postal_code("111 22"), Some("111 22".into()));
+        assert_eq!(parse_postal_code("SE-111 22"), Some("111 22".into()));
+        assert_eq!(parse_postal_code("01122"), None);
+        assert_eq!(parse_postal_code("11 122"), None);
+        assert_eq!(parse_postal_code("1112"), None);
     }
 
     #[test]

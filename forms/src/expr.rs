@@ -84,6 +84,7 @@ enum Node {
     Neg(Box<Node>),
     Binary(BinOp, Box<Node>, Box<Node>),
     Answered(String),
+    Count(String),
     Today,
     DaysBetween(Box<Node>, Box<Node>),
 }
@@ -404,7 +405,8 @@ impl Parser<'_> {
                 return Err(t.unexpected());
             }
             self.pos += 1;
-            let right = if op == BinOp::In {
+            let list_literal = self.peek().map(|t| &t.tok) == Some(&Tok::Sym("["));
+            let right = if op == BinOp::In && list_literal {
                 self.list(depth + 1)?
             } else {
                 self.expr(strength, depth + 1)?.0
@@ -447,7 +449,7 @@ impl Parser<'_> {
     fn call(&mut self, name: &str, at: usize, depth: usize) -> Result<Node, ExprError> {
         let arity = match name {
             "today" => 0,
-            "answered" | "date" => 1,
+            "answered" | "count" | "date" => 1,
             "days_between" => 2,
             _ => {
                 return Err(ExprError {
@@ -489,7 +491,8 @@ impl Parser<'_> {
         let mut arg = || args.next().unwrap_or(Node::Bool(false));
         Ok(match name {
             "today" => Node::Today,
-            "answered" => match arg() {
+            "answered" | "count" => match arg() {
+                Node::Field(f) if name == "count" => Node::Count(f),
                 Node::Field(f) => Node::Answered(f),
                 _ => {
                     return Err(ExprError {
@@ -578,14 +581,14 @@ fn check(
         Node::Text(_) => Type::Text,
         Node::Date(_) | Node::Today => Type::Date,
         Node::List(_) => Type::List,
-        Node::Field(f) | Node::Answered(f) => {
+        Node::Field(f) | Node::Answered(f) | Node::Count(f) => {
             let ty =
                 field_type(f).ok_or_else(|| ExprErrorCode::UnknownField { field: f.clone() })?;
             fields.push(f.clone());
-            if matches!(node, Node::Answered(_)) {
-                Type::Bool
-            } else {
-                ty
+            match node {
+                Node::Answered(_) => Type::Bool,
+                Node::Count(_) => Type::Number,
+                _ => ty,
             }
         }
         Node::Not(inner) => {
@@ -627,10 +630,10 @@ fn check(
                 }
                 BinOp::In => {
                     let Node::List(items) = r.as_ref() else {
-                        return Err(ExprErrorCode::TypeMismatch {
-                            expected: Type::List,
-                            found: rt,
-                        });
+                        // A field holding a list: the ticked options of checkboxes.
+                        expect(Type::List, rt)?;
+                        expect(Type::Text, lt)?;
+                        return Ok(Type::Bool);
                     };
                     let item_type = match items.first() {
                         Some(Value::Number(_)) => Type::Number,
@@ -667,6 +670,11 @@ fn eval(node: &Node, scope: &dyn Scope) -> Value {
         Node::List(items) => Value::List(items.clone()),
         Node::Field(f) => scope.answer(f),
         Node::Answered(f) => Value::Bool(scope.answer(f) != Value::Absent),
+        Node::Count(f) => Value::Number(match scope.answer(f) {
+            Value::Absent => 0,
+            Value::List(items) => i64::try_from(items.len()).unwrap_or(i64::MAX),
+            _ => 1,
+        }),
         Node::Today => Value::Date(scope.today()),
         Node::Not(inner) => match eval(inner, scope) {
             Value::Bool(b) => Value::Bool(!b),
@@ -758,6 +766,7 @@ mod tests {
             "kind" | "child-name" => Some(Type::Text),
             "months" => Some(Type::Number),
             "start" => Some(Type::Date),
+            "needs" => Some(Type::List),
             _ => None,
         }
     }
@@ -812,6 +821,29 @@ mod tests {
             Value::Bool(true)
         );
         assert_eq!(run("$months + 1", &[]), Value::Absent);
+    }
+
+    #[test]
+    fn ticked_options_and_counts() {
+        let ramp = Value::Text("ramp".into());
+        let needs = [(
+            "needs",
+            Value::List(vec![ramp, Value::Text("guide".into())]),
+        )];
+        assert_eq!(run(r#""ramp" in $needs"#, &needs), Value::Bool(true));
+        assert_eq!(run(r#""lift" in $needs"#, &needs), Value::Bool(false));
+        assert_eq!(run(r#""ramp" in $needs"#, &[]), Value::Bool(false));
+        assert_eq!(run("count($needs) == 2", &needs), Value::Bool(true));
+        assert_eq!(run("count($needs)", &[]), Value::Number(0));
+        let mismatch = |expected, found| ExprErrorCode::TypeMismatch { expected, found };
+        assert_eq!(
+            error("1 in $needs").code,
+            mismatch(Type::Text, Type::Number)
+        );
+        assert_eq!(
+            error(r#""a" in $kind"#).code,
+            mismatch(Type::List, Type::Text)
+        );
     }
 
     #[test]

@@ -17,6 +17,7 @@ mod date;
 mod definition;
 mod evaluate;
 pub mod expr;
+mod identity;
 mod spec;
 mod summary;
 
@@ -24,5 +25,5 @@ pub use answers::{RawAnswers, Value};
 pub use date::Date;
 pub use definition::{compile, CompileError, CompileProblem, Field, FormDefinition, Page};
 pub use evaluate::{evaluate, Context, ErrorCode, Evaluation, FieldError};
-pub use spec::{ChoiceOption, FieldKind, FieldSpec, FormSpec, PageSpec, Text};
-pub use summary::{summary, SummaryRow};
+pub use spec::{ChoiceOption, DateBound, FieldKind, FieldSpec, FormSpec, PageSpec, Text};
+pub use summary::{summary, SummaryRow, SummaryValue};

@@ -79,6 +79,79 @@ pub enum FieldKind {
     SingleChoice {
         options: Vec<ChoiceOption>,
     },
+    /// Checkboxes; `required` means at least one.
+    MultipleChoice {
+        options: Vec<ChoiceOption>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        min_selected: Option<u32>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max_selected: Option<u32>,
+    },
+    YesNo,
+    /// A box that must be ticked to go on (always required).
+    Consent,
+    /// A calendar date; bounds are fixed (`2026-01-01`) or relative to the
+    /// day the form is filled in (`today`, `today+30`, `today-6570`).
+    Date {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        earliest: Option<DateBound>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        latest: Option<DateBound>,
+    },
+    Phone,
+    PostalCode,
+    /// Personnummer or samordningsnummer.
+    PersonalIdentityNumber,
+    OrganisationNumber,
+}
+
+/// A date bound: a fixed day, or a number of days from today.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub enum DateBound {
+    Fixed(crate::date::Date),
+    Today { offset_days: i32 },
+}
+
+impl DateBound {
+    /// The day this bound means, on `today`.
+    pub fn resolve(self, today: crate::date::Date) -> crate::date::Date {
+        match self {
+            DateBound::Fixed(d) => d,
+            DateBound::Today { offset_days } => today.add_days(i64::from(offset_days)),
+        }
+    }
+}
+
+impl TryFrom<String> for DateBound {
+    type Error = String;
+
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        let t = s.trim();
+        if let Some(rest) = t.strip_prefix("today") {
+            let offset_days = match rest.trim() {
+                "" => 0,
+                r => r
+                    .replace(' ', "")
+                    .parse::<i32>()
+                    .map_err(|_| format!("`{s}` is not `today`, `today+N` or `today-N`"))?,
+            };
+            return Ok(DateBound::Today { offset_days });
+        }
+        crate::date::Date::parse_iso(t)
+            .map(DateBound::Fixed)
+            .ok_or_else(|| format!("`{s}` is not a date (YYYY-MM-DD) or `today±N`"))
+    }
+}
+
+impl From<DateBound> for String {
+    fn from(b: DateBound) -> Self {
+        match b {
+            DateBound::Fixed(d) => d.to_string(),
+            DateBound::Today { offset_days: 0 } => "today".into(),
+            DateBound::Today { offset_days } => format!("today{offset_days:+}"),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -10,8 +10,19 @@ use std::collections::BTreeMap;
 pub struct SummaryRow {
     pub field: String,
     pub label: String,
-    /// The answer as a person reads it; `None` when unanswered.
-    pub value: Option<String>,
+    /// The answer as a person reads it; `None` when unanswered or hidden.
+    pub value: Option<SummaryValue>,
+}
+
+/// An answer ready to show. Yes and no stay typed, so that each output
+/// (page, e-mail, export) says them in its own language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum SummaryValue {
+    Text(String),
+    YesNo(bool),
+    /// Several answers, such as ticked options, one per line.
+    Lines(Vec<String>),
 }
 
 /// One row per field, in form order, read against `definition` (which must
@@ -24,12 +35,18 @@ pub fn summary(
     definition
         .fields()
         .map(|field| {
-            let value = answers.get(field.key()).map(|v| match v {
-                Value::Text(t) => t.clone(),
-                Value::Integer(n) => format_integer(*n),
-                Value::Choice(c) => field
+            let label_of = |c: &String| {
+                field
                     .option_label(c, lang)
-                    .map_or_else(|| c.clone(), str::to_owned),
+                    .map_or_else(|| c.clone(), str::to_owned)
+            };
+            let value = answers.get(field.key()).map(|v| match v {
+                Value::Text(t) => SummaryValue::Text(t.clone()),
+                Value::Integer(n) => SummaryValue::Text(format_integer(*n)),
+                Value::Choice(c) => SummaryValue::Text(label_of(c)),
+                Value::Choices(cs) => SummaryValue::Lines(cs.iter().map(label_of).collect()),
+                Value::Bool(b) => SummaryValue::YesNo(*b),
+                Value::Date(d) => SummaryValue::Text(d.to_string()),
             });
             SummaryRow {
                 field: field.key().to_owned(),

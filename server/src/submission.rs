@@ -92,13 +92,14 @@ pub fn unsent(form: &Published, raw: &RawAnswers, failure_reference: String) -> 
 }
 
 /// The raw text of each field as the person typed it.
-fn typed_values(form: &Published, raw: &RawAnswers) -> std::collections::BTreeMap<String, String> {
+fn typed_values(
+    form: &Published,
+    raw: &RawAnswers,
+) -> std::collections::BTreeMap<String, Vec<String>> {
     form.definition
         .fields()
-        .filter_map(|f| {
-            raw.first(f.key())
-                .map(|v| (f.key().to_owned(), v.to_owned()))
-        })
+        .map(|f| (f.key().to_owned(), raw.all(f.key()).to_vec()))
+        .filter(|(_, values)| !values.is_empty())
         .collect()
 }
 

@@ -314,6 +314,53 @@ on_both_databases! {
         assert!(answers.get("pole-number").is_none(), "a hidden question is not stored");
     }
 
+    async fn every_kind_of_field_round_trips_through_a_plain_post(server: TestServer) {
+        let key = server::secret::token();
+        let bad = server.post_form("/services/preschool-place", &[
+            ("_version", "1"), ("_submission", &key),
+            ("child-name", "Ada"), ("child-pin", "220504-1234"), ("start", "2020-01-01"),
+            ("hours", "30"), ("support", "yes"), ("support-kinds", "diet"), ("support-kinds", "mobility"),
+            ("phone", "12"), ("email", "a@example.se"),
+        ]).await;
+        assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = bad.text().await.expect("body");
+        for message in [
+            "”Barnets personnummer” stämmer inte. Kontrollera att du har skrivit rätt siffror.",
+            "Skriv ett telefonnummer för ”Ditt telefonnummer”, till exempel 070-123 45 67.",
+            "Kryssa i rutan ”Jag intygar att uppgifterna stämmer” för att gå vidare.",
+        ] {
+            assert_eq!(html.matches(message).count(), 2, "{message}");
+        }
+        assert!(html.contains("”När behöver barnet platsen?” kan inte vara före "), "{html}");
+        // Both ticked boxes and the chosen radio come back ticked.
+        for checked in ["value=\"diet\"", "value=\"mobility\"", "value=\"yes\""] {
+            let at = html.find(checked).expect("option rendered");
+            assert!(html[at..at + 120].contains("checked"), "{checked} should stay ticked");
+        }
+
+        let today = jiff::Zoned::now().date();
+        let start = today.checked_add(jiff::Span::new().days(30)).expect("date").to_string();
+        let good = server.post_form("/services/preschool-place", &[
+            ("_version", "1"), ("_submission", &key),
+            ("child-name", "Ada"), ("child-pin", "220504-1235"), ("start", &start),
+            ("hours", "30"), ("support", "no"), ("support-kinds", "diet"),
+            ("phone", "070-123 45 67"), ("email", "a@example.se"), ("truthful", "yes"),
+        ]).await;
+        assert_eq!(good.status(), StatusCode::SEE_OTHER);
+        let (_, receipt) = server.get(good.headers()[LOCATION].to_str().expect("ascii")).await;
+        let reference = receipt.split("<strong class=\"reference\">").nth(1)
+            .and_then(|s| s.split('<').next()).expect("reference").to_string();
+        let db = server.db().await;
+        let (_, answers) = server::db::cases::answers_by_reference(&db.pool, &reference).await
+            .expect("query").expect("stored");
+        let answers: serde_json::Value = serde_json::from_str(&answers).expect("json");
+        assert_eq!(answers["child-pin"]["value"], "20220504-1235");
+        assert_eq!(answers["start"], serde_json::json!({"type": "date", "value": start}));
+        assert_eq!(answers["support"], serde_json::json!({"type": "bool", "value": false}));
+        assert_eq!(answers["truthful"], serde_json::json!({"type": "bool", "value": true}));
+        assert!(answers.get("support-kinds").is_none(), "support kinds only apply with support");
+    }
+
     async fn submitting_twice_makes_one_case(server: TestServer) {
         let key = server::secret::token();
         let mut pairs = VALID_FAULT.to_vec();

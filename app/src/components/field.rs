@@ -10,32 +10,114 @@ pub struct FieldView {
     pub hint: Option<String>,
     pub required: bool,
     pub kind: FieldKind,
-    /// `(value, label)` of each option, for choice fields.
+    /// `(value, label)` of each option, for choice fields and yes/no.
     pub options: Vec<(String, String)>,
 }
 
+/// How a field is drawn; every kind maps to one of these.
+enum Control {
+    /// A group of radios or checkboxes in a fieldset.
+    Choices {
+        multiple: bool,
+        inline: bool,
+    },
+    /// One checkbox that must be ticked.
+    Consent,
+    TextArea,
+    Input {
+        input_type: &'static str,
+        input_mode: Option<&'static str>,
+        autocomplete: Option<&'static str>,
+        width: &'static str,
+    },
+}
+
 impl FieldView {
-    pub fn new(field: EngineField<'_>, lang: &str) -> Self {
-        let options = match field.kind() {
-            FieldKind::SingleChoice { options } => options
+    pub fn new(field: EngineField<'_>, locale: Locale) -> Self {
+        let lang = locale.tag();
+        let option_pairs = |options: &[forms::ChoiceOption]| {
+            options
                 .iter()
                 .map(|o| {
                     let label = field.option_label(&o.value, lang).unwrap_or(&o.value);
                     (o.value.clone(), label.to_owned())
                 })
-                .collect(),
+                .collect()
+        };
+        let options = match field.kind() {
+            FieldKind::SingleChoice { options } | FieldKind::MultipleChoice { options, .. } => {
+                option_pairs(options)
+            }
+            FieldKind::YesNo => vec![
+                ("yes".to_owned(), locale.t("answer-yes")),
+                ("no".to_owned(), locale.t("answer-no")),
+            ],
             FieldKind::ShortText { .. }
             | FieldKind::LongText { .. }
             | FieldKind::Email
-            | FieldKind::Integer { .. } => Vec::new(),
+            | FieldKind::Integer { .. }
+            | FieldKind::Consent
+            | FieldKind::Date { .. }
+            | FieldKind::Phone
+            | FieldKind::PostalCode
+            | FieldKind::PersonalIdentityNumber
+            | FieldKind::OrganisationNumber => Vec::new(),
+        };
+        // Kinds with a format people must follow say it in the hint.
+        let format_hint = match field.kind() {
+            FieldKind::Date { .. } => Some(locale.t("hint-date-format")),
+            FieldKind::PersonalIdentityNumber => Some(locale.t("hint-personal-identity-number")),
+            FieldKind::OrganisationNumber => Some(locale.t("hint-organisation-number")),
+            _ => None,
+        };
+        let hint = match (field.hint(lang), format_hint) {
+            (Some(h), Some(f)) => Some(format!("{h} {f}")),
+            (Some(h), None) => Some(h.to_owned()),
+            (None, f) => f,
         };
         Self {
             key: field.key().to_owned(),
             label: field.label(lang).to_owned(),
-            hint: field.hint(lang).map(str::to_owned),
+            hint,
             required: field.required(),
             kind: field.kind().clone(),
             options,
+        }
+    }
+
+    fn control(&self) -> Control {
+        let input = |input_type, input_mode, autocomplete, width| Control::Input {
+            input_type,
+            input_mode,
+            autocomplete,
+            width,
+        };
+        match self.kind {
+            FieldKind::SingleChoice { .. } => Control::Choices {
+                multiple: false,
+                inline: false,
+            },
+            FieldKind::MultipleChoice { .. } => Control::Choices {
+                multiple: true,
+                inline: false,
+            },
+            FieldKind::YesNo => Control::Choices {
+                multiple: false,
+                inline: true,
+            },
+            FieldKind::Consent => Control::Consent,
+            FieldKind::LongText { .. } => Control::TextArea,
+            FieldKind::ShortText { .. } => input("text", None, None, "input--wide"),
+            FieldKind::Email => input("email", None, Some("email"), "input--wide"),
+            FieldKind::Integer { .. } => input("text", Some("numeric"), None, "input--short"),
+            FieldKind::Date { .. } => input("text", Some("numeric"), None, "input--medium"),
+            FieldKind::Phone => input("tel", None, Some("tel"), "input--medium"),
+            FieldKind::PostalCode => {
+                input("text", Some("numeric"), Some("postal-code"), "input--short")
+            }
+            FieldKind::PersonalIdentityNumber | FieldKind::OrganisationNumber => {
+                input("text", Some("numeric"), Some("off"), "input--medium")
+            }
         }
     }
 
@@ -51,27 +133,41 @@ impl FieldView {
 
     /// The words for an error on this field.
     pub fn error_message(&self, code: &ErrorCode, locale: Locale) -> String {
-        let label = FluentArg::Str(self.label.clone());
+        let label = || ("label", FluentArg::Str(self.label.clone()));
+        let t = |key: &str| locale.t_args(key, &[label()]);
+        let num = |key: &str, name: &'static str, n: i64| {
+            locale.t_args(key, &[label(), (name, FluentArg::Num(n))])
+        };
+        let date = |key: &str, d: &forms::Date| {
+            locale.t_args(key, &[label(), ("date", FluentArg::Str(d.to_string()))])
+        };
         match code {
-            ErrorCode::Required if !self.options.is_empty() => {
-                locale.t_args("error-required-choice", &[("label", label)])
+            ErrorCode::Required => match self.control() {
+                Control::Consent => t("error-required-consent"),
+                Control::Choices { .. } => t("error-required-choice"),
+                _ => t("error-required"),
+            },
+            ErrorCode::TooLong { max } => num("error-too-long", "max", i64::from(*max)),
+            ErrorCode::InvalidEmail => t("error-invalid-email"),
+            ErrorCode::NotAnInteger => t("error-not-an-integer"),
+            ErrorCode::TooSmall { min } => num("error-too-small", "min", *min),
+            ErrorCode::TooLarge { max } => num("error-too-large", "max", *max),
+            ErrorCode::UnknownOption => t("error-unknown-option"),
+            ErrorCode::TooFewSelected { min } => {
+                num("error-too-few-selected", "min", i64::from(*min))
             }
-            ErrorCode::Required => locale.t_args("error-required", &[("label", label)]),
-            ErrorCode::TooLong { max } => locale.t_args(
-                "error-too-long",
-                &[("label", label), ("max", FluentArg::Num(i64::from(*max)))],
-            ),
-            ErrorCode::InvalidEmail => locale.t_args("error-invalid-email", &[("label", label)]),
-            ErrorCode::NotAnInteger => locale.t_args("error-not-an-integer", &[("label", label)]),
-            ErrorCode::TooSmall { min } => locale.t_args(
-                "error-too-small",
-                &[("label", label), ("min", FluentArg::Num(*min))],
-            ),
-            ErrorCode::TooLarge { max } => locale.t_args(
-                "error-too-large",
-                &[("label", label), ("max", FluentArg::Num(*max))],
-            ),
-            ErrorCode::UnknownOption => locale.t_args("error-unknown-option", &[("label", label)]),
+            ErrorCode::TooManySelected { max } => {
+                num("error-too-many-selected", "max", i64::from(*max))
+            }
+            ErrorCode::InvalidDate => t("error-invalid-date"),
+            ErrorCode::DateTooEarly { earliest } => date("error-date-too-early", earliest),
+            ErrorCode::DateTooLate { latest } => date("error-date-too-late", latest),
+            ErrorCode::InvalidPhone => t("error-invalid-phone"),
+            ErrorCode::InvalidPostalCode => t("error-invalid-postal-code"),
+            ErrorCode::InvalidIdentityNumber => t("error-invalid-identity-number"),
+            ErrorCode::IdentityNumberDate => t("error-identity-number-date"),
+            ErrorCode::WrongCheckDigit => t("error-wrong-check-digit"),
+            ErrorCode::InvalidOrganisationNumber => t("error-invalid-organisation-number"),
         }
     }
 }
@@ -81,7 +177,8 @@ impl FieldView {
 #[component]
 pub fn Field(
     field: FieldView,
-    value: String,
+    /// Every value posted for the field (checkboxes post several).
+    values: Vec<String>,
     error: Signal<Option<String>>,
     /// Whether the field's condition does not hold just now.
     hidden: Signal<bool>,
@@ -133,80 +230,112 @@ pub fn Field(
         }
     };
     let name = field.key.clone();
+    let first = values.first().cloned().unwrap_or_default();
 
-    match field.kind {
-        FieldKind::SingleChoice { .. } => view! {
+    match field.control() {
+        Control::Choices { multiple, inline } => {
+            let (input_type, class) = if multiple {
+                ("checkbox", "checkboxes")
+            } else if inline {
+                ("radio", "radios radios--inline")
+            } else {
+                ("radio", "radios")
+            };
+            view! {
+                <div class=group_class hidden=hidden>
+                    <fieldset class="fieldset" aria-describedby=described_by>
+                        <legend class="fieldset__legend">{label_text}</legend>
+                        {hint}
+                        {error_view}
+                        <div class=class>
+                            {field
+                                .options
+                                .iter()
+                                .enumerate()
+                                .map(|(i, (option, option_label))| {
+                                    let option_id = format!("{id}-{i}");
+                                    let checked = values.contains(option);
+                                    view! {
+                                        <div class="choice">
+                                            <input
+                                                class="choice__input"
+                                                type=input_type
+                                                id=option_id.clone()
+                                                name=name.clone()
+                                                value=option.clone()
+                                                checked=checked
+                                            />
+                                            <label class="choice__label" for=option_id>
+                                                {option_label.clone()}
+                                            </label>
+                                        </div>
+                                    }
+                                })
+                                .collect_view()}
+                        </div>
+                    </fieldset>
+                </div>
+            }
+            .into_any()
+        }
+        Control::Consent => view! {
             <div class=group_class hidden=hidden>
-                <fieldset class="fieldset" aria-describedby=described_by>
-                    <legend class="fieldset__legend">{label_text}</legend>
-                    {hint}
-                    {error_view}
-                    <div class="radios">
-                        {field
-                            .options
-                            .iter()
-                            .enumerate()
-                            .map(|(i, (option, option_label))| {
-                                let option_id = format!("{id}-{i}");
-                                let checked = *option == value;
-                                view! {
-                                    <div class="radios__item">
-                                        <input
-                                            class="radios__input"
-                                            type="radio"
-                                            id=option_id.clone()
-                                            name=name.clone()
-                                            value=option.clone()
-                                            checked=checked
-                                        />
-                                        <label class="radios__label" for=option_id>
-                                            {option_label.clone()}
-                                        </label>
-                                    </div>
-                                }
-                            })
-                            .collect_view()}
-                    </div>
-                </fieldset>
+                {hint}
+                {error_view}
+                <div class="choice">
+                    <input
+                        class="choice__input"
+                        type="checkbox"
+                        id=id.clone()
+                        name=name
+                        value="yes"
+                        checked=first == "yes"
+                        aria-describedby=described_by
+                        aria-invalid=invalid
+                    />
+                    <label class="choice__label" for=id>
+                        {field.label.clone()}
+                    </label>
+                </div>
             </div>
         }
         .into_any(),
-        FieldKind::LongText { .. } => {
+        Control::TextArea => {
             // tachys writes a textarea's children to HTML without escaping
             // them (it lists `<textarea>` as raw text), so the server escapes
             // here; in the browser the text goes through the DOM and needs none.
             let content = if cfg!(feature = "ssr") {
-                escape_text(&value)
+                escape_text(&first)
             } else {
-                value
+                first
             };
             view! {
-            <div class=group_class hidden=hidden>
-                <label class="label" for=id.clone()>{label_text}</label>
-                {hint}
-                {error_view}
-                <textarea
-                    class="textarea"
-                    id=id
-                    name=name
-                    rows="5"
-                    aria-describedby=described_by
-                    aria-invalid=invalid
-                >
-                    {content}
-                </textarea>
-            </div>
+                <div class=group_class hidden=hidden>
+                    <label class="label" for=id.clone()>{label_text}</label>
+                    {hint}
+                    {error_view}
+                    <textarea
+                        class="textarea"
+                        id=id
+                        name=name
+                        rows="5"
+                        aria-describedby=described_by
+                        aria-invalid=invalid
+                    >
+                        {content}
+                    </textarea>
+                </div>
             }
             .into_any()
         }
-        kind => {
-            let (input_type, input_mode, autocomplete, spellcheck, width) = match kind {
-                FieldKind::Email => ("email", None, Some("email"), Some("false"), "input--wide"),
-                FieldKind::Integer { .. } => {
-                    ("text", Some("numeric"), None, Some("false"), "input--short")
-                }
-                _ => ("text", None, None, None, "input--wide"),
-            };
+        Control::Input {
+            input_type,
+            input_mode,
+            autocomplete,
+            width,
+        } => {
+            // Codes and numbers are not words: no spelling suggestions.
+            let spellcheck = (input_type != "text" || input_mode.is_some()).then_some("false");
             view! {
                 <div class=group_class hidden=hidden>
                     <label class="label" for=id.clone()>{label_text}</label>
@@ -217,7 +346,7 @@ pub fn Field(
                         type=input_type
                         id=id
                         name=name
-                        value=value
+                        value=first
                         inputmode=input_mode
                         autocomplete=autocomplete
                         spellcheck=spellcheck

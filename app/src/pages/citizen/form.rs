@@ -57,7 +57,7 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
             (
                 p.key().to_owned(),
                 p.title(lang).to_owned(),
-                p.fields().map(|f| FieldView::new(f, lang)).collect(),
+                p.fields().map(|f| FieldView::new(f, locale)).collect(),
             )
         })
         .collect();
@@ -254,7 +254,7 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
                         {fields
                             .into_iter()
                             .map(|field| {
-                                let value = values.get(&field.key).cloned().unwrap_or_default();
+                                let values = values.get(&field.key).cloned().unwrap_or_default();
                                 let key = field.key.clone();
                                 let hidden = {
                                     let page_key = page_key.clone();
@@ -270,7 +270,7 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
                                     let field = field.clone();
                                     Signal::derive(move || error.get().map(|code| field.error_message(&code, locale)))
                                 };
-                                view! { <Field field value error=message hidden /> }
+                                view! { <Field field values error=message hidden /> }
                             })
                             .collect_view()}
                         </div>
@@ -298,8 +298,11 @@ fn evaluate_form(definition: &FormDefinition, form: &web_sys::HtmlFormElement) -
     };
     let mut raw = RawAnswers::new();
     for field in definition.fields() {
-        if let Some(value) = data.get(field.key()).as_string() {
-            raw.push(field.key(), value);
+        // Checkboxes send one value per ticked box.
+        for value in data.get_all(field.key()).iter() {
+            if let Some(value) = value.as_string() {
+                raw.push(field.key(), value);
+            }
         }
     }
     evaluate(definition, &raw, &browser_context())
