@@ -33,6 +33,48 @@ pub struct Evaluation {
     pub visible_pages: Vec<String>,
     /// Keys of the fields asked, in form order.
     pub visible_fields: Vec<String>,
+    /// The way through the form: the pages shown and which are complete.
+    pub journey: Journey,
+}
+
+/// The pages a person goes through, in order, with which are complete.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Journey {
+    pub pages: Vec<PageProgress>,
+    /// Every shown page is complete: the form can be sent.
+    pub can_submit: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageProgress {
+    pub key: String,
+    /// No shown field of the page has an error (required ones are answered).
+    pub complete: bool,
+}
+
+impl Journey {
+    /// The page after `page`, skipping pages that are not shown.
+    pub fn next_after(&self, page: &str) -> Option<&str> {
+        let i = self.pages.iter().position(|p| p.key == page)?;
+        self.pages.get(i + 1).map(|p| p.key.as_str())
+    }
+
+    /// The page before `page`, skipping pages that are not shown.
+    pub fn previous_before(&self, page: &str) -> Option<&str> {
+        let i = self.pages.iter().position(|p| p.key == page)?;
+        i.checked_sub(1).and_then(|i| self.pages.get(i)).map(|p| p.key.as_str())
+    }
+
+    /// Where to resume: the first page that is not complete.
+    pub fn first_incomplete(&self) -> Option<&str> {
+        self.pages.iter().find(|p| !p.complete).map(|p| p.key.as_str())
+    }
+
+    /// "Step 2 of 5": the 1-based position of `page` and the number of pages.
+    pub fn position(&self, page: &str) -> Option<(usize, usize)> {
+        let i = self.pages.iter().position(|p| p.key == page)?;
+        Some((i + 1, self.pages.len()))
+    }
 }
 
 impl Evaluation {
@@ -156,7 +198,22 @@ pub fn evaluate(definition: &FormDefinition, raw: &RawAnswers, context: &Context
         }
     }
     let key_of = |(pi, fi): (usize, usize)| definition.field_at(pi, fi).map(|f| f.key().to_owned());
+    let journey_pages: Vec<PageProgress> = pages
+        .iter()
+        .filter_map(|&pi| {
+            let page = definition.page_at(pi)?;
+            Some(PageProgress {
+                key: page.key().to_owned(),
+                complete: !errors.keys().any(|&(epi, _)| epi == pi),
+            })
+        })
+        .collect();
+    let journey = Journey {
+        can_submit: journey_pages.iter().all(|p| p.complete),
+        pages: journey_pages,
+    };
     Evaluation {
+        journey,
         answers: state.answers,
         errors: errors
             .into_iter()
@@ -476,5 +533,29 @@ mod tests {
             "{}@example.se",
             "a".repeat(250)
         )));
+    }
+}
+
+#[cfg(test)]
+mod journey_tests {
+    use super::{Journey, PageProgress};
+
+    #[test]
+    fn moving_through_the_pages_shown() {
+        let page = |key: &str, complete| PageProgress {
+            key: key.into(),
+            complete,
+        };
+        let j = Journey {
+            pages: vec![page("a", true), page("c", false), page("d", false)],
+            can_submit: false,
+        };
+        assert_eq!(j.next_after("a"), Some("c"));
+        assert_eq!(j.next_after("d"), None);
+        assert_eq!(j.previous_before("c"), Some("a"));
+        assert_eq!(j.previous_before("a"), None);
+        assert_eq!(j.next_after("b"), None, "a hidden page has no place in the journey");
+        assert_eq!(j.first_incomplete(), Some("c"));
+        assert_eq!(j.position("d"), Some((3, 3)));
     }
 }

@@ -24,6 +24,6 @@ mod summary;
 pub use answers::{RawAnswers, Value};
 pub use date::Date;
 pub use definition::{compile, CompileError, CompileProblem, Field, FormDefinition, Page};
-pub use evaluate::{evaluate, Context, ErrorCode, Evaluation, FieldError};
+pub use evaluate::{evaluate, Context, ErrorCode, Evaluation, FieldError, Journey, PageProgress};
 pub use spec::{ChoiceOption, DateBound, FieldKind, FieldSpec, FormSpec, PageSpec, Text};
 pub use summary::{summary, SummaryRow, SummaryValue};

@@ -42,6 +42,7 @@ fn outcome(case: &Case) -> Json {
                 "errors": evaluation.errors,
                 "visible_pages": evaluation.visible_pages,
                 "visible_fields": evaluation.visible_fields,
+                "journey": evaluation.journey,
                 "summary": summary(&definition, &evaluation.answers, &lang),
             })
         }
