@@ -13,6 +13,7 @@
 //! All maps are ordered, so output never depends on hash iteration order.
 
 mod answers;
+mod compare;
 mod date;
 mod definition;
 mod evaluate;
@@ -22,6 +23,7 @@ mod spec;
 mod summary;
 
 pub use answers::{RawAnswers, Value};
+pub use compare::{compare, Change, Changes, FieldChange};
 pub use date::Date;
 pub use definition::{compile, CompileError, CompileProblem, Field, FormDefinition, Page};
 pub use evaluate::{evaluate, Context, ErrorCode, Evaluation, FieldError, Journey, PageProgress};
