@@ -63,12 +63,22 @@ impl Changes {
 
 /// Compares two versions of a form (usually the live one and the next).
 pub fn compare(old: &FormDefinition, new: &FormDefinition) -> Changes {
-    let pages = |d: &FormDefinition| d.spec().pages.iter().map(|p| p.key.clone()).collect::<Vec<_>>();
+    let pages = |d: &FormDefinition| {
+        d.spec()
+            .pages
+            .iter()
+            .map(|p| p.key.clone())
+            .collect::<Vec<_>>()
+    };
     let fields = |d: &FormDefinition| -> BTreeMap<String, (String, FieldSpec)> {
         d.spec()
             .pages
             .iter()
-            .flat_map(|p| p.fields.iter().map(move |f| (f.key.clone(), (p.key.clone(), f.clone()))))
+            .flat_map(|p| {
+                p.fields
+                    .iter()
+                    .map(move |f| (f.key.clone(), (p.key.clone(), f.clone())))
+            })
             .collect()
     };
     let (old_pages, new_pages) = (pages(old), pages(new));
@@ -76,14 +86,30 @@ pub fn compare(old: &FormDefinition, new: &FormDefinition) -> Changes {
     let in_order = |d: &FormDefinition| d.fields().map(|f| f.key().to_owned()).collect::<Vec<_>>();
 
     let mut changes = Changes {
-        added_pages: new_pages.iter().filter(|p| !old_pages.contains(p)).cloned().collect(),
-        removed_pages: old_pages.iter().filter(|p| !new_pages.contains(p)).cloned().collect(),
-        added_fields: in_order(new).into_iter().filter(|f| !old_fields.contains_key(f)).collect(),
-        removed_fields: in_order(old).into_iter().filter(|f| !new_fields.contains_key(f)).collect(),
+        added_pages: new_pages
+            .iter()
+            .filter(|p| !old_pages.contains(p))
+            .cloned()
+            .collect(),
+        removed_pages: old_pages
+            .iter()
+            .filter(|p| !new_pages.contains(p))
+            .cloned()
+            .collect(),
+        added_fields: in_order(new)
+            .into_iter()
+            .filter(|f| !old_fields.contains_key(f))
+            .collect(),
+        removed_fields: in_order(old)
+            .into_iter()
+            .filter(|f| !new_fields.contains_key(f))
+            .collect(),
         changed_fields: Vec::new(),
     };
     for key in in_order(new) {
-        let (Some((old_page, a)), Some((new_page, b))) = (old_fields.get(&key), new_fields.get(&key)) else {
+        let (Some((old_page, a)), Some((new_page, b))) =
+            (old_fields.get(&key), new_fields.get(&key))
+        else {
             continue;
         };
         let mut what = field_changes(a, b);
@@ -95,7 +121,9 @@ pub fn compare(old: &FormDefinition, new: &FormDefinition) -> Changes {
         }
         what.sort();
         if !what.is_empty() {
-            changes.changed_fields.push(FieldChange { field: key, what });
+            changes
+                .changed_fields
+                .push(FieldChange { field: key, what });
         }
     }
     changes
@@ -113,7 +141,9 @@ fn field_changes(a: &FieldSpec, b: &FieldSpec) -> Vec<Change> {
         what.push(Change::Condition);
     }
     let options = |k: &FieldKind| match k {
-        FieldKind::SingleChoice { options } | FieldKind::MultipleChoice { options, .. } => options.clone(),
+        FieldKind::SingleChoice { options } | FieldKind::MultipleChoice { options, .. } => {
+            options.clone()
+        }
         _ => Vec::new(),
     };
     let (old_options, new_options) = (options(&a.kind), options(&b.kind));
@@ -125,16 +155,20 @@ fn field_changes(a: &FieldSpec, b: &FieldSpec) -> Vec<Change> {
     if !removed.is_empty() {
         what.push(Change::OptionsRemoved { options: removed });
     }
-    let labels_changed = old_options
-        .iter()
-        .any(|o| new_options.iter().any(|n| n.value == o.value && n.label != o.label));
+    let labels_changed = old_options.iter().any(|o| {
+        new_options
+            .iter()
+            .any(|n| n.value == o.value && n.label != o.label)
+    });
     if labels_changed && !what.contains(&Change::Texts) {
         what.push(Change::Texts);
     }
     // Everything else about the kind (limits, ranges, added options) and
     // whether it is required decides which answers are accepted.
     let strip = |k: &FieldKind| match k {
-        FieldKind::SingleChoice { .. } => FieldKind::SingleChoice { options: Vec::new() },
+        FieldKind::SingleChoice { .. } => FieldKind::SingleChoice {
+            options: Vec::new(),
+        },
         FieldKind::MultipleChoice {
             min_selected,
             max_selected,

@@ -62,12 +62,17 @@ impl Journey {
     /// The page before `page`, skipping pages that are not shown.
     pub fn previous_before(&self, page: &str) -> Option<&str> {
         let i = self.pages.iter().position(|p| p.key == page)?;
-        i.checked_sub(1).and_then(|i| self.pages.get(i)).map(|p| p.key.as_str())
+        i.checked_sub(1)
+            .and_then(|i| self.pages.get(i))
+            .map(|p| p.key.as_str())
     }
 
     /// Where to resume: the first page that is not complete.
     pub fn first_incomplete(&self) -> Option<&str> {
-        self.pages.iter().find(|p| !p.complete).map(|p| p.key.as_str())
+        self.pages
+            .iter()
+            .find(|p| !p.complete)
+            .map(|p| p.key.as_str())
     }
 
     /// "Step 2 of 5": the 1-based position of `page` and the number of pages.
@@ -554,7 +559,11 @@ mod journey_tests {
         assert_eq!(j.next_after("d"), None);
         assert_eq!(j.previous_before("c"), Some("a"));
         assert_eq!(j.previous_before("a"), None);
-        assert_eq!(j.next_after("b"), None, "a hidden page has no place in the journey");
+        assert_eq!(
+            j.next_after("b"),
+            None,
+            "a hidden page has no place in the journey"
+        );
         assert_eq!(j.first_incomplete(), Some("c"));
         assert_eq!(j.position("d"), Some((3, 3)));
     }

@@ -51,7 +51,12 @@ fn changes_are_reported_by_how_much_they_disturb_answers() {
         [
             change(
                 "zone",
-                vec![Change::Texts, Change::OptionsRemoved { options: vec!["b".into()] }]
+                vec![
+                    Change::Texts,
+                    Change::OptionsRemoved {
+                        options: vec!["b".into()]
+                    }
+                ]
             ),
             change("months", vec![Change::Rules]),
             change("note", vec![Change::Kind]),
@@ -79,7 +84,10 @@ fn moving_a_field_to_another_page_is_a_change() {
     let changes = compare(&a, &b);
     assert_eq!(
         changes.changed_fields[0].what,
-        [Change::Page { from: "two".into(), to: "one".into() }]
+        [Change::Page {
+            from: "two".into(),
+            to: "one".into()
+        }]
     );
     assert!(!changes.affects(["x"].into_iter()));
 }
