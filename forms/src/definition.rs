@@ -21,9 +21,21 @@ pub struct FormDefinition {
     /// Compiled `visible_if` of pages and fields, by key.
     page_conditions: BTreeMap<String, Expr>,
     field_conditions: BTreeMap<String, Expr>,
+    /// Compiled `required_if` of fields, by key.
+    requirements: BTreeMap<String, Expr>,
+    /// Compiled cross-field rules, in the order written.
+    rules: Vec<Rule>,
     /// Pages and fields in an order where each comes after everything its
     /// visibility depends on: evaluation visits them in this order.
     order: Vec<Step>,
+}
+
+/// A compiled cross-field rule.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Rule {
+    pub key: String,
+    pub check: Expr,
+    pub field: String,
 }
 
 /// One step of evaluation: a page (by index) or a field (page index,
@@ -133,6 +145,28 @@ impl FormDefinition {
     pub(crate) fn field_condition(&self, key: &str) -> Option<&Expr> {
         self.field_conditions.get(key)
     }
+
+    pub(crate) fn requirement(&self, key: &str) -> Option<&Expr> {
+        self.requirements.get(key)
+    }
+
+    pub(crate) fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// The keys of the rules whose errors are shown at `field`.
+    pub fn rules_on<'a>(&'a self, field: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.rules
+            .iter()
+            .filter(move |r| r.field == field)
+            .map(|r| r.key.as_str())
+    }
+
+    /// The words of a cross-field rule's error, in `lang`.
+    pub fn rule_message(&self, rule: &str, lang: &str) -> Option<&str> {
+        let spec = self.spec.rules.iter().find(|r| r.key == rule)?;
+        Some(localized(&spec.message, lang, &self.spec.languages))
+    }
 }
 
 impl<'a> Page<'a> {
@@ -176,6 +210,19 @@ impl<'a> Field<'a> {
 
     pub fn kind(&self) -> &'a FieldKind {
         &self.spec.kind
+    }
+
+    /// The author's words for an error code (`required`, ...), if given.
+    pub fn custom_message(&self, code: &str, lang: &str) -> Option<&'a str> {
+        self.spec
+            .messages
+            .get(code)
+            .map(|t| localized(t, lang, self.languages))
+    }
+
+    /// Whether the field is required only when a condition holds.
+    pub fn is_conditionally_required(&self) -> bool {
+        self.spec.required_if.is_some()
     }
 
     /// Whether the field has a condition for being shown.
@@ -262,6 +309,14 @@ pub enum CompileError {
     ConditionCycle {
         keys: Vec<String>,
     },
+    /// A rule names a field the form does not have.
+    UnknownField {
+        field: String,
+    },
+    /// A custom message for an error that does not exist.
+    UnknownErrorCode {
+        error_code: String,
+    },
 }
 
 impl fmt::Display for CompileProblem {
@@ -306,12 +361,15 @@ pub fn compile(spec: FormSpec) -> Result<FormDefinition, Vec<CompileProblem>> {
     let mut c = Checker::default();
     c.check_form(&spec);
     let (page_conditions, field_conditions) = c.compile_conditions(&spec);
+    let (requirements, rules) = c.compile_rules(&spec);
     let order = c.evaluation_order(&spec, &page_conditions, &field_conditions);
     if c.problems.is_empty() {
         Ok(FormDefinition {
             spec,
             page_conditions,
             field_conditions,
+            requirements,
+            rules,
             order,
         })
     } else {
@@ -513,6 +571,73 @@ impl Checker {
             }
         }
         (pages, fields)
+    }
+
+    /// Compiles `required_if`, cross-field rules and custom messages.
+    fn compile_rules(&mut self, spec: &FormSpec) -> (BTreeMap<String, Expr>, Vec<Rule>) {
+        let types: BTreeMap<&str, Type> = spec
+            .pages
+            .iter()
+            .flat_map(|p| p.fields.iter())
+            .map(|f| (f.key.as_str(), answer_type(&f.kind)))
+            .collect();
+        let field_type = |name: &str| types.get(name).copied();
+        let mut requirements = BTreeMap::new();
+        for (pi, page) in spec.pages.iter().enumerate() {
+            for (fi, field) in page.fields.iter().enumerate() {
+                let path = format!("pages[{pi}].fields[{fi}]");
+                if let Some(source) = &field.required_if {
+                    if let Some(e) =
+                        self.condition(&format!("{path}.required_if"), source, &field_type)
+                    {
+                        requirements.insert(field.key.clone(), e);
+                    }
+                }
+                for (code, text) in &field.messages {
+                    if !crate::evaluate::ErrorCode::NAMES.contains(&code.as_str()) {
+                        self.report(
+                            format!("{path}.messages.{code}"),
+                            CompileError::UnknownErrorCode {
+                                error_code: code.clone(),
+                            },
+                        );
+                    }
+                    self.check_text(&format!("{path}.messages.{code}"), text, &spec.languages);
+                }
+            }
+        }
+        let mut rules = Vec::new();
+        let mut keys = BTreeSet::new();
+        for (ri, rule) in spec.rules.iter().enumerate() {
+            let path = format!("rules[{ri}]");
+            self.check_key(&format!("{path}.key"), &rule.key);
+            if !keys.insert(rule.key.as_str()) {
+                self.report(
+                    format!("{path}.key"),
+                    CompileError::DuplicateKey {
+                        key: rule.key.clone(),
+                    },
+                );
+            }
+            if !types.contains_key(rule.field.as_str()) {
+                self.report(
+                    format!("{path}.field"),
+                    CompileError::UnknownField {
+                        field: rule.field.clone(),
+                    },
+                );
+            }
+            self.check_text(&format!("{path}.message"), &rule.message, &spec.languages);
+            if let Some(check) = self.condition(&format!("{path}.check"), &rule.check, &field_type)
+            {
+                rules.push(Rule {
+                    key: rule.key.clone(),
+                    check,
+                    field: rule.field.clone(),
+                });
+            }
+        }
+        (requirements, rules)
     }
 
     fn condition(

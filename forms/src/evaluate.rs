@@ -148,6 +148,61 @@ pub enum ErrorCode {
     /// usually a typing mistake.
     WrongCheckDigit,
     InvalidOrganisationNumber,
+    /// A cross-field rule of the form did not hold; its message is in the
+    /// definition.
+    Rule {
+        rule: String,
+    },
+}
+
+impl ErrorCode {
+    /// The name of every code, as written in definitions' `messages`.
+    pub const NAMES: [&'static str; 19] = [
+        "required",
+        "too_long",
+        "invalid_email",
+        "not_an_integer",
+        "too_small",
+        "too_large",
+        "unknown_option",
+        "too_few_selected",
+        "too_many_selected",
+        "invalid_date",
+        "date_too_early",
+        "date_too_late",
+        "invalid_phone",
+        "invalid_postal_code",
+        "invalid_identity_number",
+        "identity_number_date",
+        "wrong_check_digit",
+        "invalid_organisation_number",
+        "rule",
+    ];
+
+    /// This code's name, as in [`Self::NAMES`].
+    pub fn name(&self) -> &'static str {
+        match self {
+            ErrorCode::Required => "required",
+            ErrorCode::TooLong { .. } => "too_long",
+            ErrorCode::InvalidEmail => "invalid_email",
+            ErrorCode::NotAnInteger => "not_an_integer",
+            ErrorCode::TooSmall { .. } => "too_small",
+            ErrorCode::TooLarge { .. } => "too_large",
+            ErrorCode::UnknownOption => "unknown_option",
+            ErrorCode::TooFewSelected { .. } => "too_few_selected",
+            ErrorCode::TooManySelected { .. } => "too_many_selected",
+            ErrorCode::InvalidDate => "invalid_date",
+            ErrorCode::DateTooEarly { .. } => "date_too_early",
+            ErrorCode::DateTooLate { .. } => "date_too_late",
+            ErrorCode::InvalidPhone => "invalid_phone",
+            ErrorCode::InvalidPostalCode => "invalid_postal_code",
+            ErrorCode::InvalidIdentityNumber => "invalid_identity_number",
+            ErrorCode::IdentityNumberDate => "identity_number_date",
+            ErrorCode::WrongCheckDigit => "wrong_check_digit",
+            ErrorCode::InvalidOrganisationNumber => "invalid_organisation_number",
+            ErrorCode::Rule { .. } => "rule",
+        }
+    }
 }
 
 /// Evaluates posted answers against a definition: works out which pages and
@@ -160,6 +215,7 @@ pub fn evaluate(definition: &FormDefinition, raw: &RawAnswers, context: &Context
         today: context.today,
     };
     let mut errors = BTreeMap::new();
+    let mut unanswered = Vec::new();
     let mut pages = BTreeSet::new();
     let mut fields = BTreeSet::new();
     for step in definition.order() {
@@ -194,12 +250,55 @@ pub fn evaluate(definition: &FormDefinition, raw: &RawAnswers, context: &Context
                     Ok(None) if field.required() => {
                         errors.insert((pi, fi), ErrorCode::Required);
                     }
-                    Ok(None) => {}
+                    Ok(None) => {
+                        if definition.requirement(field.key()).is_some() {
+                            unanswered.push((pi, fi));
+                        }
+                    }
                     Err(code) => {
                         errors.insert((pi, fi), code);
                     }
                 }
             }
+        }
+    }
+    // Requirements and rules read every answer, so they come after all
+    // fields are known.
+    for at in unanswered {
+        let needed = definition
+            .field_at(at.0, at.1)
+            .and_then(|f| definition.requirement(f.key()))
+            .is_some_and(|c| c.holds(&state));
+        if needed {
+            errors.insert(at, ErrorCode::Required);
+        }
+    }
+    for rule in definition.rules() {
+        let Some(&at) = fields.iter().find(|&&(pi, fi)| {
+            definition
+                .field_at(pi, fi)
+                .is_some_and(|f| f.key() == rule.field)
+        }) else {
+            continue; // the field is hidden
+        };
+        if errors.contains_key(&at) {
+            continue; // one error per field: its own comes first
+        }
+        if !rule
+            .check
+            .fields()
+            .iter()
+            .all(|f| state.answers.contains_key(f))
+        {
+            continue; // a missing answer is for `required` to report
+        }
+        if rule.check.eval(&state) == expr::Value::Bool(false) {
+            errors.insert(
+                at,
+                ErrorCode::Rule {
+                    rule: rule.key.clone(),
+                },
+            );
         }
     }
     let key_of = |(pi, fi): (usize, usize)| definition.field_at(pi, fi).map(|f| f.key().to_owned());

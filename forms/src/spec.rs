@@ -24,6 +24,24 @@ pub struct FormSpec {
     #[serde(default)]
     pub topics: Vec<String>,
     pub pages: Vec<PageSpec>,
+    /// Checks across fields ("the end date is after the start date").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<RuleSpec>,
+}
+
+/// A check that must hold across answers. It is only applied when the field
+/// it reports on is shown, and only when every answer it reads is there;
+/// a missing answer is the business of `required`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSpec {
+    pub key: String,
+    /// An expression that must be true.
+    pub check: String,
+    /// The field whose answer the error is shown at.
+    pub field: String,
+    /// What the person reads when the check fails, in every language.
+    pub message: Text,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -48,10 +66,18 @@ pub struct FieldSpec {
     pub hint: Option<Text>,
     #[serde(default)]
     pub required: bool,
+    /// An expression; when it holds the field must be answered (as if
+    /// `required` were set).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub required_if: Option<String>,
     /// An expression; the field is only asked when it holds. A hidden
     /// field is neither validated nor stored.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visible_if: Option<String>,
+    /// The author's own words for an error, by error code (`required`,
+    /// `too_long`, ...), in every language.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub messages: BTreeMap<String, Text>,
     #[serde(flatten)]
     pub kind: FieldKind,
 }

@@ -61,3 +61,4 @@ error-invalid-identity-number = Enter the personal identity number for “{ $lab
 error-identity-number-date = The date in “{ $label }” does not exist. Check the first eight digits.
 error-wrong-check-digit = “{ $label }” is not right. Check that the digits are typed correctly.
 error-invalid-organisation-number = Enter the organisation number for “{ $label }” in ten digits, NNNNNN-NNNN.
+error-check-answer = Check your answer to “{ $label }”.

@@ -61,3 +61,4 @@ error-invalid-identity-number = Skriv personnumret för ”{ $label }” med tol
 error-identity-number-date = Datumet i ”{ $label }” finns inte. Kontrollera de första åtta siffrorna.
 error-wrong-check-digit = ”{ $label }” stämmer inte. Kontrollera att du har skrivit rätt siffror.
 error-invalid-organisation-number = Skriv organisationsnumret för ”{ $label }” med tio siffror, NNNNNN-NNNN.
+error-check-answer = Kontrollera svaret på ”{ $label }”.

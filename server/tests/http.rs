@@ -361,6 +361,26 @@ on_both_databases! {
         assert!(answers.get("support-kinds").is_none(), "support kinds only apply with support");
     }
 
+    async fn authors_words_and_conditional_requirements_reach_the_page(server: TestServer) {
+        let mut pages = Vec::new();
+        for support in ["yes", "no"] {
+            let key = server::secret::token();
+            let r = server.post_form("/services/preschool-place", &[
+                ("_version", "1"), ("_submission", &key), ("child-name", ""), ("support", support),
+            ]).await;
+            assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+            pages.push(r.text().await.expect("body"));
+        }
+        // Each message is in the summary (a link) and at its field (after
+        // the hidden "Fel:" prefix).
+        let shown = |page: &str, message: &str| {
+            (page.contains(&format!(">{message}</a>")), page.contains(&format!("</span>{message}</p>")))
+        };
+        assert_eq!(shown(&pages[0], "Skriv barnets förnamn och efternamn."), (true, true));
+        assert_eq!(shown(&pages[0], "Fyll i ”Ditt telefonnummer”."), (true, true));
+        assert_eq!(shown(&pages[1], "Fyll i ”Ditt telefonnummer”."), (false, false), "only needed with support");
+    }
+
     async fn submitting_twice_makes_one_case(server: TestServer) {
         let key = server::secret::token();
         let mut pairs = VALID_FAULT.to_vec();

@@ -1,6 +1,7 @@
 use crate::i18n::{use_locale, FluentArg, Locale};
-use forms::{ErrorCode, Field as EngineField, FieldKind};
+use forms::{ErrorCode, Field as EngineField, FieldKind, FormDefinition};
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 
 /// A field of the form, with its texts in the page's language.
 #[derive(Clone, Debug, PartialEq)]
@@ -12,6 +13,10 @@ pub struct FieldView {
     pub kind: FieldKind,
     /// `(value, label)` of each option, for choice fields and yes/no.
     pub options: Vec<(String, String)>,
+    /// The author's own words for errors, by error code name.
+    pub messages: BTreeMap<String, String>,
+    /// The words of the cross-field rules shown at this field, by rule key.
+    pub rule_messages: BTreeMap<String, String>,
 }
 
 /// How a field is drawn; every kind maps to one of these.
@@ -33,8 +38,26 @@ enum Control {
 }
 
 impl FieldView {
-    pub fn new(field: EngineField<'_>, locale: Locale) -> Self {
+    pub fn new(field: EngineField<'_>, definition: &FormDefinition, locale: Locale) -> Self {
         let lang = locale.tag();
+        let messages = ErrorCode::NAMES
+            .iter()
+            .filter_map(|code| {
+                Some((
+                    (*code).to_owned(),
+                    field.custom_message(code, lang)?.to_owned(),
+                ))
+            })
+            .collect();
+        let rule_messages = definition
+            .rules_on(field.key())
+            .filter_map(|rule| {
+                Some((
+                    rule.to_owned(),
+                    definition.rule_message(rule, lang)?.to_owned(),
+                ))
+            })
+            .collect();
         let option_pairs = |options: &[forms::ChoiceOption]| {
             options
                 .iter()
@@ -79,9 +102,12 @@ impl FieldView {
             key: field.key().to_owned(),
             label: field.label(lang).to_owned(),
             hint,
-            required: field.required(),
+            // A field that is required only sometimes is not marked optional.
+            required: field.required() || field.is_conditionally_required(),
             kind: field.kind().clone(),
             options,
+            messages,
+            rule_messages,
         }
     }
 
@@ -141,7 +167,15 @@ impl FieldView {
         let date = |key: &str, d: &forms::Date| {
             locale.t_args(key, &[label(), ("date", FluentArg::Str(d.to_string()))])
         };
+        if let Some(own) = self.messages.get(code.name()) {
+            return own.clone();
+        }
         match code {
+            ErrorCode::Rule { rule } => self
+                .rule_messages
+                .get(rule)
+                .cloned()
+                .unwrap_or_else(|| t("error-check-answer")),
             ErrorCode::Required => match self.control() {
                 Control::Consent => t("error-required-consent"),
                 Control::Choices { .. } => t("error-required-choice"),

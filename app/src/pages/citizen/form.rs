@@ -57,7 +57,9 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
             (
                 p.key().to_owned(),
                 p.title(lang).to_owned(),
-                p.fields().map(|f| FieldView::new(f, locale)).collect(),
+                p.fields()
+                    .map(|f| FieldView::new(f, &definition, locale))
+                    .collect(),
             )
         })
         .collect();
