@@ -1,7 +1,7 @@
 //! Compiling a spec into a checked, immutable definition.
 
 use crate::expr::{Expr, ExprErrorCode, Type};
-use crate::spec::{ChoiceOption, DateBound, FieldKind, FieldSpec, FormSpec, PageSpec, Text};
+use crate::spec::{Block, ChoiceOption, DateBound, FieldKind, FieldSpec, FormSpec, PageSpec, Text};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -203,9 +203,19 @@ impl<'a> Field<'a> {
             .map(|h| localized(h, lang, self.languages))
     }
 
-    /// Whether an answer is needed. A consent box always is.
+    /// Whether an answer is needed. A consent box always is; information
+    /// text never is.
     pub fn required(&self) -> bool {
-        self.spec.required || matches!(self.spec.kind, FieldKind::Consent)
+        match self.spec.kind {
+            FieldKind::Consent => true,
+            FieldKind::Information { .. } => false,
+            _ => self.spec.required,
+        }
+    }
+
+    /// Text in `lang` from this field's form (for information blocks).
+    pub fn text(&self, text: &'a Text, lang: &str) -> &'a str {
+        localized(text, lang, self.languages)
     }
 
     pub fn kind(&self) -> &'a FieldKind {
@@ -249,7 +259,8 @@ impl<'a> Field<'a> {
             | FieldKind::Phone
             | FieldKind::PostalCode
             | FieldKind::PersonalIdentityNumber
-            | FieldKind::OrganisationNumber => None,
+            | FieldKind::OrganisationNumber
+            | FieldKind::Information { .. } => None,
         }
     }
 }
@@ -317,6 +328,20 @@ pub enum CompileError {
     UnknownErrorCode {
         error_code: String,
     },
+    /// A link that is not `https://`, `mailto:`, `tel:` or a local path.
+    UnsafeLink {
+        href: String,
+    },
+}
+
+/// Links in information text may go to the web over HTTPS, to e-mail or
+/// telephone, or to a path on this site; never `javascript:` or `data:`.
+fn is_safe_link(href: &str) -> bool {
+    let h = href.trim();
+    (h.starts_with("https://") && h.len() > "https://".len())
+        || h.starts_with("mailto:")
+        || h.starts_with("tel:")
+        || (h.starts_with('/') && !h.starts_with("//") && !h.starts_with("/\\"))
 }
 
 impl fmt::Display for CompileProblem {
@@ -377,9 +402,10 @@ pub fn compile(spec: FormSpec) -> Result<FormDefinition, Vec<CompileProblem>> {
     }
 }
 
-/// The type a field's answer has in expressions.
-fn answer_type(kind: &FieldKind) -> Type {
-    match kind {
+/// The type a field's answer has in expressions; `None` for fields that
+/// have no answer.
+fn answer_type(kind: &FieldKind) -> Option<Type> {
+    Some(match kind {
         FieldKind::ShortText { .. }
         | FieldKind::LongText { .. }
         | FieldKind::Email
@@ -392,7 +418,8 @@ fn answer_type(kind: &FieldKind) -> Type {
         FieldKind::MultipleChoice { .. } => Type::List,
         FieldKind::YesNo | FieldKind::Consent => Type::Bool,
         FieldKind::Date { .. } => Type::Date,
-    }
+        FieldKind::Information { .. } => return None,
+    })
 }
 
 #[derive(Default)]
@@ -511,6 +538,33 @@ impl Checker {
             | FieldKind::PostalCode
             | FieldKind::PersonalIdentityNumber
             | FieldKind::OrganisationNumber => {}
+            FieldKind::Information { blocks } => {
+                if blocks.is_empty() {
+                    self.report(format!("{path}.blocks"), CompileError::EmptyPage);
+                }
+                for (bi, block) in blocks.iter().enumerate() {
+                    let bpath = format!("{path}.blocks[{bi}]");
+                    match block {
+                        Block::Paragraph { text } => {
+                            self.check_text(&format!("{bpath}.text"), text, languages)
+                        }
+                        Block::List { items } => {
+                            for (ii, item) in items.iter().enumerate() {
+                                self.check_text(&format!("{bpath}.items[{ii}]"), item, languages);
+                            }
+                        }
+                        Block::Link { text, href } => {
+                            self.check_text(&format!("{bpath}.text"), text, languages);
+                            if !is_safe_link(href) {
+                                self.report(
+                                    format!("{bpath}.href"),
+                                    CompileError::UnsafeLink { href: href.clone() },
+                                );
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -548,7 +602,7 @@ impl Checker {
             .pages
             .iter()
             .flat_map(|p| p.fields.iter())
-            .map(|f| (f.key.as_str(), answer_type(&f.kind)))
+            .filter_map(|f| Some((f.key.as_str(), answer_type(&f.kind)?)))
             .collect();
         let field_type = |name: &str| types.get(name).copied();
         let mut pages = BTreeMap::new();
@@ -579,7 +633,7 @@ impl Checker {
             .pages
             .iter()
             .flat_map(|p| p.fields.iter())
-            .map(|f| (f.key.as_str(), answer_type(&f.kind)))
+            .filter_map(|f| Some((f.key.as_str(), answer_type(&f.kind)?)))
             .collect();
         let field_type = |name: &str| types.get(name).copied();
         let mut requirements = BTreeMap::new();

@@ -364,6 +364,9 @@ impl Scope for State {
 
 /// Parses one field's raw text. `Ok(None)` means unanswered.
 fn parse_field(field: Field<'_>, raw: &[String], today: Date) -> Result<Option<Value>, ErrorCode> {
+    if let FieldKind::Information { .. } = field.kind() {
+        return Ok(None);
+    }
     if let FieldKind::MultipleChoice {
         options,
         min_selected,
@@ -441,7 +444,8 @@ fn parse_field(field: Field<'_>, raw: &[String], today: Date) -> Result<Option<V
             }
             Value::Choice(text.to_owned())
         }
-        FieldKind::MultipleChoice { .. } => return Ok(None), // handled above
+        // Handled above, or never answered.
+        FieldKind::MultipleChoice { .. } | FieldKind::Information { .. } => return Ok(None),
         FieldKind::YesNo => match text {
             "yes" => Value::Bool(true),
             "no" => Value::Bool(false),

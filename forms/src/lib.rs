@@ -27,5 +27,7 @@ pub use compare::{compare, Change, Changes, FieldChange};
 pub use date::Date;
 pub use definition::{compile, CompileError, CompileProblem, Field, FormDefinition, Page};
 pub use evaluate::{evaluate, Context, ErrorCode, Evaluation, FieldError, Journey, PageProgress};
-pub use spec::{ChoiceOption, DateBound, FieldKind, FieldSpec, FormSpec, PageSpec, Text};
+pub use spec::{
+    Block, ChoiceOption, DateBound, FieldKind, FieldSpec, FormSpec, PageSpec, RuleSpec, Text,
+};
 pub use summary::{summary, SummaryRow, SummaryValue};

@@ -129,6 +129,30 @@ pub enum FieldKind {
     /// Personnummer or samordningsnummer.
     PersonalIdentityNumber,
     OrganisationNumber,
+    /// Text to read, not a question: the label is its heading. Never
+    /// answered, never required, and not readable by expressions.
+    Information {
+        blocks: Vec<Block>,
+    },
+}
+
+/// A piece of information text. There is no raw HTML: what authors write
+/// is always shown as text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "block", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Block {
+    Paragraph {
+        text: Text,
+    },
+    /// A bulleted list, one text per item.
+    List {
+        items: Vec<Text>,
+    },
+    /// A link: `https://`, `mailto:`, `tel:` or a path on this site.
+    Link {
+        text: Text,
+        href: String,
+    },
 }
 
 /// A date bound: a fixed day, or a number of days from today.

@@ -257,6 +257,9 @@ on_both_databases! {
         assert_eq!(hidden_value(&html, "_submission").len(), 32);
         assert_eq!(hidden_value(&html, "_version"), "1");
         assert!(!html.contains("error-summary"));
+        // Information text is text, with its safe link.
+        assert!(html.contains(r#"<h3 class="information__heading">Är det akut?</h3>"#), "{html}");
+        assert!(html.contains(r#"href="tel:+46771000000""#));
     }
 
     async fn a_post_with_errors_comes_back_422_with_every_error_and_value(server: TestServer) {

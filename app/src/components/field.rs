@@ -17,6 +17,16 @@ pub struct FieldView {
     pub messages: BTreeMap<String, String>,
     /// The words of the cross-field rules shown at this field, by rule key.
     pub rule_messages: BTreeMap<String, String>,
+    /// For information text: its blocks in the page's language.
+    pub blocks: Vec<InfoBlock>,
+}
+
+/// A block of information text, in one language.
+#[derive(Clone, Debug, PartialEq)]
+pub enum InfoBlock {
+    Paragraph(String),
+    List(Vec<String>),
+    Link { text: String, href: String },
 }
 
 /// How a field is drawn; every kind maps to one of these.
@@ -28,6 +38,8 @@ enum Control {
     },
     /// One checkbox that must be ticked.
     Consent,
+    /// Text to read.
+    Information,
     TextArea,
     Input {
         input_type: &'static str,
@@ -84,7 +96,29 @@ impl FieldView {
             | FieldKind::Phone
             | FieldKind::PostalCode
             | FieldKind::PersonalIdentityNumber
-            | FieldKind::OrganisationNumber => Vec::new(),
+            | FieldKind::OrganisationNumber
+            | FieldKind::Information { .. } => Vec::new(),
+        };
+        let blocks = match field.kind() {
+            FieldKind::Information { blocks } => blocks
+                .iter()
+                .map(|b| match b {
+                    forms::Block::Paragraph { text } => {
+                        InfoBlock::Paragraph(field.text(text, lang).to_owned())
+                    }
+                    forms::Block::List { items } => InfoBlock::List(
+                        items
+                            .iter()
+                            .map(|i| field.text(i, lang).to_owned())
+                            .collect(),
+                    ),
+                    forms::Block::Link { text, href } => InfoBlock::Link {
+                        text: field.text(text, lang).to_owned(),
+                        href: href.trim().to_owned(),
+                    },
+                })
+                .collect(),
+            _ => Vec::new(),
         };
         // Kinds with a format people must follow say it in the hint.
         let format_hint = match field.kind() {
@@ -108,6 +142,7 @@ impl FieldView {
             options,
             messages,
             rule_messages,
+            blocks,
         }
     }
 
@@ -132,6 +167,7 @@ impl FieldView {
                 inline: true,
             },
             FieldKind::Consent => Control::Consent,
+            FieldKind::Information { .. } => Control::Information,
             FieldKind::LongText { .. } => Control::TextArea,
             FieldKind::ShortText { .. } => input("text", None, None, "input--wide"),
             FieldKind::Email => input("email", None, Some("email"), "input--wide"),
@@ -312,6 +348,31 @@ pub fn Field(
             }
             .into_any()
         }
+        Control::Information => view! {
+            <div class="information" hidden=hidden>
+                <h3 class="information__heading">{field.label.clone()}</h3>
+                {field
+                    .blocks
+                    .iter()
+                    .map(|block| match block {
+                        InfoBlock::Paragraph(text) => view! { <p>{text.clone()}</p> }.into_any(),
+                        InfoBlock::List(items) => view! {
+                            <ul class="list">
+                                {items.iter().map(|i| view! { <li>{i.clone()}</li> }).collect_view()}
+                            </ul>
+                        }
+                        .into_any(),
+                        InfoBlock::Link { text, href } => view! {
+                            <p>
+                                <a href=href.clone() rel="external">{text.clone()}</a>
+                            </p>
+                        }
+                        .into_any(),
+                    })
+                    .collect_view()}
+            </div>
+        }
+        .into_any(),
         Control::Consent => view! {
             <div class=group_class hidden=hidden>
                 {hint}
