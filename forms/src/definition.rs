@@ -1,7 +1,10 @@
 //! Compiling a spec into a checked, immutable definition.
 
 use crate::expr::{Expr, ExprErrorCode, Type};
-use crate::spec::{Block, ChoiceOption, DateBound, FieldKind, FieldSpec, FormSpec, PageSpec, Text};
+use crate::spec::{
+    Block, ChoiceOption, DateBound, FieldKind, FieldSpec, FormSpec, Identification, PageSpec,
+    PrivacyNotice, Text,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -85,6 +88,33 @@ impl FormDefinition {
 
     pub fn topics(&self) -> &[String] {
         &self.spec.topics
+    }
+
+    pub fn organisation(&self, lang: &str) -> Option<&str> {
+        self.spec
+            .organisation
+            .as_ref()
+            .map(|t| localized(t, lang, &self.spec.languages))
+    }
+
+    pub fn processing_days(&self) -> Option<u32> {
+        self.spec.processing_days
+    }
+
+    pub fn identification(&self) -> Identification {
+        self.spec.identification
+    }
+
+    pub fn privacy(&self) -> Option<&PrivacyNotice> {
+        self.spec.privacy.as_ref()
+    }
+
+    /// The purpose of the personal-data notice, in `lang`.
+    pub fn privacy_purpose(&self, lang: &str) -> Option<&str> {
+        self.spec
+            .privacy
+            .as_ref()
+            .map(|p| localized(&p.purpose, lang, &self.spec.languages))
     }
 
     pub fn title(&self, lang: &str) -> &str {
@@ -453,6 +483,15 @@ impl Checker {
         self.check_key("key", &spec.key);
         self.check_text("title", &spec.title, &spec.languages);
         self.check_text("description", &spec.description, &spec.languages);
+        if let Some(organisation) = &spec.organisation {
+            self.check_text("organisation", organisation, &spec.languages);
+        }
+        if let Some(privacy) = &spec.privacy {
+            self.check_text("privacy.purpose", &privacy.purpose, &spec.languages);
+            if privacy.retention_months == 0 {
+                self.report("privacy.retention_months", CompileError::EmptyRange);
+            }
+        }
         if spec.pages.is_empty() {
             self.report("pages", CompileError::NoPages);
         }

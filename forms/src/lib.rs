@@ -28,6 +28,7 @@ pub use date::Date;
 pub use definition::{compile, CompileError, CompileProblem, Field, FormDefinition, Page};
 pub use evaluate::{evaluate, Context, ErrorCode, Evaluation, FieldError, Journey, PageProgress};
 pub use spec::{
-    Block, ChoiceOption, DateBound, FieldKind, FieldSpec, FormSpec, PageSpec, RuleSpec, Text,
+    AssuranceLevel, Block, ChoiceOption, DateBound, FieldKind, FieldSpec, FormSpec, Identification,
+    LegalBasis, PageSpec, PrivacyNotice, RuleSpec, Text,
 };
 pub use summary::{summary, SummaryRow, SummaryValue};

@@ -23,10 +23,68 @@ pub struct FormSpec {
     /// Catalogue topics (`parking-and-streets`, ...).
     #[serde(default)]
     pub topics: Vec<String>,
+    /// The department responsible for the service.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<Text>,
+    /// How many days handling usually takes, as told to residents.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub processing_days: Option<u32>,
+    /// Whether residents must sign in with e-ID, and how strongly.
+    #[serde(default)]
+    pub identification: Identification,
+    /// What the personal data is for, the legal basis and how long it is kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub privacy: Option<PrivacyNotice>,
     pub pages: Vec<PageSpec>,
     /// Checks across fields ("the end date is after the start date").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rules: Vec<RuleSpec>,
+}
+
+/// Who may fill in the form.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Identification {
+    /// Anyone, without signing in; signed-in residents get their data prefilled.
+    #[default]
+    Anonymous,
+    /// Signed in with e-ID of at least this level of assurance.
+    EId { level: AssuranceLevel },
+}
+
+/// Levels of assurance for e-ID (Swedish "tillitsnivå"; eIDAS in brackets).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AssuranceLevel {
+    /// LoA 2 (eIDAS low).
+    Loa2,
+    /// LoA 3 (eIDAS substantial): BankID, Freja eID+.
+    Loa3,
+    /// LoA 4 (eIDAS high).
+    Loa4,
+}
+
+/// The personal-data notice shown before a resident starts (GDPR art. 13).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrivacyNotice {
+    /// What the data is used for.
+    pub purpose: Text,
+    pub legal_basis: LegalBasis,
+    /// How many months the case is kept after it is closed.
+    pub retention_months: u32,
+}
+
+/// The lawful bases of GDPR article 6(1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LegalBasis {
+    Consent,
+    Contract,
+    LegalObligation,
+    VitalInterests,
+    PublicTask,
+    LegitimateInterests,
 }
 
 /// A check that must hold across answers. It is only applied when the field
