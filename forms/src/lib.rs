@@ -19,6 +19,7 @@ mod definition;
 mod evaluate;
 pub mod expr;
 mod identity;
+mod schema;
 mod spec;
 mod summary;
 
@@ -27,6 +28,7 @@ pub use compare::{compare, Change, Changes, FieldChange};
 pub use date::Date;
 pub use definition::{compile, CompileError, CompileProblem, Field, FormDefinition, Page};
 pub use evaluate::{evaluate, Context, ErrorCode, Evaluation, FieldError, Journey, PageProgress};
+pub use schema::submission_schema;
 pub use spec::{
     AssuranceLevel, Block, ChoiceOption, DateBound, FieldKind, FieldSpec, FormSpec, Identification,
     LegalBasis, PageSpec, PrivacyNotice, RuleSpec, Text,

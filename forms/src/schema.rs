@@ -1,0 +1,109 @@
+//! JSON Schema (draft 2020-12) of one form version's submission data: the
+//! typed answers as stored with a case and handed to integrations.
+
+use crate::definition::FormDefinition;
+use crate::spec::FieldKind;
+use serde_json::{json, Map, Value};
+
+/// The schema of the answers of `definition`, with labels in `lang` as
+/// descriptions. A field is listed as required only when it must be
+/// answered whatever else is answered (required, and never hidden).
+pub fn submission_schema(definition: &FormDefinition, lang: &str) -> Value {
+    let mut properties = Map::new();
+    let mut required = Vec::new();
+    for page in definition.pages() {
+        let page_conditional = definition.page_condition(page.key()).is_some();
+        for field in page.fields() {
+            let Some(value) = value_schema(field.kind()) else {
+                continue; // information text has no answer
+            };
+            let (type_name, value) = value;
+            properties.insert(
+                field.key().to_owned(),
+                json!({
+                    "description": field.label(lang),
+                    "type": "object",
+                    "properties": {"type": {"const": type_name}, "value": value},
+                    "required": ["type", "value"],
+                    "additionalProperties": false,
+                }),
+            );
+            if field.required() && !field.is_conditional() && !page_conditional {
+                required.push(Value::from(field.key()));
+            }
+        }
+    }
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": format!("{} (version {})", definition.title(lang), definition.version()),
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": false,
+    })
+}
+
+/// The stored `type` tag of a kind's answers, and the schema of its value.
+fn value_schema(kind: &FieldKind) -> Option<(&'static str, Value)> {
+    let values = |options: &[crate::spec::ChoiceOption]| -> Vec<Value> {
+        options
+            .iter()
+            .map(|o| Value::from(o.value.as_str()))
+            .collect()
+    };
+    Some(match kind {
+        FieldKind::ShortText { max_length } | FieldKind::LongText { max_length } => {
+            let mut s = json!({"type": "string", "minLength": 1});
+            if let Some(max) = max_length {
+                s["maxLength"] = json!(max);
+            }
+            ("text", s)
+        }
+        FieldKind::Email => ("text", json!({"type": "string", "format": "email"})),
+        FieldKind::Integer { min, max } => {
+            let mut s = json!({"type": "integer"});
+            if let Some(min) = min {
+                s["minimum"] = json!(min);
+            }
+            if let Some(max) = max {
+                s["maximum"] = json!(max);
+            }
+            ("integer", s)
+        }
+        FieldKind::SingleChoice { options } => ("choice", json!({"enum": values(options)})),
+        FieldKind::MultipleChoice {
+            options: opts,
+            min_selected,
+            max_selected,
+        } => {
+            let mut s = json!({"type": "array", "items": {"enum": values(opts)}, "uniqueItems": true, "minItems": 1});
+            if let Some(min) = min_selected {
+                s["minItems"] = json!(min);
+            }
+            if let Some(max) = max_selected {
+                s["maxItems"] = json!(max);
+            }
+            ("choices", s)
+        }
+        FieldKind::YesNo => ("bool", json!({"type": "boolean"})),
+        FieldKind::Consent => ("bool", json!({"const": true})),
+        FieldKind::Date { .. } => ("date", json!({"type": "string", "format": "date"})),
+        FieldKind::Phone => (
+            "text",
+            json!({"type": "string", "pattern": "^\\+?[0-9]{7,15}$"}),
+        ),
+        FieldKind::PostalCode => (
+            "text",
+            json!({"type": "string", "pattern": "^[1-9][0-9]{2} [0-9]{2}$"}),
+        ),
+        FieldKind::PersonalIdentityNumber => (
+            "text",
+            json!({"type": "string", "pattern": "^[0-9]{8}-[0-9]{4}$", "description": "YYYYMMDD-NNNC; a samordningsnummer has the day + 60"}),
+        ),
+        FieldKind::OrganisationNumber => (
+            "text",
+            json!({"type": "string", "pattern": "^[0-9]{6}-[0-9]{4}$"}),
+        ),
+        FieldKind::Information { .. } => return None,
+    })
+}
