@@ -136,7 +136,8 @@ pub fn use_locale() -> Locale {
 
 #[cfg(test)]
 mod tests {
-    use super::Locale;
+    use super::{Locale, LOCALES};
+    use fluent_templates::Loader;
 
     #[test]
     fn cookie_wins_then_accept_language_then_swedish() {
@@ -158,6 +159,16 @@ mod tests {
     fn every_key_has_text_in_every_language() {
         for locale in Locale::ALL {
             assert_eq!(locale.t("site-name"), "Blankett");
+        }
+        for topic in crate::pages::citizen::catalogue::TOPICS {
+            for locale in Locale::ALL {
+                let key = format!("topic-{topic}");
+                assert!(
+                    LOCALES.try_lookup(locale.langid(), &key).is_some(),
+                    "{key} has no {} text",
+                    locale.tag()
+                );
+            }
         }
         assert_ne!(
             Locale::Sv.t("catalogue-heading"),

@@ -212,6 +212,10 @@ on_both_databases! {
         assert!(html.contains("Boendeparkering"));
         assert!(html.contains("Ansök om förskoleplats"));
         assert!(html.contains("Parkering och gator"));
+        // Topics come in the catalogue's order, not the alphabet's.
+        let at = |t: &str| html.find(&format!(">{t}</h2>")).unwrap_or_else(|| panic!("{t}"));
+        assert!(at("Parkering och gator") < at("Förskola och skola"));
+        assert!(at("Förskola och skola") < at("Familj och livshändelser"));
         // The page is complete without JavaScript, and links the bundle.
         assert!(html.contains(r#"href="/services/fault-report""#));
         assert!(html.contains("/pkg/blankett.js"));

@@ -10,7 +10,16 @@ fuzz_target!(|data: &[u8]| {
     };
     if let Ok(definition) = compile(spec) {
         let keys: Vec<String> = definition.fields().map(|f| f.key().to_owned()).collect();
-        let raw = RawAnswers::from_pairs(keys.iter().map(|k| (k.clone(), String::from_utf8_lossy(data).into_owned())));
-        let _ = evaluate(&definition, &raw, &Context { today: Date::UNIX_EPOCH });
+        let raw = RawAnswers::from_pairs(
+            keys.iter()
+                .map(|k| (k.clone(), String::from_utf8_lossy(data).into_owned())),
+        );
+        let _ = evaluate(
+            &definition,
+            &raw,
+            &Context {
+                today: Date::UNIX_EPOCH,
+            },
+        );
     }
 });

@@ -27,21 +27,38 @@ pub fn CataloguePage() -> impl IntoView {
     }
 }
 
+/// The catalogue's topics, in the order the start page shows them. Each has
+/// a `topic-<name>` text in every language; a service naming any other
+/// topic is listed under "other".
+pub const TOPICS: [&str; 5] = [
+    "parking-and-streets",
+    "preschool-and-school",
+    "business-and-permits",
+    "family-and-life-events",
+    "other",
+];
+
 /// Services under a heading per topic; a service with several topics is
 /// listed under each, so nobody has to know how the municipality is
 /// organised to find it.
 #[component]
 fn Topics(cards: Vec<ServiceCard>) -> impl IntoView {
     let locale = use_locale();
-    let mut by_topic: BTreeMap<String, Vec<ServiceCard>> = BTreeMap::new();
+    let other = TOPICS.len() - 1;
+    let mut by_topic: BTreeMap<usize, Vec<ServiceCard>> = BTreeMap::new();
     for card in cards {
-        let topics = if card.topics.is_empty() {
-            vec!["other".to_owned()]
-        } else {
-            card.topics.clone()
-        };
-        for topic in topics {
-            by_topic.entry(topic).or_default().push(card.clone());
+        let mut places: Vec<usize> = card
+            .topics
+            .iter()
+            .map(|t| TOPICS.iter().position(|known| known == t).unwrap_or(other))
+            .collect();
+        places.sort_unstable();
+        places.dedup();
+        if places.is_empty() {
+            places.push(other);
+        }
+        for place in places {
+            by_topic.entry(place).or_default().push(card.clone());
         }
     }
     if by_topic.is_empty() {
@@ -49,7 +66,8 @@ fn Topics(cards: Vec<ServiceCard>) -> impl IntoView {
     }
     by_topic
         .into_iter()
-        .map(|(topic, cards)| {
+        .map(|(place, cards)| {
+            let topic = TOPICS[place];
             let heading_id = format!("topic-{topic}");
             let labelled_by = heading_id.clone();
             view! {
