@@ -138,6 +138,10 @@ test('the language switch works and the form speaks English', async ({ page }, t
   await expectAccessible(page, testInfo);
 
   await page.getByLabel("The vehicle's registration number").fill('ABC123');
+  const address = page.getByRole('group', { name: 'The address where you are registered as living' });
+  await address.getByLabel('Street address').fill('Storgatan 12');
+  await address.getByLabel('Postcode').fill('11122');
+  await address.getByLabel('Town or city').fill('Stockholm');
   await page.getByLabel('North').check();
   await page.getByLabel('For how many months are you applying?').fill('6');
   await page.getByLabel('Your e-mail address').fill('sam@example.com');

@@ -58,4 +58,16 @@ pub enum Value {
     Choices(Vec<String>),
     Bool(bool),
     Date(Date),
+    Address(Address),
+}
+
+/// The parts of a postal address, in the order they are asked.
+pub const ADDRESS_PARTS: [&str; 3] = ["street", "postal_code", "city"];
+
+/// A postal address, each part trimmed; the postal code as `123 45`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Address {
+    pub street: String,
+    pub postal_code: String,
+    pub city: String,
 }

@@ -260,6 +260,18 @@ impl<'a> Field<'a> {
             .map(|t| localized(t, lang, self.languages))
     }
 
+    /// The names this field reads from a post: its key, or one per part
+    /// for compound fields.
+    pub fn input_names(&self) -> Vec<String> {
+        match self.spec.kind {
+            FieldKind::PostalAddress => crate::answers::ADDRESS_PARTS
+                .iter()
+                .map(|part| format!("{}.{part}", self.spec.key))
+                .collect(),
+            _ => vec![self.spec.key.clone()],
+        }
+    }
+
     /// Whether the field is required only when a condition holds.
     pub fn is_conditionally_required(&self) -> bool {
         self.spec.required_if.is_some()
@@ -290,6 +302,7 @@ impl<'a> Field<'a> {
             | FieldKind::PostalCode
             | FieldKind::PersonalIdentityNumber
             | FieldKind::OrganisationNumber
+            | FieldKind::PostalAddress
             | FieldKind::Information { .. } => None,
         }
     }
@@ -448,6 +461,8 @@ fn answer_type(kind: &FieldKind) -> Option<Type> {
         FieldKind::MultipleChoice { .. } => Type::List,
         FieldKind::YesNo | FieldKind::Consent => Type::Bool,
         FieldKind::Date { .. } => Type::Date,
+        // Not comparable as a whole; `answered($address)` is still allowed.
+        FieldKind::PostalAddress => Type::Address,
         FieldKind::Information { .. } => return None,
     })
 }
@@ -576,7 +591,8 @@ impl Checker {
             | FieldKind::Phone
             | FieldKind::PostalCode
             | FieldKind::PersonalIdentityNumber
-            | FieldKind::OrganisationNumber => {}
+            | FieldKind::OrganisationNumber
+            | FieldKind::PostalAddress => {}
             FieldKind::Information { blocks } => {
                 if blocks.is_empty() {
                     self.report(format!("{path}.blocks"), CompileError::EmptyPage);

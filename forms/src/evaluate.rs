@@ -148,6 +148,10 @@ pub enum ErrorCode {
     /// usually a typing mistake.
     WrongCheckDigit,
     InvalidOrganisationNumber,
+    /// A part of an address is missing (`street`, `postal_code` or `city`).
+    AddressIncomplete {
+        part: String,
+    },
     /// A cross-field rule of the form did not hold; its message is in the
     /// definition.
     Rule {
@@ -157,7 +161,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// The name of every code, as written in definitions' `messages`.
-    pub const NAMES: [&'static str; 19] = [
+    pub const NAMES: [&'static str; 20] = [
         "required",
         "too_long",
         "invalid_email",
@@ -176,6 +180,7 @@ impl ErrorCode {
         "identity_number_date",
         "wrong_check_digit",
         "invalid_organisation_number",
+        "address_incomplete",
         "rule",
     ];
 
@@ -200,6 +205,7 @@ impl ErrorCode {
             ErrorCode::IdentityNumberDate => "identity_number_date",
             ErrorCode::WrongCheckDigit => "wrong_check_digit",
             ErrorCode::InvalidOrganisationNumber => "invalid_organisation_number",
+            ErrorCode::AddressIncomplete { .. } => "address_incomplete",
             ErrorCode::Rule { .. } => "rule",
         }
     }
@@ -243,7 +249,11 @@ pub fn evaluate(definition: &FormDefinition, raw: &RawAnswers, context: &Context
                     continue;
                 }
                 fields.insert((pi, fi));
-                match parse_field(field, raw.all(field.key()), context.today) {
+                let parsed = match field.kind() {
+                    FieldKind::PostalAddress => parse_address(field.key(), raw),
+                    _ => parse_field(field, raw.all(field.key()), context.today),
+                };
+                match parsed {
                     Ok(Some(value)) => {
                         state.answers.insert(field.key().to_owned(), value);
                     }
@@ -354,6 +364,8 @@ impl Scope for State {
             Some(Value::Choices(c)) => {
                 expr::Value::List(c.iter().cloned().map(expr::Value::Text).collect())
             }
+            // Only `answered()` reads an address: any value but absent will do.
+            Some(Value::Address(_)) => expr::Value::Bool(true),
         }
     }
 
@@ -444,8 +456,10 @@ fn parse_field(field: Field<'_>, raw: &[String], today: Date) -> Result<Option<V
             }
             Value::Choice(text.to_owned())
         }
-        // Handled above, or never answered.
-        FieldKind::MultipleChoice { .. } | FieldKind::Information { .. } => return Ok(None),
+        // Handled elsewhere, or never answered.
+        FieldKind::MultipleChoice { .. }
+        | FieldKind::PostalAddress
+        | FieldKind::Information { .. } => return Ok(None),
         FieldKind::YesNo => match text {
             "yes" => Value::Bool(true),
             "no" => Value::Bool(false),
@@ -488,6 +502,38 @@ fn parse_field(field: Field<'_>, raw: &[String], today: Date) -> Result<Option<V
         }
     };
     Ok(Some(value))
+}
+
+/// An address from its three posted parts: all empty is unanswered; a
+/// missing part or a wrong postal code is an error.
+fn parse_address(key: &str, raw: &RawAnswers) -> Result<Option<Value>, ErrorCode> {
+    let part = |name: &str| {
+        raw.first(&format!("{key}.{name}"))
+            .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
+            .unwrap_or_default()
+    };
+    let (street, postal_code, city) = (part("street"), part("postal_code"), part("city"));
+    if street.is_empty() && postal_code.is_empty() && city.is_empty() {
+        return Ok(None);
+    }
+    for (name, value) in [
+        ("street", &street),
+        ("postal_code", &postal_code),
+        ("city", &city),
+    ] {
+        if value.is_empty() {
+            return Err(ErrorCode::AddressIncomplete { part: name.into() });
+        }
+        if value.chars().count() > 200 {
+            return Err(ErrorCode::TooLong { max: 200 });
+        }
+    }
+    let postal_code = parse_postal_code(&postal_code).ok_or(ErrorCode::InvalidPostalCode)?;
+    Ok(Some(Value::Address(crate::answers::Address {
+        street,
+        postal_code,
+        city,
+    })))
 }
 
 /// Dates as people type them here: `2026-11-23`, `2026-1-5` or `20261123`.

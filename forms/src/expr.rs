@@ -33,6 +33,8 @@ pub enum Type {
     Date,
     /// A list literal of numbers or texts, for `in`.
     List,
+    /// A postal address: only `answered()` applies to it.
+    Address,
 }
 
 /// Why an expression was refused, and where (a character offset).
@@ -613,7 +615,7 @@ fn check(
                     expect(Type::Bool, rt)?;
                 }
                 BinOp::Eq | BinOp::Ne => {
-                    if lt != rt || lt == Type::List {
+                    if lt != rt || matches!(lt, Type::List | Type::Address) {
                         return Err(ExprErrorCode::NotComparable {
                             left: lt,
                             right: rt,

@@ -23,7 +23,7 @@ mod schema;
 mod spec;
 mod summary;
 
-pub use answers::{RawAnswers, Value};
+pub use answers::{Address, RawAnswers, Value};
 pub use compare::{compare, Change, Changes, FieldChange};
 pub use date::Date;
 pub use definition::{compile, CompileError, CompileProblem, Field, FormDefinition, Page};

@@ -104,6 +104,19 @@ fn value_schema(kind: &FieldKind) -> Option<(&'static str, Value)> {
             "text",
             json!({"type": "string", "pattern": "^[0-9]{6}-[0-9]{4}$"}),
         ),
+        FieldKind::PostalAddress => (
+            "address",
+            json!({
+                "type": "object",
+                "properties": {
+                    "street": {"type": "string", "minLength": 1},
+                    "postal_code": {"type": "string", "pattern": "^[1-9][0-9]{2} [0-9]{2}$"},
+                    "city": {"type": "string", "minLength": 1}
+                },
+                "required": ["street", "postal_code", "city"],
+                "additionalProperties": false
+            }),
+        ),
         FieldKind::Information { .. } => return None,
     })
 }

@@ -187,6 +187,9 @@ pub enum FieldKind {
     /// Personnummer or samordningsnummer.
     PersonalIdentityNumber,
     OrganisationNumber,
+    /// A Swedish postal address: street, postal code and town, posted as
+    /// `<key>.street`, `<key>.postal_code` and `<key>.city`.
+    PostalAddress,
     /// Text to read, not a question: the label is its heading. Never
     /// answered, never required, and not readable by expressions.
     Information {

@@ -47,6 +47,10 @@ pub fn summary(
                 Value::Choices(cs) => SummaryValue::Lines(cs.iter().map(label_of).collect()),
                 Value::Bool(b) => SummaryValue::YesNo(*b),
                 Value::Date(d) => SummaryValue::Text(d.to_string()),
+                Value::Address(a) => SummaryValue::Lines(vec![
+                    a.street.clone(),
+                    format!("{} {}", a.postal_code, a.city),
+                ]),
             });
             SummaryRow {
                 field: field.key().to_owned(),

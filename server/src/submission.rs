@@ -98,7 +98,11 @@ fn typed_values(
 ) -> std::collections::BTreeMap<String, Vec<String>> {
     form.definition
         .fields()
-        .map(|f| (f.key().to_owned(), raw.all(f.key()).to_vec()))
+        .flat_map(|f| f.input_names())
+        .map(|name| {
+            let values = raw.all(&name).to_vec();
+            (name, values)
+        })
         .filter(|(_, values)| !values.is_empty())
         .collect()
 }

@@ -368,6 +368,22 @@ on_both_databases! {
         assert!(answers.get("support-kinds").is_none(), "support kinds only apply with support");
     }
 
+    async fn an_address_is_asked_in_parts_and_kept_on_error(server: TestServer) {
+        let (_, form) = server.get("/services/parking-permit").await;
+        for (part, autocomplete) in [("street", "address-line1"), ("postal_code", "postal-code"), ("city", "address-level2")] {
+            let input = form.split(&format!(r#"name="address.{part}""#)).nth(1).expect(part);
+            assert!(input[..200].contains(&format!(r#"autocomplete="{autocomplete}""#)), "{part}");
+        }
+        let r = server.post_form("/services/parking-permit", &[
+            ("_version", "1"), ("_submission", &server::secret::token()),
+            ("address.street", "Storgatan 12"), ("address.city", "Stockholm"),
+        ]).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = r.text().await.expect("body");
+        assert!(html.contains(r##"href="#f-address-postal_code">Fyll i postnumret i ”Adressen där du är folkbokförd”.</a>"##), "{html}");
+        assert!(html.contains(r#"value="Storgatan 12""#) && html.contains(r#"value="Stockholm""#));
+    }
+
     async fn authors_words_and_conditional_requirements_reach_the_page(server: TestServer) {
         let mut pages = Vec::new();
         for support in ["yes", "no"] {

@@ -19,6 +19,8 @@ pub struct FieldView {
     pub rule_messages: BTreeMap<String, String>,
     /// For information text: its blocks in the page's language.
     pub blocks: Vec<InfoBlock>,
+    /// The names the field's inputs post under.
+    pub input_names: Vec<String>,
 }
 
 /// A block of information text, in one language.
@@ -40,6 +42,8 @@ enum Control {
     Consent,
     /// Text to read.
     Information,
+    /// Street, postal code and town in a fieldset.
+    Address,
     TextArea,
     Input {
         input_type: &'static str,
@@ -97,6 +101,7 @@ impl FieldView {
             | FieldKind::PostalCode
             | FieldKind::PersonalIdentityNumber
             | FieldKind::OrganisationNumber
+            | FieldKind::PostalAddress
             | FieldKind::Information { .. } => Vec::new(),
         };
         let blocks = match field.kind() {
@@ -143,6 +148,7 @@ impl FieldView {
             messages,
             rule_messages,
             blocks,
+            input_names: field.input_names(),
         }
     }
 
@@ -168,6 +174,7 @@ impl FieldView {
             },
             FieldKind::Consent => Control::Consent,
             FieldKind::Information { .. } => Control::Information,
+            FieldKind::PostalAddress => Control::Address,
             FieldKind::LongText { .. } => Control::TextArea,
             FieldKind::ShortText { .. } => input("text", None, None, "input--wide"),
             FieldKind::Email => input("email", None, Some("email"), "input--wide"),
@@ -183,13 +190,19 @@ impl FieldView {
         }
     }
 
-    /// The id of the input an error links to: the field's input, or the
-    /// first option of a choice.
-    pub fn input_id(&self) -> String {
-        if self.options.is_empty() {
-            format!("f-{}", self.key)
-        } else {
-            format!("f-{}-0", self.key)
+    /// The id of the input an error links to: the field's input, the
+    /// first option of a choice, or the part of an address that is wrong.
+    pub fn input_id_for(&self, code: &ErrorCode) -> String {
+        match (self.control(), code) {
+            (Control::Address, ErrorCode::AddressIncomplete { part }) => {
+                format!("f-{}-{part}", self.key)
+            }
+            (Control::Address, ErrorCode::InvalidPostalCode) => {
+                format!("f-{}-postal_code", self.key)
+            }
+            (Control::Address, _) => format!("f-{}-street", self.key),
+            _ if !self.options.is_empty() => format!("f-{}-0", self.key),
+            _ => format!("f-{}", self.key),
         }
     }
 
@@ -238,6 +251,11 @@ impl FieldView {
             ErrorCode::IdentityNumberDate => t("error-identity-number-date"),
             ErrorCode::WrongCheckDigit => t("error-wrong-check-digit"),
             ErrorCode::InvalidOrganisationNumber => t("error-invalid-organisation-number"),
+            ErrorCode::AddressIncomplete { part } => match part.as_str() {
+                "street" => t("error-address-street"),
+                "postal_code" => t("error-address-postal-code"),
+                _ => t("error-address-city"),
+            },
         }
     }
 }
@@ -247,8 +265,9 @@ impl FieldView {
 #[component]
 pub fn Field(
     field: FieldView,
-    /// Every value posted for the field (checkboxes post several).
-    values: Vec<String>,
+    /// Every value posted under each of the field's input names
+    /// (checkboxes post several values, an address several names).
+    values: BTreeMap<String, Vec<String>>,
     error: Signal<Option<String>>,
     /// Whether the field's condition does not hold just now.
     hidden: Signal<bool>,
@@ -300,7 +319,15 @@ pub fn Field(
         }
     };
     let name = field.key.clone();
-    let first = values.first().cloned().unwrap_or_default();
+    let first_of = |name: &str| {
+        values
+            .get(name)
+            .and_then(|v| v.first())
+            .cloned()
+            .unwrap_or_default()
+    };
+    let first = first_of(&field.key);
+    let all = values.get(&field.key).cloned().unwrap_or_default();
 
     match field.control() {
         Control::Choices { multiple, inline } => {
@@ -324,7 +351,7 @@ pub fn Field(
                                 .enumerate()
                                 .map(|(i, (option, option_label))| {
                                     let option_id = format!("{id}-{i}");
-                                    let checked = values.contains(option);
+                                    let checked = all.contains(option);
                                     view! {
                                         <div class="choice">
                                             <input
@@ -373,6 +400,48 @@ pub fn Field(
             </div>
         }
         .into_any(),
+        Control::Address => {
+            let parts = [
+                ("street", "address-street", "address-line1", "input--wide", None),
+                ("postal_code", "address-postal-code", "postal-code", "input--short", Some("numeric")),
+                ("city", "address-city", "address-level2", "input--medium", None),
+            ];
+            view! {
+                <div class=group_class hidden=hidden>
+                    <fieldset class="fieldset" aria-describedby=described_by>
+                        <legend class="fieldset__legend">{label_text}</legend>
+                        {hint}
+                        {error_view}
+                        {parts
+                            .into_iter()
+                            .map(|(part, label_key, autocomplete, width, input_mode)| {
+                                let part_id = format!("{id}-{part}");
+                                let part_name = format!("{name}.{part}");
+                                let value = first_of(&part_name);
+                                view! {
+                                    <div class="form-group form-group--part">
+                                        <label class="label label--part" for=part_id.clone()>
+                                            {locale.t(label_key)}
+                                        </label>
+                                        <input
+                                            class=format!("input {width}")
+                                            type="text"
+                                            id=part_id
+                                            name=part_name
+                                            value=value
+                                            autocomplete=autocomplete
+                                            inputmode=input_mode
+                                            aria-invalid=invalid
+                                        />
+                                    </div>
+                                }
+                            })
+                            .collect_view()}
+                    </fieldset>
+                </div>
+            }
+            .into_any()
+        }
         Control::Consent => view! {
             <div class=group_class hidden=hidden>
                 {hint}

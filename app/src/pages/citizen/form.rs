@@ -18,6 +18,7 @@ use leptos::wasm_bindgen::JsCast;
 use leptos::web_sys;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// Names of the form's own hidden inputs. Field keys start with a letter, so
@@ -92,7 +93,7 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
                     .filter_map(|e| {
                         let field = all_fields.iter().find(|f| f.key == e.field)?;
                         Some(SummaryItem {
-                            target_id: field.input_id(),
+                            target_id: field.input_id_for(&e.code),
                             message: field.error_message(&e.code, locale),
                         })
                     })
@@ -256,7 +257,11 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
                         {fields
                             .into_iter()
                             .map(|field| {
-                                let values = values.get(&field.key).cloned().unwrap_or_default();
+                                let values: BTreeMap<String, Vec<String>> = field
+                                    .input_names
+                                    .iter()
+                                    .filter_map(|n| Some((n.clone(), values.get(n)?.clone())))
+                                    .collect();
                                 let key = field.key.clone();
                                 let hidden = {
                                     let page_key = page_key.clone();
@@ -300,10 +305,12 @@ fn evaluate_form(definition: &FormDefinition, form: &web_sys::HtmlFormElement) -
     };
     let mut raw = RawAnswers::new();
     for field in definition.fields() {
-        // Checkboxes send one value per ticked box.
-        for value in data.get_all(field.key()).iter() {
-            if let Some(value) = value.as_string() {
-                raw.push(field.key(), value);
+        // Checkboxes send one value per ticked box; an address one per part.
+        for name in field.input_names() {
+            for value in data.get_all(&name).iter() {
+                if let Some(value) = value.as_string() {
+                    raw.push(name.clone(), value);
+                }
             }
         }
     }
