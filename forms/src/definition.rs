@@ -514,30 +514,14 @@ impl Checker {
         let mut field_keys = BTreeSet::new();
         for (pi, page) in spec.pages.iter().enumerate() {
             let path = format!("pages[{pi}]");
-            self.check_key(&format!("{path}.key"), &page.key);
-            if !page_keys.insert(page.key.as_str()) {
-                self.report(
-                    format!("{path}.key"),
-                    CompileError::DuplicateKey {
-                        key: page.key.clone(),
-                    },
-                );
-            }
+            self.check_unique_key(&format!("{path}.key"), &page.key, &mut page_keys);
             self.check_text(&format!("{path}.title"), &page.title, &spec.languages);
             if page.fields.is_empty() {
                 self.report(format!("{path}.fields"), CompileError::EmptyPage);
             }
             for (fi, field) in page.fields.iter().enumerate() {
                 let path = format!("{path}.fields[{fi}]");
-                self.check_key(&format!("{path}.key"), &field.key);
-                if !field_keys.insert(field.key.as_str()) {
-                    self.report(
-                        format!("{path}.key"),
-                        CompileError::DuplicateKey {
-                            key: field.key.clone(),
-                        },
-                    );
-                }
+                self.check_unique_key(&format!("{path}.key"), &field.key, &mut field_keys);
                 self.check_field(&path, field, &spec.languages);
             }
         }
@@ -719,15 +703,7 @@ impl Checker {
         let mut keys = BTreeSet::new();
         for (ri, rule) in spec.rules.iter().enumerate() {
             let path = format!("rules[{ri}]");
-            self.check_key(&format!("{path}.key"), &rule.key);
-            if !keys.insert(rule.key.as_str()) {
-                self.report(
-                    format!("{path}.key"),
-                    CompileError::DuplicateKey {
-                        key: rule.key.clone(),
-                    },
-                );
-            }
+            self.check_unique_key(&format!("{path}.key"), &rule.key, &mut keys);
             if !types.contains_key(rule.field.as_str()) {
                 self.report(
                     format!("{path}.field"),
@@ -836,6 +812,19 @@ impl Checker {
             order.push(step);
         }
         order
+    }
+
+    /// A valid key not used before among `seen`.
+    fn check_unique_key<'a>(&mut self, path: &str, key: &'a str, seen: &mut BTreeSet<&'a str>) {
+        self.check_key(path, key);
+        if !seen.insert(key) {
+            self.report(
+                path,
+                CompileError::DuplicateKey {
+                    key: key.to_owned(),
+                },
+            );
+        }
     }
 
     /// Keys are lowercase ASCII letters, digits and hyphens, starting with a
