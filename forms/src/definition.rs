@@ -371,6 +371,10 @@ pub enum CompileError {
     UnknownErrorCode {
         error_code: String,
     },
+    /// A page whose condition can never hold: nobody would see it.
+    NeverShown,
+    /// A required field whose condition can never hold.
+    RequiredButNeverShown,
     /// A link that is not `https://`, `mailto:`, `tel:` or a local path.
     UnsafeLink {
         href: String,
@@ -431,6 +435,7 @@ pub fn compile(spec: FormSpec) -> Result<FormDefinition, Vec<CompileProblem>> {
     let (page_conditions, field_conditions) = c.compile_conditions(&spec);
     let (requirements, rules) = c.compile_rules(&spec);
     let order = c.evaluation_order(&spec, &page_conditions, &field_conditions);
+    c.check_reachable(&spec, &page_conditions, &field_conditions);
     if c.problems.is_empty() {
         Ok(FormDefinition {
             spec,
@@ -746,6 +751,34 @@ impl Checker {
                     },
                 );
                 None
+            }
+        }
+    }
+
+    /// Reports pages that can never be shown, and required fields that can
+    /// never be asked: their conditions are false whatever is answered.
+    fn check_reachable(
+        &mut self,
+        spec: &FormSpec,
+        page_conditions: &BTreeMap<String, Expr>,
+        field_conditions: &BTreeMap<String, Expr>,
+    ) {
+        let never = |c: Option<&Expr>| {
+            c.and_then(Expr::constant_value)
+                .is_some_and(|v| v != crate::expr::Value::Bool(true))
+        };
+        for (pi, page) in spec.pages.iter().enumerate() {
+            let page_never = never(page_conditions.get(&page.key));
+            if page_never {
+                self.report(format!("pages[{pi}].visible_if"), CompileError::NeverShown);
+            }
+            for (fi, field) in page.fields.iter().enumerate() {
+                if !page_never && field.required && never(field_conditions.get(&field.key)) {
+                    self.report(
+                        format!("pages[{pi}].fields[{fi}].visible_if"),
+                        CompileError::RequiredButNeverShown,
+                    );
+                }
             }
         }
     }

@@ -164,6 +164,21 @@ impl Expr {
         self.ty
     }
 
+    /// The value of an expression that reads no answer and not today's
+    /// date, so is the same whenever it is evaluated; `None` otherwise.
+    pub fn constant_value(&self) -> Option<Value> {
+        struct Nothing;
+        impl Scope for Nothing {
+            fn answer(&self, _: &str) -> Value {
+                Value::Absent
+            }
+            fn today(&self) -> Date {
+                Date::UNIX_EPOCH
+            }
+        }
+        (self.fields.is_empty() && !uses_today(&self.root)).then(|| self.eval(&Nothing))
+    }
+
     /// The fields the expression reads, sorted, each once.
     pub fn fields(&self) -> &[String] {
         &self.fields
@@ -736,6 +751,22 @@ fn eval(node: &Node, scope: &dyn Scope) -> Value {
                 _ => Value::Absent,
             }
         }
+    }
+}
+
+fn uses_today(node: &Node) -> bool {
+    match node {
+        Node::Today => true,
+        Node::Not(n) | Node::Neg(n) => uses_today(n),
+        Node::Binary(_, a, b) | Node::DaysBetween(a, b) => uses_today(a) || uses_today(b),
+        Node::Bool(_)
+        | Node::Number(_)
+        | Node::Text(_)
+        | Node::Date(_)
+        | Node::List(_)
+        | Node::Field(_)
+        | Node::Answered(_)
+        | Node::Count(_) => false,
     }
 }
 
