@@ -272,6 +272,16 @@ impl<'a> Field<'a> {
         }
     }
 
+    /// The unit of a number field, in `lang`.
+    pub fn unit(&self, lang: &str) -> Option<&'a str> {
+        match &self.spec.kind {
+            FieldKind::Integer {
+                unit: Some(unit), ..
+            } => Some(localized(unit, lang, self.languages)),
+            _ => None,
+        }
+    }
+
     /// Whether the field is required only when a condition holds.
     pub fn is_conditionally_required(&self) -> bool {
         self.spec.required_if.is_some()
@@ -544,7 +554,10 @@ impl Checker {
                 }
             }
             FieldKind::Email => {}
-            FieldKind::Integer { min, max } => {
+            FieldKind::Integer { min, max, unit } => {
+                if let Some(unit) = unit {
+                    self.check_text(&format!("{path}.unit"), unit, languages);
+                }
                 if let (Some(min), Some(max)) = (min, max) {
                     if min > max {
                         self.report(format!("{path}.min"), CompileError::EmptyRange);

@@ -436,7 +436,7 @@ fn parse_field(field: Field<'_>, raw: &[String], today: Date) -> Result<Option<V
             }
             Value::Text(text.to_owned())
         }
-        FieldKind::Integer { min, max } => {
+        FieldKind::Integer { min, max, .. } => {
             let n = parse_integer(text).ok_or(ErrorCode::NotAnInteger)?;
             if let Some(min) = *min {
                 if n < min {

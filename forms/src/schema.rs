@@ -60,7 +60,7 @@ fn value_schema(kind: &FieldKind) -> Option<(&'static str, Value)> {
             ("text", s)
         }
         FieldKind::Email => ("text", json!({"type": "string", "format": "email"})),
-        FieldKind::Integer { min, max } => {
+        FieldKind::Integer { min, max, .. } => {
             let mut s = json!({"type": "integer"});
             if let Some(min) = min {
                 s["minimum"] = json!(min);

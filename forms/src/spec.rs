@@ -159,6 +159,10 @@ pub enum FieldKind {
         min: Option<i64>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         max: Option<i64>,
+        /// What is counted (`kr`, `m²`, `timmar`), shown after the input
+        /// and the answer.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unit: Option<Text>,
     },
     SingleChoice {
         options: Vec<ChoiceOption>,

@@ -42,7 +42,10 @@ pub fn summary(
             };
             let value = answers.get(field.key()).map(|v| match v {
                 Value::Text(t) => SummaryValue::Text(t.clone()),
-                Value::Integer(n) => SummaryValue::Text(format_integer(*n)),
+                Value::Integer(n) => SummaryValue::Text(match field.unit(lang) {
+                    Some(unit) => format!("{}\u{a0}{unit}", format_integer(*n)),
+                    None => format_integer(*n),
+                }),
                 Value::Choice(c) => SummaryValue::Text(label_of(c)),
                 Value::Choices(cs) => SummaryValue::Lines(cs.iter().map(label_of).collect()),
                 Value::Bool(b) => SummaryValue::YesNo(*b),

@@ -339,6 +339,9 @@ on_both_databases! {
             assert_eq!(html.matches(message).count(), 2, "{message}");
         }
         assert!(html.contains("”När behöver barnet platsen?” kan inte vara före "), "{html}");
+        // A number's unit follows its input and is read out with it.
+        assert!(html.contains(r#"aria-describedby="f-hours-unit""#), "{html}");
+        assert!(html.contains(r#"<span id="f-hours-unit" class="input__unit">timmar</span>"#), "{html}");
         // Both ticked boxes and the chosen radio come back ticked.
         for checked in ["value=\"diet\"", "value=\"mobility\"", "value=\"yes\""] {
             let at = html.find(checked).expect("option rendered");

@@ -21,6 +21,8 @@ pub struct FieldView {
     pub blocks: Vec<InfoBlock>,
     /// The names the field's inputs post under.
     pub input_names: Vec<String>,
+    /// What a number counts, shown after its input.
+    pub unit: Option<String>,
 }
 
 /// A block of information text, in one language.
@@ -149,6 +151,7 @@ impl FieldView {
             rule_messages,
             blocks,
             input_names: field.input_names(),
+            unit: field.unit(lang).map(str::to_owned),
         }
     }
 
@@ -276,12 +279,16 @@ pub fn Field(
     let id = format!("f-{}", field.key);
     let hint_id = field.hint.as_ref().map(|_| format!("{id}-hint"));
     let error_id = format!("{id}-error");
+    // The unit is read out with the input, after the hint.
+    let unit_id = field.unit.as_ref().map(|_| format!("{id}-unit"));
     let described_by = {
         let hint_id = hint_id.clone();
+        let unit_id = unit_id.clone();
         let error_id = error_id.clone();
         move || {
             let ids: Vec<&str> = hint_id
                 .iter()
+                .chain(unit_id.iter())
                 .map(String::as_str)
                 .chain(error.get().is_some().then_some(error_id.as_str()))
                 .collect();
@@ -500,6 +507,10 @@ pub fn Field(
         } => {
             // Codes and numbers are not words: no spelling suggestions.
             let spellcheck = (input_type != "text" || input_mode.is_some()).then_some("false");
+            let unit = field
+                .unit
+                .clone()
+                .map(|u| view! { <span class="input__unit" id=unit_id.clone().unwrap_or_default()>{u}</span> });
             view! {
                 <div class=group_class hidden=hidden>
                     <label class="label" for=id.clone()>{label_text}</label>
@@ -517,6 +528,7 @@ pub fn Field(
                         aria-describedby=described_by
                         aria-invalid=invalid
                     />
+                    {unit}
                 </div>
             }
             .into_any()
