@@ -25,6 +25,9 @@ pub struct FormPageData {
     /// checkbox group), so nothing is lost on an error.
     pub values: BTreeMap<String, Vec<String>>,
     pub errors: Vec<FieldError>,
+    /// The typed answers the server worked out from the post (computed
+    /// values among them), shown until the browser works them out itself.
+    pub answers: BTreeMap<String, forms::Value>,
     /// Makes submitting idempotent: the same key always gives the same case.
     pub submission_key: String,
     /// Set when the answers were valid but could not be stored: the page

@@ -62,6 +62,7 @@ pub struct PostedForm {
     pub version: u32,
     pub values: BTreeMap<String, Vec<String>>,
     pub errors: Vec<FieldError>,
+    pub answers: BTreeMap<String, forms::Value>,
     pub submission_key: String,
     /// Set when the answers were valid but could not be stored.
     pub failure_reference: Option<String>,

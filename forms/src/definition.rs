@@ -26,6 +26,8 @@ pub struct FormDefinition {
     field_conditions: BTreeMap<String, Expr>,
     /// Compiled `required_if` of fields, by key.
     requirements: BTreeMap<String, Expr>,
+    /// Compiled expressions of computed fields, by key.
+    computed: BTreeMap<String, Expr>,
     /// Compiled cross-field rules, in the order written.
     rules: Vec<Rule>,
     /// Pages and fields in an order where each comes after everything its
@@ -180,6 +182,15 @@ impl FormDefinition {
         self.requirements.get(key)
     }
 
+    pub(crate) fn computation(&self, key: &str) -> Option<&Expr> {
+        self.computed.get(key)
+    }
+
+    /// The type of a computed field's value.
+    pub fn computed_type(&self, key: &str) -> Option<Type> {
+        self.computed.get(key).map(Expr::ty)
+    }
+
     pub(crate) fn rules(&self) -> &[Rule] {
         &self.rules
     }
@@ -277,6 +288,9 @@ impl<'a> Field<'a> {
         match &self.spec.kind {
             FieldKind::Integer {
                 unit: Some(unit), ..
+            }
+            | FieldKind::Computed {
+                unit: Some(unit), ..
             } => Some(localized(unit, lang, self.languages)),
             _ => None,
         }
@@ -313,6 +327,7 @@ impl<'a> Field<'a> {
             | FieldKind::PersonalIdentityNumber
             | FieldKind::OrganisationNumber
             | FieldKind::PostalAddress
+            | FieldKind::Computed { .. }
             | FieldKind::Information { .. } => None,
         }
     }
@@ -385,6 +400,10 @@ pub enum CompileError {
     NeverShown,
     /// A required field whose condition can never hold.
     RequiredButNeverShown,
+    /// A computed field whose expression gives a list or an address.
+    NotAValue {
+        found: Type,
+    },
     /// A link that is not `https://`, `mailto:`, `tel:` or a local path.
     UnsafeLink {
         href: String,
@@ -442,9 +461,10 @@ impl From<FormDefinition> for FormSpec {
 pub fn compile(spec: FormSpec) -> Result<FormDefinition, Vec<CompileProblem>> {
     let mut c = Checker::default();
     c.check_form(&spec);
-    let (page_conditions, field_conditions) = c.compile_conditions(&spec);
-    let (requirements, rules) = c.compile_rules(&spec);
-    let order = c.evaluation_order(&spec, &page_conditions, &field_conditions);
+    let computed = c.compile_computed(&spec);
+    let (page_conditions, field_conditions) = c.compile_conditions(&spec, &computed);
+    let (requirements, rules) = c.compile_rules(&spec, &computed);
+    let order = c.evaluation_order(&spec, &page_conditions, &field_conditions, &computed);
     c.check_reachable(&spec, &page_conditions, &field_conditions);
     if c.problems.is_empty() {
         Ok(FormDefinition {
@@ -452,12 +472,29 @@ pub fn compile(spec: FormSpec) -> Result<FormDefinition, Vec<CompileProblem>> {
             page_conditions,
             field_conditions,
             requirements,
+            computed,
             rules,
             order,
         })
     } else {
         Err(c.problems)
     }
+}
+
+/// The type of every field expressions may read: ordinary fields by kind,
+/// computed fields by their compiled expression.
+fn field_types<'a>(
+    spec: &'a FormSpec,
+    computed: &BTreeMap<String, Expr>,
+) -> BTreeMap<&'a str, Type> {
+    spec.pages
+        .iter()
+        .flat_map(|p| p.fields.iter())
+        .filter_map(|f| {
+            let ty = answer_type(&f.kind).or_else(|| computed.get(&f.key).map(Expr::ty))?;
+            Some((f.key.as_str(), ty))
+        })
+        .collect()
 }
 
 /// The type a field's answer has in expressions; `None` for fields that
@@ -478,7 +515,8 @@ fn answer_type(kind: &FieldKind) -> Option<Type> {
         FieldKind::Date { .. } => Type::Date,
         // Not comparable as a whole; `answered($address)` is still allowed.
         FieldKind::PostalAddress => Type::Address,
-        FieldKind::Information { .. } => return None,
+        // Typed by its expression; see `field_types`.
+        FieldKind::Computed { .. } | FieldKind::Information { .. } => return None,
     })
 }
 
@@ -595,6 +633,11 @@ impl Checker {
             | FieldKind::PersonalIdentityNumber
             | FieldKind::OrganisationNumber
             | FieldKind::PostalAddress => {}
+            FieldKind::Computed { unit, .. } => {
+                if let Some(unit) = unit {
+                    self.check_text(&format!("{path}.unit"), unit, languages);
+                }
+            }
             FieldKind::Information { blocks } => {
                 if blocks.is_empty() {
                     self.report(format!("{path}.blocks"), CompileError::EmptyPage);
@@ -650,17 +693,45 @@ impl Checker {
         }
     }
 
+    /// Compiles the expressions of computed fields. They read the answers of
+    /// ordinary fields only, so computing never goes round in a circle.
+    fn compile_computed(&mut self, spec: &FormSpec) -> BTreeMap<String, Expr> {
+        let base = field_types(spec, &BTreeMap::new());
+        let field_type = |name: &str| base.get(name).copied();
+        let mut computed = BTreeMap::new();
+        for (pi, page) in spec.pages.iter().enumerate() {
+            for (fi, field) in page.fields.iter().enumerate() {
+                let FieldKind::Computed { expression, .. } = &field.kind else {
+                    continue;
+                };
+                let path = format!("pages[{pi}].fields[{fi}].expression");
+                match Expr::compile(expression, &field_type) {
+                    Ok(e) if matches!(e.ty(), Type::List | Type::Address) => {
+                        self.report(path, CompileError::NotAValue { found: e.ty() });
+                    }
+                    Ok(e) => {
+                        computed.insert(field.key.clone(), e);
+                    }
+                    Err(e) => self.report(
+                        path,
+                        CompileError::Expression {
+                            at: e.at,
+                            problem: e.code,
+                        },
+                    ),
+                }
+            }
+        }
+        computed
+    }
+
     /// Parses and type-checks every `visible_if`.
     fn compile_conditions(
         &mut self,
         spec: &FormSpec,
+        computed: &BTreeMap<String, Expr>,
     ) -> (BTreeMap<String, Expr>, BTreeMap<String, Expr>) {
-        let types: BTreeMap<&str, Type> = spec
-            .pages
-            .iter()
-            .flat_map(|p| p.fields.iter())
-            .filter_map(|f| Some((f.key.as_str(), answer_type(&f.kind)?)))
-            .collect();
+        let types = field_types(spec, computed);
         let field_type = |name: &str| types.get(name).copied();
         let mut pages = BTreeMap::new();
         let mut fields = BTreeMap::new();
@@ -685,13 +756,12 @@ impl Checker {
     }
 
     /// Compiles `required_if`, cross-field rules and custom messages.
-    fn compile_rules(&mut self, spec: &FormSpec) -> (BTreeMap<String, Expr>, Vec<Rule>) {
-        let types: BTreeMap<&str, Type> = spec
-            .pages
-            .iter()
-            .flat_map(|p| p.fields.iter())
-            .filter_map(|f| Some((f.key.as_str(), answer_type(&f.kind)?)))
-            .collect();
+    fn compile_rules(
+        &mut self,
+        spec: &FormSpec,
+        computed: &BTreeMap<String, Expr>,
+    ) -> (BTreeMap<String, Expr>, Vec<Rule>) {
+        let types = field_types(spec, computed);
         let field_type = |name: &str| types.get(name).copied();
         let mut requirements = BTreeMap::new();
         for (pi, page) in spec.pages.iter().enumerate() {
@@ -804,6 +874,7 @@ impl Checker {
         spec: &FormSpec,
         page_conditions: &BTreeMap<String, Expr>,
         field_conditions: &BTreeMap<String, Expr>,
+        computed: &BTreeMap<String, Expr>,
     ) -> Vec<Step> {
         let mut field_step: BTreeMap<&str, Step> = BTreeMap::new();
         let mut steps = Vec::new();
@@ -833,8 +904,21 @@ impl Checker {
                         .collect()
                 })
                 .unwrap_or_default();
-            if let Step::Field(pi, _) = step {
+            if let Step::Field(pi, fi) = step {
                 deps.push(Step::Page(pi));
+                // A computed value comes after the answers it reads.
+                let key = spec
+                    .pages
+                    .get(pi)
+                    .and_then(|p| p.fields.get(fi))
+                    .map(|f| f.key.as_str());
+                if let Some(expr) = key.and_then(|k| computed.get(k)) {
+                    deps.extend(
+                        expr.fields()
+                            .iter()
+                            .filter_map(|f| field_step.get(f.as_str()).copied()),
+                    );
+                }
             }
             deps
         };

@@ -251,6 +251,9 @@ pub fn evaluate(definition: &FormDefinition, raw: &RawAnswers, context: &Context
                 fields.insert((pi, fi));
                 let parsed = match field.kind() {
                     FieldKind::PostalAddress => parse_address(field.key(), raw),
+                    FieldKind::Computed { .. } => Ok(definition
+                        .computation(field.key())
+                        .and_then(|e| computed_value(e.eval(&state)))),
                     _ => parse_field(field, raw.all(field.key()), context.today),
                 };
                 match parsed {
@@ -459,6 +462,7 @@ fn parse_field(field: Field<'_>, raw: &[String], today: Date) -> Result<Option<V
         // Handled elsewhere, or never answered.
         FieldKind::MultipleChoice { .. }
         | FieldKind::PostalAddress
+        | FieldKind::Computed { .. }
         | FieldKind::Information { .. } => return Ok(None),
         FieldKind::YesNo => match text {
             "yes" => Value::Bool(true),
@@ -502,6 +506,17 @@ fn parse_field(field: Field<'_>, raw: &[String], today: Date) -> Result<Option<V
         }
     };
     Ok(Some(value))
+}
+
+/// A computed value as an answer; lists, addresses and "no value" are none.
+fn computed_value(value: expr::Value) -> Option<Value> {
+    match value {
+        expr::Value::Number(n) => Some(Value::Integer(n)),
+        expr::Value::Text(t) => Some(Value::Text(t)),
+        expr::Value::Bool(b) => Some(Value::Bool(b)),
+        expr::Value::Date(d) => Some(Value::Date(d)),
+        expr::Value::Absent | expr::Value::List(_) => None,
+    }
 }
 
 /// An address from its three posted parts: all empty is unanswered; a

@@ -2,6 +2,7 @@
 //! typed answers as stored with a case and handed to integrations.
 
 use crate::definition::FormDefinition;
+use crate::expr::Type;
 use crate::spec::FieldKind;
 use serde_json::{json, Map, Value};
 
@@ -14,7 +15,8 @@ pub fn submission_schema(definition: &FormDefinition, lang: &str) -> Value {
     for page in definition.pages() {
         let page_conditional = definition.page_condition(page.key()).is_some();
         for field in page.fields() {
-            let Some(value) = value_schema(field.kind()) else {
+            let computed = definition.computed_type(field.key());
+            let Some(value) = value_schema(field.kind(), computed) else {
                 continue; // information text has no answer
             };
             let (type_name, value) = value;
@@ -44,7 +46,7 @@ pub fn submission_schema(definition: &FormDefinition, lang: &str) -> Value {
 }
 
 /// The stored `type` tag of a kind's answers, and the schema of its value.
-fn value_schema(kind: &FieldKind) -> Option<(&'static str, Value)> {
+fn value_schema(kind: &FieldKind, computed: Option<Type>) -> Option<(&'static str, Value)> {
     let values = |options: &[crate::spec::ChoiceOption]| -> Vec<Value> {
         options
             .iter()
@@ -117,6 +119,13 @@ fn value_schema(kind: &FieldKind) -> Option<(&'static str, Value)> {
                 "additionalProperties": false
             }),
         ),
+        FieldKind::Computed { .. } => match computed? {
+            Type::Number => ("integer", json!({"type": "integer"})),
+            Type::Text => ("text", json!({"type": "string"})),
+            Type::Bool => ("bool", json!({"type": "boolean"})),
+            Type::Date => ("date", json!({"type": "string", "format": "date"})),
+            Type::List | Type::Address => return None,
+        },
         FieldKind::Information { .. } => return None,
     })
 }

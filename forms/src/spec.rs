@@ -191,6 +191,13 @@ pub enum FieldKind {
     /// Personnummer or samordningsnummer.
     PersonalIdentityNumber,
     OrganisationNumber,
+    /// A value worked out from other answers (a fee, a total, an age); shown,
+    /// stored, never typed. It may read any field but another computed one.
+    Computed {
+        expression: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unit: Option<Text>,
+    },
     /// A Swedish postal address: street, postal code and town, posted as
     /// `<key>.street`, `<key>.postal_code` and `<key>.city`.
     PostalAddress,

@@ -68,3 +68,4 @@ address-city = Town or city
 error-address-street = Enter the street address in “{ $label }”.
 error-address-postal-code = Enter the postcode in “{ $label }”.
 error-address-city = Enter the town or city in “{ $label }”.
+computed-pending = Worked out once you have answered the questions.

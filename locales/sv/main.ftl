@@ -68,3 +68,4 @@ address-city = Ort
 error-address-street = Fyll i gatuadressen i ”{ $label }”.
 error-address-postal-code = Fyll i postnumret i ”{ $label }”.
 error-address-city = Fyll i orten i ”{ $label }”.
+computed-pending = Räknas ut när du har svarat på frågorna.

@@ -43,6 +43,7 @@ pub async fn submit(
             version: definition.version(),
             values: typed_values(form, raw),
             errors: evaluation.errors,
+            answers: evaluation.answers,
             submission_key,
             failure_reference: None,
         }));
@@ -86,6 +87,7 @@ pub fn unsent(form: &Published, raw: &RawAnswers, failure_reference: String) -> 
         version: form.definition.version(),
         values: typed_values(form, raw),
         errors: Vec::new(),
+        answers: Default::default(),
         submission_key: raw.first(SUBMISSION_INPUT).unwrap_or_default().to_owned(),
         failure_reference: Some(failure_reference),
     }

@@ -379,12 +379,14 @@ on_both_databases! {
         }
         let r = server.post_form("/services/parking-permit", &[
             ("_version", "1"), ("_submission", &server::secret::token()),
-            ("address.street", "Storgatan 12"), ("address.city", "Stockholm"),
+            ("address.street", "Storgatan 12"), ("address.city", "Stockholm"), ("months", "6"),
         ]).await;
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let html = r.text().await.expect("body");
         assert!(html.contains(r##"href="#f-address-postal_code">Fyll i postnumret i ”Adressen där du är folkbokförd”.</a>"##), "{html}");
         assert!(html.contains(r#"value="Storgatan 12""#) && html.contains(r#"value="Stockholm""#));
+        // The computed fee is shown from the server's own evaluation.
+        assert!(html.contains("2\u{a0}100\u{a0}kr</output>"), "{html}");
     }
 
     async fn authors_words_and_conditional_requirements_reach_the_page(server: TestServer) {

@@ -46,6 +46,8 @@ enum Control {
     Information,
     /// Street, postal code and town in a fieldset.
     Address,
+    /// A worked-out value, shown and announced as it changes.
+    Computed,
     TextArea,
     Input {
         input_type: &'static str,
@@ -104,6 +106,7 @@ impl FieldView {
             | FieldKind::PersonalIdentityNumber
             | FieldKind::OrganisationNumber
             | FieldKind::PostalAddress
+            | FieldKind::Computed { .. }
             | FieldKind::Information { .. } => Vec::new(),
         };
         let blocks = match field.kind() {
@@ -178,6 +181,7 @@ impl FieldView {
             FieldKind::Consent => Control::Consent,
             FieldKind::Information { .. } => Control::Information,
             FieldKind::PostalAddress => Control::Address,
+            FieldKind::Computed { .. } => Control::Computed,
             FieldKind::LongText { .. } => Control::TextArea,
             FieldKind::ShortText { .. } => input("text", None, None, "input--wide"),
             FieldKind::Email => input("email", None, Some("email"), "input--wide"),
@@ -274,6 +278,9 @@ pub fn Field(
     error: Signal<Option<String>>,
     /// Whether the field's condition does not hold just now.
     hidden: Signal<bool>,
+    /// For a computed field: its value as shown, once there is one.
+    #[prop(optional)]
+    computed: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
     let locale = use_locale();
     let id = format!("f-{}", field.key);
@@ -378,6 +385,24 @@ pub fn Field(
                                 .collect_view()}
                         </div>
                     </fieldset>
+                </div>
+            }
+            .into_any()
+        }
+        Control::Computed => {
+            let label_id = format!("{id}-label");
+            let shown = move || {
+                computed
+                    .and_then(|c| c.get())
+                    .unwrap_or_else(|| locale.t("computed-pending"))
+            };
+            view! {
+                <div class=group_class hidden=hidden>
+                    <p class="label" id=label_id.clone()>{field.label.clone()}</p>
+                    {hint}
+                    <output class="computed" id=id aria-labelledby=label_id aria-live="polite">
+                        {shown}
+                    </output>
                 </div>
             }
             .into_any()

@@ -9,10 +9,10 @@
 use crate::api::open_form;
 use crate::components::error_summary::{ErrorSummary, SummaryItem};
 use crate::components::field::{Field, FieldView};
-use crate::i18n::{use_locale, FluentArg};
+use crate::i18n::{use_locale, FluentArg, Locale};
 use crate::model::FormPageData;
 use crate::pages::not_found::LoadError;
-use forms::{evaluate, Context, Date, Evaluation, FormDefinition, RawAnswers};
+use forms::{evaluate, Context, Date, Evaluation, FormDefinition, RawAnswers, SummaryValue};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos::web_sys;
@@ -206,6 +206,7 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
     let version = definition.version().to_string();
     let action = format!("/services/{}", definition.key());
     let values = data.values;
+    let initial_answers = Arc::new(data.answers);
     let description = definition.description(lang).to_owned();
     view! {
         <Title text=page_title />
@@ -277,7 +278,18 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
                                     let field = field.clone();
                                     Signal::derive(move || error.get().map(|code| field.error_message(&code, locale)))
                                 };
-                                view! { <Field field values error=message hidden /> }
+                                let computed = Signal::derive({
+                                    let key = field.key.clone();
+                                    let definition = definition.clone();
+                                    let initial = initial_answers.clone();
+                                    move || {
+                                        shown.with(|s| {
+                                            let answers = s.as_ref().map_or(&*initial, |e| &e.answers);
+                                            shown_value(&definition, answers, &key, locale)
+                                        })
+                                    }
+                                });
+                                view! { <Field field values error=message hidden computed /> }
                             })
                             .collect_view()}
                         </div>
@@ -289,6 +301,27 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
             </button>
         </form>
     }
+}
+
+/// One answer as the summary shows it, for computed values on the page.
+fn shown_value(
+    definition: &FormDefinition,
+    answers: &BTreeMap<String, forms::Value>,
+    key: &str,
+    locale: Locale,
+) -> Option<String> {
+    if !answers.contains_key(key) {
+        return None;
+    }
+    let row = forms::summary(definition, answers, locale.tag())
+        .into_iter()
+        .find(|r| r.field == key)?;
+    Some(match row.value? {
+        SummaryValue::Text(t) => t,
+        SummaryValue::YesNo(true) => locale.t("answer-yes"),
+        SummaryValue::YesNo(false) => locale.t("answer-no"),
+        SummaryValue::Lines(lines) => lines.join(", "),
+    })
 }
 
 /// The form an event happened in (the handlers sit on the form itself).
