@@ -1,10 +1,14 @@
 //! Server functions: thin verbs that call the ports. Imports sit inside the
 //! bodies so the browser build, which only gets the call stubs, has none.
+//!
+//! Each has a fixed endpoint. Without one, the address carries a hash of the
+//! crate's folder on disk, so a browser bundle and a server built from two
+//! checkouts of the same code would not find each other.
 
 use crate::model::{AppError, FormPageData, Receipt, ServiceCard};
 use leptos::prelude::*;
 
-#[server]
+#[server(endpoint = "list_services")]
 pub async fn list_services() -> Result<Vec<ServiceCard>, AppError> {
     use crate::i18n::use_locale;
     let lang = use_locale().tag();
@@ -20,7 +24,7 @@ pub async fn list_services() -> Result<Vec<ServiceCard>, AppError> {
         .collect())
 }
 
-#[server]
+#[server(endpoint = "open_form")]
 pub async fn open_form(key: String) -> Result<FormPageData, AppError> {
     use crate::ssr::{ports, set_status, PostedForm};
     let posted = use_context::<PostedForm>();
@@ -50,7 +54,7 @@ pub async fn open_form(key: String) -> Result<FormPageData, AppError> {
     })
 }
 
-#[server]
+#[server(endpoint = "get_receipt")]
 pub async fn get_receipt(token: String) -> Result<Receipt, AppError> {
     use crate::i18n::use_locale;
     use crate::ssr::{ports, set_status};

@@ -420,6 +420,21 @@ on_both_databases! {
         assert_eq!(server::db::cases::count(&server.db().await.pool).await.expect("count"), 1);
     }
 
+    async fn server_functions_answer_at_fixed_addresses(server: TestServer) {
+        // The browser bundle calls these addresses; they must not depend on
+        // where the code was built.
+        let r = server.client.post(server.url("/api/open_form"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("accept", "application/json")
+            .body("key=fault-report").send().await.expect("POST");
+        assert_eq!(r.status(), StatusCode::OK);
+        let body: serde_json::Value = serde_json::from_str(&r.text().await.expect("body")).expect("json");
+        assert_eq!(body["definition"]["key"], "fault-report");
+        let r = server.client.post(server.url("/api/list_services"))
+            .header("content-type", "application/x-www-form-urlencoded").body("").send().await.expect("POST");
+        assert_eq!(r.status(), StatusCode::OK);
+    }
+
     async fn unknown_addresses_get_a_translated_404(server: TestServer) {
         let (status, html) = server.get("/services/no-such-service").await;
         assert_eq!(status, StatusCode::NOT_FOUND);
