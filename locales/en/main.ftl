@@ -69,3 +69,4 @@ error-address-street = Enter the street address in “{ $label }”.
 error-address-postal-code = Enter the postcode in “{ $label }”.
 error-address-city = Enter the town or city in “{ $label }”.
 computed-pending = Worked out once you have answered the questions.
+error-connection = The page could not be loaded. Check your connection and try again.

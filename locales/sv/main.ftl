@@ -69,3 +69,4 @@ error-address-street = Fyll i gatuadressen i ”{ $label }”.
 error-address-postal-code = Fyll i postnumret i ”{ $label }”.
 error-address-city = Fyll i orten i ”{ $label }”.
 computed-pending = Räknas ut när du har svarat på frågorna.
+error-connection = Det gick inte att hämta sidan. Kontrollera din uppkoppling och försök igen.

@@ -25,10 +25,18 @@ pub fn LoadError(error: crate::model::AppError) -> impl IntoView {
     let locale = use_locale();
     match error {
         AppError::NotFound => view! { <NotFound /> }.into_any(),
-        AppError::Unavailable { reference } | AppError::Request(reference) => view! {
+        AppError::Unavailable { reference } => view! {
             <Title text=locale.t("error-page-title") />
             <h1>{locale.t("error-page-title")}</h1>
             <p>{locale.t_args("error-page-body", &[("reference", crate::i18n::FluentArg::Str(reference))])}</p>
+        }
+        .into_any(),
+        // The request itself failed (no connection, or a reply that could not
+        // be read): its technical text means nothing to the person.
+        AppError::Request(_) => view! {
+            <Title text=locale.t("error-page-title") />
+            <h1>{locale.t("error-page-title")}</h1>
+            <p>{locale.t("error-connection")}</p>
         }
         .into_any(),
     }
