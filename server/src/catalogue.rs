@@ -115,16 +115,28 @@ pub async fn import_demo(db: &Db) -> Result<usize, LoadError> {
             )
         })?;
         let stored = serde_json::to_string(&definition).map_err(|e| demo_error(e.to_string()))?;
+        let version = i64::from(definition.version());
         if db::forms::insert_if_absent(
             &db.pool,
             definition.key(),
-            i64::from(definition.version()),
+            version,
             &stored,
             db::now_millis(),
         )
         .await?
         {
             imported += 1;
+        } else if db::forms::definition_text(&db.pool, definition.key(), version)
+            .await?
+            .as_deref()
+            != Some(&stored)
+        {
+            // Published versions never change; a changed demo needs a new version.
+            tracing::warn!(
+                service = definition.key(),
+                version,
+                "the stored demo service differs from the shipped one; the stored version is kept"
+            );
         }
     }
     Ok(imported)

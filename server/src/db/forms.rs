@@ -31,6 +31,21 @@ pub async fn insert_if_absent(
     Ok(result.rows_affected() == 1)
 }
 
+/// The stored definition of one version, if it exists.
+pub async fn definition_text(
+    pool: &AnyPool,
+    service_key: &str,
+    version: i64,
+) -> Result<Option<String>, sqlx::Error> {
+    let row =
+        sqlx::query("SELECT definition FROM form_versions WHERE service_key = $1 AND version = $2")
+            .bind(service_key)
+            .bind(version)
+            .fetch_optional(pool)
+            .await?;
+    row.map(|r| r.try_get("definition")).transpose()
+}
+
 /// Every published version, oldest first.
 pub async fn all(pool: &AnyPool) -> Result<Vec<FormVersionRow>, sqlx::Error> {
     let rows =
