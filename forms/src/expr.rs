@@ -81,12 +81,14 @@ enum Node {
     Text(String),
     Date(Date),
     List(Vec<Value>),
-    Field(String),
+    /// A field, and where it was written (for error messages).
+    Field(String, usize),
     Not(Box<Node>),
     Neg(Box<Node>),
-    Binary(BinOp, Box<Node>, Box<Node>),
-    Answered(String),
-    Count(String),
+    /// An operator, its operands and where the operator was written.
+    Binary(BinOp, Box<Node>, Box<Node>, usize),
+    Answered(String, usize),
+    Count(String, usize),
     Today,
     DaysBetween(Box<Node>, Box<Node>),
 }
@@ -153,7 +155,10 @@ impl Expr {
             return Err(t.unexpected());
         }
         let mut fields = Vec::new();
-        let ty = check(&root, field_type, &mut fields).map_err(|code| ExprError { at: 0, code })?;
+        let ty = check(&root, field_type, &mut fields).map_err(|(at, code)| ExprError {
+            at: at.unwrap_or(0),
+            code,
+        })?;
         fields.sort();
         fields.dedup();
         Ok(Expr { root, ty, fields })
@@ -429,7 +434,7 @@ impl Parser<'_> {
                 self.expr(strength, depth + 1)?.0
             };
             last_comparison = strength == 4;
-            left = self.node(at, Node::Binary(op, Box::new(left), Box::new(right)))?;
+            left = self.node(at, Node::Binary(op, Box::new(left), Box::new(right), at))?;
         }
         Ok((left, start))
     }
@@ -445,7 +450,7 @@ impl Parser<'_> {
         let node = match t.tok.clone() {
             Tok::Number(n) => Node::Number(n),
             Tok::Text(s) => Node::Text(s),
-            Tok::Field(f) => Node::Field(f),
+            Tok::Field(f) => Node::Field(f, t.at),
             Tok::Sym("(") => {
                 let (inner, _) = self.expr(0, depth + 1)?;
                 self.expect(")")?;
@@ -509,8 +514,8 @@ impl Parser<'_> {
         Ok(match name {
             "today" => Node::Today,
             "answered" | "count" => match arg() {
-                Node::Field(f) if name == "count" => Node::Count(f),
-                Node::Field(f) => Node::Answered(f),
+                Node::Field(f, _) if name == "count" => Node::Count(f, at),
+                Node::Field(f, _) => Node::Answered(f, at),
                 _ => {
                     return Err(ExprError {
                         at,
@@ -580,16 +585,19 @@ impl Parser<'_> {
 
 // ---- type checking -------------------------------------------------------
 
+/// A type error and, where known, the character position it belongs to.
+type Located = (Option<usize>, ExprErrorCode);
+
 fn check(
     node: &Node,
     field_type: &dyn Fn(&str) -> Option<Type>,
     fields: &mut Vec<String>,
-) -> Result<Type, ExprErrorCode> {
-    let expect = |expected: Type, found: Type| {
+) -> Result<Type, Located> {
+    let expect = |expected: Type, found: Type| -> Result<(), Located> {
         if expected == found {
             Ok(())
         } else {
-            Err(ExprErrorCode::TypeMismatch { expected, found })
+            Err((None, ExprErrorCode::TypeMismatch { expected, found }))
         }
     };
     Ok(match node {
@@ -598,13 +606,13 @@ fn check(
         Node::Text(_) => Type::Text,
         Node::Date(_) | Node::Today => Type::Date,
         Node::List(_) => Type::List,
-        Node::Field(f) | Node::Answered(f) | Node::Count(f) => {
-            let ty =
-                field_type(f).ok_or_else(|| ExprErrorCode::UnknownField { field: f.clone() })?;
+        Node::Field(f, at) | Node::Answered(f, at) | Node::Count(f, at) => {
+            let ty = field_type(f)
+                .ok_or_else(|| (Some(*at), ExprErrorCode::UnknownField { field: f.clone() }))?;
             fields.push(f.clone());
             match node {
-                Node::Answered(_) => Type::Bool,
-                Node::Count(_) => Type::Number,
+                Node::Answered(..) => Type::Bool,
+                Node::Count(..) => Type::Number,
                 _ => ty,
             }
         }
@@ -621,35 +629,38 @@ fn check(
             expect(Type::Date, check(b, field_type, fields)?)?;
             Type::Number
         }
-        Node::Binary(op, l, r) => {
-            let lt = check(l, field_type, fields)?;
-            let rt = check(r, field_type, fields)?;
+        Node::Binary(op, l, r, at) => {
+            // Errors without a place of their own are placed at the operator.
+            let here = |e: Located| (e.0.or(Some(*at)), e.1);
+            let lt = check(l, field_type, fields).map_err(here)?;
+            let rt = check(r, field_type, fields).map_err(here)?;
+            let placed = |code: ExprErrorCode| (Some(*at), code);
             match op {
                 BinOp::Or | BinOp::And => {
-                    expect(Type::Bool, lt)?;
-                    expect(Type::Bool, rt)?;
+                    expect(Type::Bool, lt).map_err(here)?;
+                    expect(Type::Bool, rt).map_err(here)?;
                 }
                 BinOp::Eq | BinOp::Ne => {
                     if lt != rt || matches!(lt, Type::List | Type::Address) {
-                        return Err(ExprErrorCode::NotComparable {
+                        return Err(placed(ExprErrorCode::NotComparable {
                             left: lt,
                             right: rt,
-                        });
+                        }));
                     }
                 }
                 BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
                     if lt != rt || !matches!(lt, Type::Number | Type::Date) {
-                        return Err(ExprErrorCode::NotComparable {
+                        return Err(placed(ExprErrorCode::NotComparable {
                             left: lt,
                             right: rt,
-                        });
+                        }));
                     }
                 }
                 BinOp::In => {
                     let Node::List(items) = r.as_ref() else {
                         // A field holding a list: the ticked options of checkboxes.
-                        expect(Type::List, rt)?;
-                        expect(Type::Text, lt)?;
+                        expect(Type::List, rt).map_err(here)?;
+                        expect(Type::Text, lt).map_err(here)?;
                         return Ok(Type::Bool);
                     };
                     let item_type = match items.first() {
@@ -657,17 +668,17 @@ fn check(
                         _ => Type::Text,
                     };
                     if !items.is_empty() {
-                        expect(item_type, lt)?;
+                        expect(item_type, lt).map_err(here)?;
                     } else if !matches!(lt, Type::Number | Type::Text) {
-                        return Err(ExprErrorCode::TypeMismatch {
+                        return Err(placed(ExprErrorCode::TypeMismatch {
                             expected: Type::Text,
                             found: lt,
-                        });
+                        }));
                     }
                 }
                 BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div => {
-                    expect(Type::Number, lt)?;
-                    expect(Type::Number, rt)?;
+                    expect(Type::Number, lt).map_err(here)?;
+                    expect(Type::Number, rt).map_err(here)?;
                     return Ok(Type::Number);
                 }
             }
@@ -685,9 +696,9 @@ fn eval(node: &Node, scope: &dyn Scope) -> Value {
         Node::Text(t) => Value::Text(t.clone()),
         Node::Date(d) => Value::Date(*d),
         Node::List(items) => Value::List(items.clone()),
-        Node::Field(f) => scope.answer(f),
-        Node::Answered(f) => Value::Bool(scope.answer(f) != Value::Absent),
-        Node::Count(f) => Value::Number(match scope.answer(f) {
+        Node::Field(f, _) => scope.answer(f),
+        Node::Answered(f, _) => Value::Bool(scope.answer(f) != Value::Absent),
+        Node::Count(f, _) => Value::Number(match scope.answer(f) {
             Value::Absent => 0,
             Value::List(items) => i64::try_from(items.len()).unwrap_or(i64::MAX),
             _ => 1,
@@ -705,14 +716,14 @@ fn eval(node: &Node, scope: &dyn Scope) -> Value {
             (Value::Date(a), Value::Date(b)) => Value::Number(a.days_until(b)),
             _ => Value::Absent,
         },
-        Node::Binary(BinOp::And, l, r) => {
+        Node::Binary(BinOp::And, l, r, _) => {
             // Short-circuits, and treats "no answer" as not holding.
             Value::Bool(eval(l, scope) == Value::Bool(true) && eval(r, scope) == Value::Bool(true))
         }
-        Node::Binary(BinOp::Or, l, r) => {
+        Node::Binary(BinOp::Or, l, r, _) => {
             Value::Bool(eval(l, scope) == Value::Bool(true) || eval(r, scope) == Value::Bool(true))
         }
-        Node::Binary(op, l, r) => {
+        Node::Binary(op, l, r, _) => {
             let (l, r) = (eval(l, scope), eval(r, scope));
             if l == Value::Absent || r == Value::Absent {
                 return match op {
@@ -758,15 +769,15 @@ fn uses_today(node: &Node) -> bool {
     match node {
         Node::Today => true,
         Node::Not(n) | Node::Neg(n) => uses_today(n),
-        Node::Binary(_, a, b) | Node::DaysBetween(a, b) => uses_today(a) || uses_today(b),
+        Node::Binary(_, a, b, _) | Node::DaysBetween(a, b) => uses_today(a) || uses_today(b),
         Node::Bool(_)
         | Node::Number(_)
         | Node::Text(_)
         | Node::Date(_)
         | Node::List(_)
-        | Node::Field(_)
-        | Node::Answered(_)
-        | Node::Count(_) => false,
+        | Node::Field(..)
+        | Node::Answered(..)
+        | Node::Count(..) => false,
     }
 }
 
@@ -981,6 +992,15 @@ mod tests {
             error("1 2").code,
             ExprErrorCode::UnexpectedToken { found: "2".into() }
         );
+    }
+
+    #[test]
+    fn type_errors_say_where() {
+        // At the operator whose operands do not fit, or at the unknown field.
+        assert_eq!(error("1 + $kind").at, 2);
+        assert_eq!(error("1 < $nope").at, 4);
+        assert_eq!(error(r#"true and ($kind == "a" or 3)"#).at, 23);
+        assert_eq!(error("answered($nope)").at, 0);
     }
 
     #[test]
