@@ -26,6 +26,7 @@ pub async fn list_services() -> Result<Vec<ServiceCard>, AppError> {
 
 #[server(endpoint = "open_form")]
 pub async fn open_form(key: String) -> Result<FormPageData, AppError> {
+    use crate::model::FormState;
     use crate::ssr::{ports, set_status, PostedForm};
     let posted = use_context::<PostedForm>();
     let version = posted.as_ref().map(|p| p.version);
@@ -34,24 +35,14 @@ pub async fn open_form(key: String) -> Result<FormPageData, AppError> {
         return Err(AppError::NotFound);
     };
     let definition = (*open.definition).clone();
-    Ok(match posted {
-        Some(p) => FormPageData {
-            definition,
-            values: p.values,
-            errors: p.errors,
-            answers: p.answers,
-            submission_key: p.submission_key,
-            failure_reference: p.failure_reference,
-        },
-        None => FormPageData {
-            definition,
-            values: Default::default(),
-            errors: Vec::new(),
-            answers: Default::default(),
+    let state = match posted {
+        Some(posted) => posted.state,
+        None => FormState {
             submission_key: open.submission_key,
-            failure_reference: None,
+            ..FormState::default()
         },
-    })
+    };
+    Ok(FormPageData { definition, state })
 }
 
 #[server(endpoint = "get_receipt")]

@@ -21,6 +21,13 @@ pub struct ServiceCard {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FormPageData {
     pub definition: FormDefinition,
+    pub state: FormState,
+}
+
+/// Where a person is with a form: what they typed, its errors and answers.
+/// The server fills it from a post; the page shows it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct FormState {
     /// The raw text of each answer as typed (every ticked box of a
     /// checkbox group), so nothing is lost on an error.
     pub values: BTreeMap<String, Vec<String>>,

@@ -3,10 +3,9 @@
 //! This is the only server-only module of the crate.
 
 use crate::i18n::Locale;
-use crate::model::{AppError, Receipt};
-use forms::{FieldError, FormDefinition};
+use crate::model::{AppError, FormState, Receipt};
+use forms::FormDefinition;
 use leptos::prelude::*;
-use std::collections::BTreeMap;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
@@ -59,13 +58,9 @@ pub struct Ports {
 /// is rendered again from this, with every value kept.
 #[derive(Clone, Debug)]
 pub struct PostedForm {
+    /// The form version the post was filled in on.
     pub version: u32,
-    pub values: BTreeMap<String, Vec<String>>,
-    pub errors: Vec<FieldError>,
-    pub answers: BTreeMap<String, forms::Value>,
-    pub submission_key: String,
-    /// Set when the answers were valid but could not be stored.
-    pub failure_reference: Option<String>,
+    pub state: FormState,
 }
 
 pub fn ports() -> Result<Ports, AppError> {

@@ -5,6 +5,7 @@ use crate::catalogue::Published;
 use crate::db::{self, Db};
 use crate::error::internal;
 use app::i18n::Locale;
+use app::model::FormState;
 use app::pages::citizen::form::{SUBMISSION_INPUT, VERSION_INPUT};
 use app::ssr::{PortError, PostedForm};
 use forms::{evaluate, Context, Date, RawAnswers};
@@ -41,11 +42,13 @@ pub async fn submit(
     if !evaluation.is_valid() {
         return Ok(Outcome::Invalid(PostedForm {
             version: definition.version(),
-            values: typed_values(form, raw),
-            errors: evaluation.errors,
-            answers: evaluation.answers,
-            submission_key,
-            failure_reference: None,
+            state: FormState {
+                values: typed_values(form, raw),
+                errors: evaluation.errors,
+                answers: evaluation.answers,
+                submission_key,
+                failure_reference: None,
+            },
         }));
     }
 
@@ -85,11 +88,12 @@ pub async fn submit(
 pub fn unsent(form: &Published, raw: &RawAnswers, failure_reference: String) -> PostedForm {
     PostedForm {
         version: form.definition.version(),
-        values: typed_values(form, raw),
-        errors: Vec::new(),
-        answers: Default::default(),
-        submission_key: raw.first(SUBMISSION_INPUT).unwrap_or_default().to_owned(),
-        failure_reference: Some(failure_reference),
+        state: FormState {
+            values: typed_values(form, raw),
+            submission_key: raw.first(SUBMISSION_INPUT).unwrap_or_default().to_owned(),
+            failure_reference: Some(failure_reference),
+            ..FormState::default()
+        },
     }
 }
 

@@ -80,8 +80,8 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
         })
     };
 
-    let errors = RwSignal::new(data.errors.clone());
-    let show_summary = RwSignal::new(!data.errors.is_empty());
+    let errors = RwSignal::new(data.state.errors.clone());
+    let show_summary = RwSignal::new(!data.state.errors.is_empty());
     let summary_ref = NodeRef::<leptos::html::Div>::new();
 
     let summary_items = {
@@ -205,8 +205,8 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
 
     let version = definition.version().to_string();
     let action = format!("/services/{}", definition.key());
-    let values = data.values;
-    let initial_answers = Arc::new(data.answers);
+    let values = data.state.values;
+    let initial_answers = Arc::new(data.state.answers);
     let description = definition.description(lang).to_owned();
     view! {
         <Title text=page_title />
@@ -217,6 +217,7 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
             <ErrorSummary items=summary_items node_ref=summary_ref />
         </Show>
         {data
+            .state
             .failure_reference
             .map(|reference| {
                 view! {
@@ -244,7 +245,7 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
             on:change=move |_| refresh()
         >
             <input type="hidden" name=VERSION_INPUT value=version />
-            <input type="hidden" name=SUBMISSION_INPUT value=data.submission_key />
+            <input type="hidden" name=SUBMISSION_INPUT value=data.state.submission_key />
             {pages
                 .into_iter()
                 .map(|(page_key, page_title, fields)| {
