@@ -35,6 +35,12 @@ pub struct FormState {
     /// The typed answers the server worked out from the post (computed
     /// values among them), shown until the browser works them out itself.
     pub answers: BTreeMap<String, forms::Value>,
+    /// For each group, the posted row of each answered row (see
+    /// `Evaluation::rows`).
+    pub rows: BTreeMap<String, Vec<usize>>,
+    /// The input to put the cursor in when the page is drawn: the first of
+    /// a row just added.
+    pub focus: Option<String>,
     /// Makes submitting idempotent: the same key always gives the same case.
     pub submission_key: String,
     /// Set when the answers were valid but could not be stored: the page

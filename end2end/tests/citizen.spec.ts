@@ -14,9 +14,9 @@ test('the start page lists the demo services by topic', async ({ page }, testInf
   await expect(page.getByRole('region', { name: 'Förskola och skola' }).getByRole('link')).toHaveText(
     'Ansök om förskoleplats',
   );
-  await expect(page.getByRole('region', { name: 'Familj och livshändelser' }).getByRole('link')).toHaveText(
-    'Ansök om förskoleplats',
-  );
+  const family = page.getByRole('region', { name: 'Familj och livshändelser' });
+  await expect(family.getByRole('link', { name: 'Ansök om förskoleplats' })).toBeVisible();
+  await expect(family.getByRole('link', { name: 'Boka borgerlig vigsel' })).toBeVisible();
   await expectAccessible(page, testInfo);
 });
 
@@ -123,6 +123,33 @@ test('every kind of question is accessible and support questions follow the yes/
   } else {
     await expect(kinds).toBeVisible();
   }
+});
+
+test('children are added and removed as rows, and each row has its own conditions', async ({ page }, testInfo) => {
+  await open(page, testInfo, '/services/preschool-place');
+  const row = (n: number) => page.getByRole('group', { name: `Barn ${n}`, exact: true });
+  await row(1).getByLabel('Barnets namn').fill('Ada');
+  await page.getByRole('button', { name: 'Lägg till barn' }).click();
+  // The new row is there, with the cursor in it; nothing typed was lost.
+  await expect(row(2).getByLabel('Barnets namn')).toBeFocused();
+  await settle(page, testInfo);
+  await expect(row(1).getByLabel('Barnets namn')).toHaveValue('Ada');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expectAccessible(page, testInfo);
+
+  await row(2).getByLabel('Barnets namn').fill('Bo');
+  if (hasJs(testInfo)) {
+    // A row's condition reads that row only.
+    const kinds = (n: number) => row(n).getByRole('group', { name: 'Vilket stöd behöver barnet?' });
+    await row(2).getByLabel('Ja', { exact: true }).check();
+    await expect(kinds(2)).toBeVisible();
+    await expect(kinds(1)).toBeHidden();
+  }
+  await page.getByRole('button', { name: 'Ta bort Barn 1' }).click();
+  await expect(row(2)).toHaveCount(0);
+  await settle(page, testInfo);
+  await expect(row(1).getByLabel('Barnets namn')).toHaveValue('Bo');
+  await expectAccessible(page, testInfo);
 });
 
 test('the language switch works and the form speaks English', async ({ page }, testInfo) => {

@@ -75,15 +75,29 @@ pub fn compare(old: &FormDefinition, new: &FormDefinition) -> Changes {
             .pages
             .iter()
             .flat_map(|p| {
-                p.fields
-                    .iter()
-                    .map(move |f| (f.key.clone(), (p.key.clone(), f.clone())))
+                p.fields.iter().flat_map(move |f| {
+                    // A row field's place is its page and its group.
+                    let rows = match &f.kind {
+                        FieldKind::Group { fields, .. } => fields.as_slice(),
+                        _ => &[],
+                    };
+                    std::iter::once((f.key.clone(), (p.key.clone(), f.clone()))).chain(
+                        rows.iter().map(move |r| {
+                            (r.key.clone(), (format!("{}/{}", p.key, f.key), r.clone()))
+                        }),
+                    )
+                })
             })
             .collect()
     };
     let (old_pages, new_pages) = (pages(old), pages(new));
     let (old_fields, new_fields) = (fields(old), fields(new));
-    let in_order = |d: &FormDefinition| d.fields().map(|f| f.key().to_owned()).collect::<Vec<_>>();
+    let in_order = |d: &FormDefinition| {
+        d.fields()
+            .flat_map(|f| std::iter::once(f).chain(f.row_fields()))
+            .map(|f| f.key().to_owned())
+            .collect::<Vec<_>>()
+    };
 
     let mut changes = Changes {
         added_pages: new_pages
@@ -141,7 +155,7 @@ fn field_changes(a: &FieldSpec, b: &FieldSpec) -> Vec<Change> {
         what.push(Change::Condition);
     }
     let options = |k: &FieldKind| match k {
-        FieldKind::SingleChoice { options } | FieldKind::MultipleChoice { options, .. } => {
+        FieldKind::SingleChoice { options, .. } | FieldKind::MultipleChoice { options, .. } => {
             options.clone()
         }
         _ => Vec::new(),
@@ -166,8 +180,21 @@ fn field_changes(a: &FieldSpec, b: &FieldSpec) -> Vec<Change> {
     // Everything else about the kind (limits, ranges, added options) and
     // whether it is required decides which answers are accepted.
     let strip = |k: &FieldKind| match k {
-        FieldKind::SingleChoice { .. } => FieldKind::SingleChoice {
+        FieldKind::SingleChoice { display, .. } => FieldKind::SingleChoice {
             options: Vec::new(),
+            display: *display,
+        },
+        // A group's own fields are compared one by one.
+        FieldKind::Group {
+            row_label,
+            min_rows,
+            max_rows,
+            ..
+        } => FieldKind::Group {
+            fields: Vec::new(),
+            row_label: row_label.clone(),
+            min_rows: *min_rows,
+            max_rows: *max_rows,
         },
         FieldKind::MultipleChoice {
             min_selected,

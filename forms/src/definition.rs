@@ -1,9 +1,9 @@
 //! Compiling a spec into a checked, immutable definition.
 
-use crate::expr::{Expr, ExprErrorCode, Type};
+use crate::expr::{Expr, ExprError, ExprErrorCode, Type};
 use crate::spec::{
     Block, ChoiceOption, DateBound, FieldKind, FieldSpec, FormSpec, Identification, PageSpec,
-    PrivacyNotice, Text,
+    Prefill, PrivacyNotice, Text,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -33,6 +33,27 @@ pub struct FormDefinition {
     /// Pages and fields in an order where each comes after everything its
     /// visibility depends on: evaluation visits them in this order.
     order: Vec<Step>,
+    /// The group of each row field, by the row field's key.
+    groups: BTreeMap<String, String>,
+    /// For each group, its fields' indices in evaluation order.
+    row_orders: BTreeMap<String, Vec<usize>>,
+    /// Compiled `pattern`s of text fields, by key.
+    patterns: Patterns,
+}
+
+/// Compiled patterns. Two are equal when written the same.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Patterns(BTreeMap<String, regex_lite::Regex>);
+
+impl PartialEq for Patterns {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.len() == other.0.len()
+            && self
+                .0
+                .iter()
+                .zip(other.0.iter())
+                .all(|((a, ra), (b, rb))| a == b && ra.as_str() == rb.as_str())
+    }
 }
 
 /// A compiled cross-field rule.
@@ -186,6 +207,50 @@ impl FormDefinition {
         self.computed.get(key)
     }
 
+    pub(crate) fn pattern(&self, key: &str) -> Option<&regex_lite::Regex> {
+        self.patterns.0.get(key)
+    }
+
+    /// The group a row field belongs to; `None` for any other field.
+    pub fn group_of(&self, key: &str) -> Option<&str> {
+        self.groups.get(key).map(String::as_str)
+    }
+
+    /// A group's fields in the order a row evaluates them.
+    pub(crate) fn row_order(&self, group: &str) -> &[usize] {
+        self.row_orders.get(group).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every name the form's inputs post under, with `rows(group)` rows of
+    /// each group (and each group's row count, `<group>.rows`).
+    pub fn input_names(&self, rows: &dyn Fn(&str) -> usize) -> Vec<String> {
+        let mut names = Vec::new();
+        for field in self.fields() {
+            if let FieldKind::Group { .. } = field.kind() {
+                names.push(format!("{}.rows", field.key()));
+                for r in 0..rows(field.key()) {
+                    for sub in field.row_fields() {
+                        names.extend(sub.input_names_at(&format!(
+                            "{}[{r}].{}",
+                            field.key(),
+                            sub.key()
+                        )));
+                    }
+                }
+            } else {
+                names.extend(field.input_names());
+            }
+        }
+        names
+    }
+
+    /// Any field by key, row fields included.
+    pub fn field(&self, key: &str) -> Option<Field<'_>> {
+        self.fields()
+            .flat_map(|f| std::iter::once(f).chain(f.row_fields()))
+            .find(|f| f.key() == key)
+    }
+
     /// The type of a computed field's value.
     pub fn computed_type(&self, key: &str) -> Option<Type> {
         self.computed.get(key).map(Expr::ty)
@@ -245,13 +310,37 @@ impl<'a> Field<'a> {
     }
 
     /// Whether an answer is needed. A consent box always is; information
-    /// text never is.
+    /// text never is; a group is when it needs at least one row.
     pub fn required(&self) -> bool {
         match self.spec.kind {
             FieldKind::Consent => true,
             FieldKind::Information { .. } => false,
+            FieldKind::Group { min_rows, .. } => self.spec.required || min_rows.unwrap_or(0) > 0,
             _ => self.spec.required,
         }
+    }
+
+    /// The fields of one row of a group; none for other fields.
+    pub fn row_fields(&self) -> impl Iterator<Item = Field<'a>> + 'a {
+        let languages = self.languages;
+        let fields: &'a [FieldSpec] = match &self.spec.kind {
+            FieldKind::Group { fields, .. } => fields,
+            _ => &[],
+        };
+        fields.iter().map(move |spec| Field { spec, languages })
+    }
+
+    /// What one row of a group is called, in `lang`.
+    pub fn row_label(&self, lang: &str) -> Option<&'a str> {
+        match &self.spec.kind {
+            FieldKind::Group { row_label, .. } => Some(localized(row_label, lang, self.languages)),
+            _ => None,
+        }
+    }
+
+    /// Filled in from the signed-in person, and whether it is then fixed.
+    pub fn prefill(&self) -> Option<(Prefill, bool)> {
+        self.spec.prefill.map(|p| (p, self.spec.read_only))
     }
 
     /// Text in `lang` from this field's form (for information blocks).
@@ -274,12 +363,18 @@ impl<'a> Field<'a> {
     /// The names this field reads from a post: its key, or one per part
     /// for compound fields.
     pub fn input_names(&self) -> Vec<String> {
+        self.input_names_at(&self.spec.key)
+    }
+
+    /// The names this field reads when posted under `name` (its key, or
+    /// `group[row].key` in a row).
+    pub fn input_names_at(&self, name: &str) -> Vec<String> {
         match self.spec.kind {
             FieldKind::PostalAddress => crate::answers::ADDRESS_PARTS
                 .iter()
-                .map(|part| format!("{}.{part}", self.spec.key))
+                .map(|part| format!("{name}.{part}"))
                 .collect(),
-            _ => vec![self.spec.key.clone()],
+            _ => vec![name.to_owned()],
         }
     }
 
@@ -287,6 +382,9 @@ impl<'a> Field<'a> {
     pub fn unit(&self, lang: &str) -> Option<&'a str> {
         match &self.spec.kind {
             FieldKind::Integer {
+                unit: Some(unit), ..
+            }
+            | FieldKind::Decimal {
                 unit: Some(unit), ..
             }
             | FieldKind::Computed {
@@ -309,7 +407,7 @@ impl<'a> Field<'a> {
     /// The label of a choice option in `lang`, if this field has that option.
     pub fn option_label(&self, value: &str, lang: &str) -> Option<&'a str> {
         match &self.spec.kind {
-            FieldKind::SingleChoice { options } | FieldKind::MultipleChoice { options, .. } => {
+            FieldKind::SingleChoice { options, .. } | FieldKind::MultipleChoice { options, .. } => {
                 options
                     .iter()
                     .find(|o| o.value == value)
@@ -319,6 +417,9 @@ impl<'a> Field<'a> {
             | FieldKind::LongText { .. }
             | FieldKind::Email
             | FieldKind::Integer { .. }
+            | FieldKind::Decimal { .. }
+            | FieldKind::File { .. }
+            | FieldKind::Group { .. }
             | FieldKind::YesNo
             | FieldKind::Consent
             | FieldKind::Date { .. }
@@ -408,6 +509,29 @@ pub enum CompileError {
     UnsafeLink {
         href: String,
     },
+    /// A limit above what the engine allows.
+    LimitTooLarge {
+        max: u64,
+    },
+    /// A `pattern` that is not a valid regular expression, or too big.
+    InvalidPattern {
+        reason: String,
+    },
+    /// An accepted file type that is not `type/subtype` or `type/*`.
+    InvalidMediaType {
+        media_type: String,
+    },
+    /// A group inside a group.
+    NestedGroup,
+    /// Prefill of a kind the field cannot hold (a name in a date field).
+    PrefillMismatch,
+    /// Prefill inside a repeating group.
+    PrefillInGroup,
+    /// `read_only` without `prefill`: nobody could ever answer it.
+    ReadOnlyWithoutPrefill,
+    /// A read-only prefilled field in a form anyone may fill in without
+    /// signing in: there would be nobody to take the value from.
+    ReadOnlyNeedsEId,
 }
 
 /// Links in information text may go to the web over HTTPS, to e-mail or
@@ -456,15 +580,41 @@ impl From<FormDefinition> for FormSpec {
     }
 }
 
+/// Most rows a repeating group may have.
+pub const MAX_ROWS: u32 = 1_000;
+/// Most files one field may take.
+pub const MAX_FILES: u32 = 20;
+/// Most decimals a decimal field may ask for.
+pub const MAX_DECIMALS: u32 = crate::number::PLACES;
+/// Longest pattern accepted, in characters.
+pub const MAX_PATTERN_LEN: usize = 500;
+/// Largest compiled pattern, in bytes: big enough for any real format,
+/// small enough that matching stays cheap.
+const PATTERN_SIZE_LIMIT: usize = 1 << 16;
+
 /// Checks a spec completely and returns either a definition or every problem
 /// found, each with a path.
 pub fn compile(spec: FormSpec) -> Result<FormDefinition, Vec<CompileProblem>> {
     let mut c = Checker::default();
     c.check_form(&spec);
-    let computed = c.compile_computed(&spec);
-    let (page_conditions, field_conditions) = c.compile_conditions(&spec, &computed);
-    let (requirements, rules) = c.compile_rules(&spec, &computed);
-    let order = c.evaluation_order(&spec, &page_conditions, &field_conditions, &computed);
+    let fields = located(&spec);
+    let groups: BTreeMap<String, String> = fields
+        .iter()
+        .filter_map(|f| Some((f.field.key.clone(), f.group?.to_owned())))
+        .collect();
+    let computed = c.compile_computed(&fields);
+    let types = Types::of(&fields, &computed);
+    let (page_conditions, field_conditions) = c.compile_conditions(&spec, &fields, &types);
+    let (requirements, rules) = c.compile_rules(&spec, &fields, &types);
+    let patterns = c.compile_patterns(&fields);
+    let order = c.evaluation_order(
+        &spec,
+        &fields,
+        &field_conditions,
+        &page_conditions,
+        &computed,
+    );
+    let row_orders = c.row_orders(&spec, &field_conditions, &computed);
     c.check_reachable(&spec, &page_conditions, &field_conditions);
     if c.problems.is_empty() {
         Ok(FormDefinition {
@@ -475,26 +625,101 @@ pub fn compile(spec: FormSpec) -> Result<FormDefinition, Vec<CompileProblem>> {
             computed,
             rules,
             order,
+            groups,
+            row_orders,
+            patterns: Patterns(patterns),
         })
     } else {
         Err(c.problems)
     }
 }
 
-/// The type of every field expressions may read: ordinary fields by kind,
-/// computed fields by their compiled expression.
-fn field_types<'a>(
-    spec: &'a FormSpec,
-    computed: &BTreeMap<String, Expr>,
-) -> BTreeMap<&'a str, Type> {
-    spec.pages
-        .iter()
-        .flat_map(|p| p.fields.iter())
-        .filter_map(|f| {
-            let ty = answer_type(&f.kind).or_else(|| computed.get(&f.key).map(Expr::ty))?;
-            Some((f.key.as_str(), ty))
-        })
-        .collect()
+/// A field of a spec, with its path, its page and the group it is a row
+/// field of (if any).
+struct Located<'a> {
+    path: String,
+    field: &'a FieldSpec,
+    group: Option<&'a str>,
+}
+
+/// Every field of a spec, in form order; a group's fields follow it.
+fn located(spec: &FormSpec) -> Vec<Located<'_>> {
+    let mut out = Vec::new();
+    for (pi, page) in spec.pages.iter().enumerate() {
+        for (fi, field) in page.fields.iter().enumerate() {
+            let path = format!("pages[{pi}].fields[{fi}]");
+            if let FieldKind::Group { fields, .. } = &field.kind {
+                out.push(Located {
+                    path: path.clone(),
+                    field,
+                    group: None,
+                });
+                for (si, sub) in fields.iter().enumerate() {
+                    out.push(Located {
+                        path: format!("{path}.fields[{si}]"),
+                        field: sub,
+                        group: Some(field.key.as_str()),
+                    });
+                }
+            } else {
+                out.push(Located {
+                    path,
+                    field,
+                    group: None,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The type of every field expressions may read, in the form's scope and
+/// in each group's row scope.
+#[derive(Default)]
+struct Types {
+    form: BTreeMap<String, Type>,
+    rows: BTreeMap<String, BTreeMap<String, Type>>,
+}
+
+impl Types {
+    fn of(fields: &[Located<'_>], computed: &BTreeMap<String, Expr>) -> Self {
+        let mut types = Types::default();
+        for f in fields {
+            let ty =
+                answer_type(&f.field.kind).or_else(|| computed.get(&f.field.key).map(Expr::ty));
+            if let Some(ty) = ty {
+                types.insert(&f.field.key, f.group, ty);
+            }
+        }
+        types
+    }
+
+    fn insert(&mut self, key: &str, group: Option<&str>, ty: Type) {
+        match group {
+            None => {
+                self.form.insert(key.to_owned(), ty);
+            }
+            Some(group) => {
+                self.rows
+                    .entry(group.to_owned())
+                    .or_default()
+                    .insert(key.to_owned(), ty);
+                let column = if ty == Type::Number {
+                    Type::NumberColumn
+                } else {
+                    Type::Column
+                };
+                self.form.insert(key.to_owned(), column);
+            }
+        }
+    }
+
+    /// The type of `name` read from `scope` (a group's rows, or the form).
+    fn lookup(&self, scope: Option<&str>, name: &str) -> Option<Type> {
+        scope
+            .and_then(|g| self.rows.get(g)?.get(name).copied())
+            .or_else(|| self.form.get(name).copied())
+    }
 }
 
 /// The type a field's answer has in expressions; `None` for fields that
@@ -509,15 +734,29 @@ fn answer_type(kind: &FieldKind) -> Option<Type> {
         | FieldKind::PostalCode
         | FieldKind::PersonalIdentityNumber
         | FieldKind::OrganisationNumber => Type::Text,
-        FieldKind::Integer { .. } => Type::Number,
+        FieldKind::Integer { .. } | FieldKind::Decimal { .. } => Type::Number,
         FieldKind::MultipleChoice { .. } => Type::List,
         FieldKind::YesNo | FieldKind::Consent => Type::Bool,
         FieldKind::Date { .. } => Type::Date,
         // Not comparable as a whole; `answered($address)` is still allowed.
         FieldKind::PostalAddress => Type::Address,
-        // Typed by its expression; see `field_types`.
+        FieldKind::Group { .. } => Type::Rows,
+        FieldKind::File { .. } => Type::Files,
+        // Typed by its expression; see `Types::of`.
         FieldKind::Computed { .. } | FieldKind::Information { .. } => return None,
     })
+}
+
+/// Whether `media_type` is `type/subtype` or `type/*`, in plain ASCII.
+fn is_media_type(media_type: &str) -> bool {
+    let token = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '+' | '-'))
+    };
+    media_type
+        .split_once('/')
+        .is_some_and(|(t, s)| token(t) && (s == "*" || token(s)))
 }
 
 #[derive(Default)]
@@ -575,19 +814,46 @@ impl Checker {
             for (fi, field) in page.fields.iter().enumerate() {
                 let path = format!("{path}.fields[{fi}]");
                 self.check_unique_key(&format!("{path}.key"), &field.key, &mut field_keys);
-                self.check_field(&path, field, &spec.languages);
+                self.check_field(&path, field, spec);
+                if let FieldKind::Group { fields, .. } = &field.kind {
+                    for (si, sub) in fields.iter().enumerate() {
+                        let path = format!("{path}.fields[{si}]");
+                        self.check_unique_key(&format!("{path}.key"), &sub.key, &mut field_keys);
+                        if matches!(sub.kind, FieldKind::Group { .. }) {
+                            self.report(path.clone(), CompileError::NestedGroup);
+                        }
+                        if sub.prefill.is_some() {
+                            self.report(format!("{path}.prefill"), CompileError::PrefillInGroup);
+                        }
+                        self.check_field(&path, sub, spec);
+                    }
+                }
             }
         }
     }
 
-    fn check_field(&mut self, path: &str, field: &FieldSpec, languages: &[String]) {
+    fn check_field(&mut self, path: &str, field: &FieldSpec, spec: &FormSpec) {
+        let languages = spec.languages.as_slice();
         self.check_text(&format!("{path}.label"), &field.label, languages);
         if let Some(hint) = &field.hint {
             self.check_text(&format!("{path}.hint"), hint, languages);
         }
+        self.check_prefill(path, field, spec);
         match &field.kind {
-            FieldKind::ShortText { max_length } | FieldKind::LongText { max_length } => {
-                if *max_length == Some(0) {
+            FieldKind::ShortText {
+                min_length,
+                max_length,
+                ..
+            }
+            | FieldKind::LongText {
+                min_length,
+                max_length,
+            } => {
+                if *max_length == Some(0)
+                    || min_length
+                        .zip(*max_length)
+                        .is_some_and(|(min, max)| min > max)
+                {
                     self.report(format!("{path}.max_length"), CompileError::EmptyRange);
                 }
             }
@@ -602,7 +868,30 @@ impl Checker {
                     }
                 }
             }
-            FieldKind::SingleChoice { options } => self.check_options(path, options, languages),
+            FieldKind::Decimal {
+                min,
+                max,
+                decimals,
+                unit,
+            } => {
+                if let Some(unit) = unit {
+                    self.check_text(&format!("{path}.unit"), unit, languages);
+                }
+                if let (Some(min), Some(max)) = (min, max) {
+                    if min > max {
+                        self.report(format!("{path}.min"), CompileError::EmptyRange);
+                    }
+                }
+                if decimals.is_some_and(|d| d > MAX_DECIMALS) {
+                    self.report(
+                        format!("{path}.decimals"),
+                        CompileError::LimitTooLarge {
+                            max: u64::from(MAX_DECIMALS),
+                        },
+                    );
+                }
+            }
+            FieldKind::SingleChoice { options, .. } => self.check_options(path, options, languages),
             FieldKind::MultipleChoice {
                 options,
                 min_selected,
@@ -633,6 +922,64 @@ impl Checker {
             | FieldKind::PersonalIdentityNumber
             | FieldKind::OrganisationNumber
             | FieldKind::PostalAddress => {}
+            FieldKind::File {
+                accept,
+                max_bytes,
+                max_files,
+            } => {
+                if accept.is_empty() {
+                    self.report(format!("{path}.accept"), CompileError::NoOptions);
+                }
+                for (ai, media_type) in accept.iter().enumerate() {
+                    if !is_media_type(media_type) {
+                        self.report(
+                            format!("{path}.accept[{ai}]"),
+                            CompileError::InvalidMediaType {
+                                media_type: media_type.clone(),
+                            },
+                        );
+                    }
+                }
+                if *max_bytes == 0 {
+                    self.report(format!("{path}.max_bytes"), CompileError::EmptyRange);
+                }
+                match max_files {
+                    Some(0) => self.report(format!("{path}.max_files"), CompileError::EmptyRange),
+                    Some(n) if *n > MAX_FILES => self.report(
+                        format!("{path}.max_files"),
+                        CompileError::LimitTooLarge {
+                            max: u64::from(MAX_FILES),
+                        },
+                    ),
+                    _ => {}
+                }
+            }
+            FieldKind::Group {
+                fields,
+                row_label,
+                min_rows,
+                max_rows,
+            } => {
+                self.check_text(&format!("{path}.row_label"), row_label, languages);
+                if fields.is_empty() {
+                    self.report(format!("{path}.fields"), CompileError::EmptyPage);
+                }
+                if *max_rows == Some(0)
+                    || min_rows.zip(*max_rows).is_some_and(|(min, max)| min > max)
+                {
+                    self.report(format!("{path}.min_rows"), CompileError::EmptyRange);
+                }
+                for (name, limit) in [("min_rows", min_rows), ("max_rows", max_rows)] {
+                    if limit.is_some_and(|n| n > MAX_ROWS) {
+                        self.report(
+                            format!("{path}.{name}"),
+                            CompileError::LimitTooLarge {
+                                max: u64::from(MAX_ROWS),
+                            },
+                        );
+                    }
+                }
+            }
             FieldKind::Computed { unit, .. } => {
                 if let Some(unit) = unit {
                     self.check_text(&format!("{path}.unit"), unit, languages);
@@ -645,7 +992,7 @@ impl Checker {
                 for (bi, block) in blocks.iter().enumerate() {
                     let bpath = format!("{path}.blocks[{bi}]");
                     match block {
-                        Block::Paragraph { text } => {
+                        Block::Heading { text } | Block::Paragraph { text } => {
                             self.check_text(&format!("{bpath}.text"), text, languages)
                         }
                         Block::List { items } => {
@@ -665,6 +1012,35 @@ impl Checker {
                     }
                 }
             }
+        }
+    }
+
+    /// Prefill must fit the field, and a read-only prefilled field needs a
+    /// signed-in person to take its value from.
+    fn check_prefill(&mut self, path: &str, field: &FieldSpec, spec: &FormSpec) {
+        let Some(prefill) = field.prefill else {
+            if field.read_only {
+                self.report(
+                    format!("{path}.read_only"),
+                    CompileError::ReadOnlyWithoutPrefill,
+                );
+            }
+            return;
+        };
+        let fits = matches!(
+            (prefill, &field.kind),
+            (Prefill::Name, FieldKind::ShortText { .. })
+                | (
+                    Prefill::PersonalIdentityNumber,
+                    FieldKind::PersonalIdentityNumber
+                )
+                | (Prefill::Address, FieldKind::PostalAddress)
+        );
+        if !fits {
+            self.report(format!("{path}.prefill"), CompileError::PrefillMismatch);
+        }
+        if field.read_only && spec.identification == Identification::Anonymous {
+            self.report(format!("{path}.read_only"), CompileError::ReadOnlyNeedsEId);
         }
     }
 
@@ -693,98 +1069,140 @@ impl Checker {
         }
     }
 
-    /// Compiles the expressions of computed fields. They read the answers of
-    /// ordinary fields only, so computing never goes round in a circle.
-    fn compile_computed(&mut self, spec: &FormSpec) -> BTreeMap<String, Expr> {
-        let base = field_types(spec, &BTreeMap::new());
-        let field_type = |name: &str| base.get(name).copied();
+    /// Compiles the expressions of computed fields. A computed value may
+    /// read another, so they are compiled as the values they read become
+    /// known; those left over read each other in a circle.
+    fn compile_computed(&mut self, fields: &[Located<'_>]) -> BTreeMap<String, Expr> {
         let mut computed = BTreeMap::new();
-        for (pi, page) in spec.pages.iter().enumerate() {
-            for (fi, field) in page.fields.iter().enumerate() {
-                let FieldKind::Computed { expression, .. } = &field.kind else {
-                    continue;
-                };
-                let path = format!("pages[{pi}].fields[{fi}].expression");
-                match Expr::compile(expression, &field_type) {
-                    Ok(e) if matches!(e.ty(), Type::List | Type::Address) => {
+        let mut types = Types::of(fields, &computed);
+        let mut pending: Vec<(&Located<'_>, &str)> = fields
+            .iter()
+            .filter_map(|f| match &f.field.kind {
+                FieldKind::Computed { expression, .. } => Some((f, expression.as_str())),
+                _ => None,
+            })
+            .collect();
+        let is_computed = |name: &str| {
+            fields
+                .iter()
+                .any(|f| f.field.key == name && matches!(f.field.kind, FieldKind::Computed { .. }))
+        };
+        let mut failed = BTreeSet::new();
+        loop {
+            let mut progress = false;
+            let mut waiting = Vec::new();
+            for (f, expression) in pending {
+                let path = format!("{}.expression", f.path);
+                match Expr::compile(expression, &|name| types.lookup(f.group, name)) {
+                    Ok(e)
+                        if !matches!(
+                            e.ty(),
+                            Type::Bool | Type::Number | Type::Text | Type::Date
+                        ) =>
+                    {
                         self.report(path, CompileError::NotAValue { found: e.ty() });
+                        failed.insert(f.field.key.clone());
+                        progress = true;
                     }
                     Ok(e) => {
-                        computed.insert(field.key.clone(), e);
+                        types.insert(&f.field.key, f.group, e.ty());
+                        computed.insert(f.field.key.clone(), e);
+                        progress = true;
                     }
-                    Err(e) => self.report(
-                        path,
-                        CompileError::Expression {
-                            at: e.at,
-                            problem: e.code,
-                        },
-                    ),
+                    Err(ExprError {
+                        code: ExprErrorCode::UnknownField { field },
+                        ..
+                    }) if is_computed(&field) => {
+                        if failed.contains(&field) {
+                            // Reported where that value is computed.
+                            failed.insert(f.field.key.clone());
+                            progress = true;
+                        } else {
+                            waiting.push((f, expression));
+                        }
+                    }
+                    Err(e) => {
+                        self.report(
+                            path,
+                            CompileError::Expression {
+                                at: e.at,
+                                problem: e.code,
+                            },
+                        );
+                        failed.insert(f.field.key.clone());
+                        progress = true;
+                    }
                 }
+            }
+            pending = waiting;
+            if pending.is_empty() {
+                break;
+            }
+            if !progress {
+                let keys = pending.iter().map(|(f, _)| f.field.key.clone()).collect();
+                self.report("pages", CompileError::ConditionCycle { keys });
+                break;
             }
         }
         computed
     }
 
-    /// Parses and type-checks every `visible_if`.
+    /// Parses and type-checks every `visible_if`; a row field's condition
+    /// reads its own row.
     fn compile_conditions(
         &mut self,
         spec: &FormSpec,
-        computed: &BTreeMap<String, Expr>,
+        fields: &[Located<'_>],
+        types: &Types,
     ) -> (BTreeMap<String, Expr>, BTreeMap<String, Expr>) {
-        let types = field_types(spec, computed);
-        let field_type = |name: &str| types.get(name).copied();
         let mut pages = BTreeMap::new();
-        let mut fields = BTreeMap::new();
         for (pi, page) in spec.pages.iter().enumerate() {
             if let Some(source) = &page.visible_if {
-                if let Some(e) =
-                    self.condition(&format!("pages[{pi}].visible_if"), source, &field_type)
-                {
+                let path = format!("pages[{pi}].visible_if");
+                if let Some(e) = self.condition(&path, source, &|n| types.lookup(None, n)) {
                     pages.insert(page.key.clone(), e);
                 }
             }
-            for (fi, field) in page.fields.iter().enumerate() {
-                if let Some(source) = &field.visible_if {
-                    let path = format!("pages[{pi}].fields[{fi}].visible_if");
-                    if let Some(e) = self.condition(&path, source, &field_type) {
-                        fields.insert(field.key.clone(), e);
-                    }
+        }
+        let mut conditions = BTreeMap::new();
+        for f in fields {
+            if let Some(source) = &f.field.visible_if {
+                let path = format!("{}.visible_if", f.path);
+                if let Some(e) = self.condition(&path, source, &|n| types.lookup(f.group, n)) {
+                    conditions.insert(f.field.key.clone(), e);
                 }
             }
         }
-        (pages, fields)
+        (pages, conditions)
     }
 
-    /// Compiles `required_if`, cross-field rules and custom messages.
+    /// Compiles `required_if`, cross-field rules and custom messages. A rule
+    /// on a row field is checked in every row, reading that row.
     fn compile_rules(
         &mut self,
         spec: &FormSpec,
-        computed: &BTreeMap<String, Expr>,
+        fields: &[Located<'_>],
+        types: &Types,
     ) -> (BTreeMap<String, Expr>, Vec<Rule>) {
-        let types = field_types(spec, computed);
-        let field_type = |name: &str| types.get(name).copied();
         let mut requirements = BTreeMap::new();
-        for (pi, page) in spec.pages.iter().enumerate() {
-            for (fi, field) in page.fields.iter().enumerate() {
-                let path = format!("pages[{pi}].fields[{fi}]");
-                if let Some(source) = &field.required_if {
-                    if let Some(e) =
-                        self.condition(&format!("{path}.required_if"), source, &field_type)
-                    {
-                        requirements.insert(field.key.clone(), e);
-                    }
+        for f in fields {
+            if let Some(source) = &f.field.required_if {
+                let path = format!("{}.required_if", f.path);
+                if let Some(e) = self.condition(&path, source, &|n| types.lookup(f.group, n)) {
+                    requirements.insert(f.field.key.clone(), e);
                 }
-                for (code, text) in &field.messages {
-                    if !crate::evaluate::ErrorCode::NAMES.contains(&code.as_str()) {
-                        self.report(
-                            format!("{path}.messages.{code}"),
-                            CompileError::UnknownErrorCode {
-                                error_code: code.clone(),
-                            },
-                        );
-                    }
-                    self.check_text(&format!("{path}.messages.{code}"), text, &spec.languages);
+            }
+            for (code, text) in &f.field.messages {
+                let path = format!("{}.messages.{code}", f.path);
+                if !crate::evaluate::ErrorCode::NAMES.contains(&code.as_str()) {
+                    self.report(
+                        path.clone(),
+                        CompileError::UnknownErrorCode {
+                            error_code: code.clone(),
+                        },
+                    );
                 }
+                self.check_text(&path, text, &spec.languages);
             }
         }
         let mut rules = Vec::new();
@@ -792,7 +1210,12 @@ impl Checker {
         for (ri, rule) in spec.rules.iter().enumerate() {
             let path = format!("rules[{ri}]");
             self.check_unique_key(&format!("{path}.key"), &rule.key, &mut keys);
-            if !types.contains_key(rule.field.as_str()) {
+            let target = fields.iter().find(|f| f.field.key == rule.field);
+            let scope = target.and_then(|f| f.group);
+            if target.is_none_or(|f| {
+                answer_type(&f.field.kind).is_none()
+                    && !matches!(f.field.kind, FieldKind::Computed { .. })
+            }) {
                 self.report(
                     format!("{path}.field"),
                     CompileError::UnknownField {
@@ -801,8 +1224,10 @@ impl Checker {
                 );
             }
             self.check_text(&format!("{path}.message"), &rule.message, &spec.languages);
-            if let Some(check) = self.condition(&format!("{path}.check"), &rule.check, &field_type)
-            {
+            let check = self.condition(&format!("{path}.check"), &rule.check, &|n| {
+                types.lookup(scope, n)
+            });
+            if let Some(check) = check {
                 rules.push(Rule {
                     key: rule.key.clone(),
                     check,
@@ -811,6 +1236,54 @@ impl Checker {
             }
         }
         (requirements, rules)
+    }
+
+    /// Compiles every `pattern`, anchored to the whole answer. The regular
+    /// expressions run in time linear in the answer's length whatever the
+    /// pattern (no backtracking), and their size is capped.
+    fn compile_patterns(&mut self, fields: &[Located<'_>]) -> BTreeMap<String, regex_lite::Regex> {
+        let mut patterns = BTreeMap::new();
+        for f in fields {
+            let FieldKind::ShortText {
+                pattern: Some(pattern),
+                ..
+            } = &f.field.kind
+            else {
+                continue;
+            };
+            let path = format!("{}.pattern", f.path);
+            if pattern.chars().count() > MAX_PATTERN_LEN {
+                self.report(
+                    path,
+                    CompileError::LimitTooLarge {
+                        max: MAX_PATTERN_LEN as u64,
+                    },
+                );
+                continue;
+            }
+            match regex_lite::RegexBuilder::new(&format!("^(?:{pattern})$"))
+                .size_limit(PATTERN_SIZE_LIMIT)
+                .nest_limit(32)
+                .build()
+            {
+                Ok(regex) => {
+                    patterns.insert(f.field.key.clone(), regex);
+                }
+                Err(e) => self.report(
+                    path,
+                    CompileError::InvalidPattern {
+                        reason: e
+                            .to_string()
+                            .lines()
+                            .last()
+                            .unwrap_or_default()
+                            .trim()
+                            .to_owned(),
+                    },
+                ),
+            }
+        }
+        patterns
     }
 
     fn condition(
@@ -854,80 +1327,108 @@ impl Checker {
             let page_never = never(page_conditions.get(&page.key));
             if page_never {
                 self.report(format!("pages[{pi}].visible_if"), CompileError::NeverShown);
+                continue;
             }
             for (fi, field) in page.fields.iter().enumerate() {
-                if !page_never && field.required && never(field_conditions.get(&field.key)) {
-                    self.report(
-                        format!("pages[{pi}].fields[{fi}].visible_if"),
-                        CompileError::RequiredButNeverShown,
-                    );
+                let path = format!("pages[{pi}].fields[{fi}]");
+                if never(field_conditions.get(&field.key)) {
+                    if field.required {
+                        self.report(
+                            format!("{path}.visible_if"),
+                            CompileError::RequiredButNeverShown,
+                        );
+                    }
+                    continue;
+                }
+                if let FieldKind::Group { fields, .. } = &field.kind {
+                    for (si, sub) in fields.iter().enumerate() {
+                        if sub.required && never(field_conditions.get(&sub.key)) {
+                            self.report(
+                                format!("{path}.fields[{si}].visible_if"),
+                                CompileError::RequiredButNeverShown,
+                            );
+                        }
+                    }
                 }
             }
         }
     }
 
-    /// Orders pages and fields so that each comes after everything its
-    /// visibility depends on (its page, and the fields its condition reads),
-    /// keeping the authored order wherever it can. Reports circles.
+    /// Orders pages and fields so that each comes after everything it
+    /// depends on (its page, the fields its condition reads, and for a
+    /// computed value the answers it reads), keeping the authored order
+    /// wherever it can. A group is one step: it comes after everything its
+    /// rows read from outside it, and a row field read from outside (by
+    /// `count()` or `sum()`) stands for its group. Reports circles.
     fn evaluation_order(
         &mut self,
         spec: &FormSpec,
-        page_conditions: &BTreeMap<String, Expr>,
+        fields: &[Located<'_>],
         field_conditions: &BTreeMap<String, Expr>,
+        page_conditions: &BTreeMap<String, Expr>,
         computed: &BTreeMap<String, Expr>,
     ) -> Vec<Step> {
         let mut field_step: BTreeMap<&str, Step> = BTreeMap::new();
-        let mut steps = Vec::new();
+        let mut steps: Vec<(Step, &str)> = Vec::new();
         for (pi, page) in spec.pages.iter().enumerate() {
-            steps.push((
-                Step::Page(pi),
-                page.key.as_str(),
-                page_conditions.get(&page.key),
-            ));
+            steps.push((Step::Page(pi), page.key.as_str()));
             for (fi, field) in page.fields.iter().enumerate() {
-                field_step
-                    .entry(field.key.as_str())
-                    .or_insert(Step::Field(pi, fi));
-                steps.push((
-                    Step::Field(pi, fi),
-                    field.key.as_str(),
-                    field_conditions.get(&field.key),
-                ));
+                let step = Step::Field(pi, fi);
+                field_step.entry(field.key.as_str()).or_insert(step);
+                if let FieldKind::Group { fields, .. } = &field.kind {
+                    for sub in fields {
+                        field_step.entry(sub.key.as_str()).or_insert(step);
+                    }
+                }
+                steps.push((step, field.key.as_str()));
             }
         }
-        let depends_on = |step: Step, condition: Option<&Expr>| -> Vec<Step> {
-            let mut deps: Vec<Step> = condition
-                .map(|c| {
-                    c.fields()
-                        .iter()
-                        .filter_map(|f| field_step.get(f.as_str()).copied())
-                        .collect()
-                })
-                .unwrap_or_default();
-            if let Step::Field(pi, fi) = step {
-                deps.push(Step::Page(pi));
-                // A computed value comes after the answers it reads.
-                let key = spec
-                    .pages
-                    .get(pi)
-                    .and_then(|p| p.fields.get(fi))
-                    .map(|f| f.key.as_str());
-                if let Some(expr) = key.and_then(|k| computed.get(k)) {
-                    deps.extend(
-                        expr.fields()
-                            .iter()
-                            .filter_map(|f| field_step.get(f.as_str()).copied()),
-                    );
+        // What each step reads, by the keys of the fields read.
+        let reads = |key: &str| -> Vec<&str> {
+            let mut out: Vec<&str> = Vec::new();
+            for f in fields
+                .iter()
+                .filter(|f| f.field.key == key || f.group == Some(key))
+            {
+                for expr in [
+                    field_conditions.get(&f.field.key),
+                    computed.get(&f.field.key),
+                ]
+                .into_iter()
+                .flatten()
+                {
+                    out.extend(expr.fields().iter().map(String::as_str));
                 }
             }
-            deps
+            // A row reading its own row is the group's business, not the order's.
+            out.retain(|name| {
+                !fields
+                    .iter()
+                    .any(|f| f.field.key == *name && f.group == Some(key))
+            });
+            out
         };
-        let mut done: BTreeSet<Step> = BTreeSet::new();
-        let mut order = Vec::with_capacity(steps.len());
-        let mut remaining: Vec<_> = steps
+        let mut remaining: Vec<(Step, &str, Vec<Step>)> = steps
             .iter()
-            .map(|(s, k, c)| (*s, *k, depends_on(*s, *c)))
+            .map(|&(step, key)| {
+                let mut deps: Vec<Step> = match step {
+                    Step::Page(_) => page_conditions
+                        .get(key)
+                        .map(|c| c.fields().iter().map(String::as_str).collect())
+                        .unwrap_or_default(),
+                    Step::Field(..) => reads(key),
+                }
+                .into_iter()
+                .filter_map(|f| field_step.get(f).copied())
+                .collect();
+                if let Step::Field(pi, _) = step {
+                    deps.push(Step::Page(pi));
+                }
+                (step, key, deps)
+            })
             .collect();
+        let mut done: BTreeSet<Step> = BTreeSet::new();
+        let mut order = Vec::with_capacity(remaining.len());
         while !remaining.is_empty() {
             let Some(i) = remaining
                 .iter()
@@ -942,6 +1443,57 @@ impl Checker {
             order.push(step);
         }
         order
+    }
+
+    /// For each group, the order its fields are evaluated in within a row:
+    /// each after the row fields its condition or computation reads.
+    fn row_orders(
+        &mut self,
+        spec: &FormSpec,
+        field_conditions: &BTreeMap<String, Expr>,
+        computed: &BTreeMap<String, Expr>,
+    ) -> BTreeMap<String, Vec<usize>> {
+        let mut orders = BTreeMap::new();
+        for field in spec.pages.iter().flat_map(|p| p.fields.iter()) {
+            let FieldKind::Group { fields, .. } = &field.kind else {
+                continue;
+            };
+            let index: BTreeMap<&str, usize> = fields
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (f.key.as_str(), i))
+                .collect();
+            let mut remaining: Vec<(usize, Vec<usize>)> = fields
+                .iter()
+                .enumerate()
+                .map(|(i, f)| {
+                    let deps = [field_conditions.get(&f.key), computed.get(&f.key)]
+                        .into_iter()
+                        .flatten()
+                        .flat_map(|e| e.fields().iter())
+                        .filter_map(|name| index.get(name.as_str()).copied())
+                        .collect();
+                    (i, deps)
+                })
+                .collect();
+            let mut order = Vec::with_capacity(fields.len());
+            while !remaining.is_empty() {
+                let Some(at) = remaining
+                    .iter()
+                    .position(|(_, deps)| deps.iter().all(|d| order.contains(d)))
+                else {
+                    let keys = remaining
+                        .iter()
+                        .filter_map(|(i, _)| fields.get(*i).map(|f| f.key.clone()))
+                        .collect();
+                    self.report("pages", CompileError::ConditionCycle { keys });
+                    break;
+                };
+                order.push(remaining.remove(at).0);
+            }
+            orders.insert(field.key.clone(), order);
+        }
+        orders
     }
 
     /// A valid key not used before among `seen`.

@@ -1,11 +1,12 @@
 //! Evaluation: raw answers in, typed answers and every error out.
 
-use crate::answers::{RawAnswers, Value};
+use crate::answers::{Address, FileRef, RawAnswers, Value};
 use crate::date::Date;
-use crate::definition::{Field, FormDefinition, Step};
+use crate::definition::{Field, FormDefinition, Step, MAX_ROWS};
 use crate::expr::{self, Scope};
 use crate::identity::{self, IdentityError};
-use crate::spec::FieldKind;
+use crate::number::Decimal;
+use crate::spec::{FieldKind, Prefill};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -14,12 +15,60 @@ const MAX_EMAIL_LEN: usize = 254;
 /// Free text without an author-set limit is still bounded, so one post
 /// cannot store megabytes in a single answer.
 const DEFAULT_MAX_TEXT: u32 = 10_000;
+/// Decimals a decimal field takes unless its definition says otherwise.
+const DEFAULT_DECIMALS: u32 = 2;
 
-/// What the engine is told about the world: it reads no clock itself.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// What the engine is told about the world: it reads no clock and no
+/// session itself.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Context {
     /// Today's date where the form is filled in.
     pub today: Date,
+    /// The signed-in person, for prefilled fields; `None` when anonymous.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<Person>,
+}
+
+impl Context {
+    /// A context for `today`, with nobody signed in.
+    pub fn on(today: Date) -> Self {
+        Context {
+            today,
+            person: None,
+        }
+    }
+}
+
+/// What e-ID tells about the signed-in person.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub name: String,
+    /// `YYYYMMDD-NNNN`.
+    pub personal_identity_number: String,
+    /// The registered address, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<Address>,
+}
+
+impl Person {
+    /// What this person gives a prefilled field, as its inputs would post it.
+    pub fn prefill(&self, prefill: Prefill) -> Vec<(&'static str, String)> {
+        match prefill {
+            Prefill::Name => vec![("", self.name.clone())],
+            Prefill::PersonalIdentityNumber => vec![("", self.personal_identity_number.clone())],
+            Prefill::Address => self
+                .address
+                .as_ref()
+                .map(|a| {
+                    vec![
+                        (".street", a.street.clone()),
+                        (".postal_code", a.postal_code.clone()),
+                        (".city", a.city.clone()),
+                    ]
+                })
+                .unwrap_or_default(),
+        }
+    }
 }
 
 /// The outcome of evaluating posted answers against a definition.
@@ -28,13 +77,19 @@ pub struct Evaluation {
     /// Typed answers of the visible fields that were answered and valid.
     pub answers: BTreeMap<String, Value>,
     /// Every error of the visible fields, in the order the fields appear.
+    /// A row field's error is at `group[row].field`.
     pub errors: Vec<FieldError>,
     /// Keys of the pages shown, in form order.
     pub visible_pages: Vec<String>,
-    /// Keys of the fields asked, in form order.
+    /// Keys of the fields asked, in form order; row fields as
+    /// `group[row].field`, one per row posted.
     pub visible_fields: Vec<String>,
     /// The way through the form: the pages shown and which are complete.
     pub journey: Journey,
+    /// For each group answered, the posted row number of each of its
+    /// answered rows (rows where nothing was typed are left out).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub rows: BTreeMap<String, Vec<usize>>,
 }
 
 /// The pages a person goes through, in order, with which are complete.
@@ -87,6 +142,7 @@ impl Evaluation {
         self.errors.is_empty()
     }
 
+    /// Whether a field (or a row field, as `group[row].field`) is asked.
     pub fn is_visible(&self, field: &str) -> bool {
         self.visible_fields.iter().any(|f| f == field)
     }
@@ -102,6 +158,7 @@ impl Evaluation {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
+    /// The field's key, or `group[row].field` for a row field.
     pub field: String,
     pub code: ErrorCode,
 }
@@ -112,16 +169,26 @@ pub struct FieldError {
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum ErrorCode {
     Required,
+    TooShort {
+        min: u32,
+    },
     TooLong {
         max: u32,
     },
+    /// A text that does not have the form the field's `pattern` asks for.
+    PatternMismatch,
     InvalidEmail,
     NotAnInteger,
+    /// Not a number (a decimal field).
+    NotANumber,
+    TooManyDecimals {
+        max: u32,
+    },
     TooSmall {
-        min: i64,
+        min: Decimal,
     },
     TooLarge {
-        max: i64,
+        max: Decimal,
     },
     UnknownOption,
     TooFewSelected {
@@ -152,6 +219,23 @@ pub enum ErrorCode {
     AddressIncomplete {
         part: String,
     },
+    /// Fewer rows in a group than it needs.
+    TooFewRows {
+        min: u32,
+    },
+    TooManyRows {
+        max: u32,
+    },
+    /// A file of a type the field does not accept.
+    FileTypeNotAllowed,
+    FileTooLarge {
+        max_bytes: u64,
+    },
+    TooManyFiles {
+        max: u32,
+    },
+    /// A file description the server did not make.
+    InvalidFile,
     /// A cross-field rule of the form did not hold; its message is in the
     /// definition.
     Rule {
@@ -161,11 +245,15 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// The name of every code, as written in definitions' `messages`.
-    pub const NAMES: [&'static str; 20] = [
+    pub const NAMES: [&'static str; 30] = [
         "required",
+        "too_short",
         "too_long",
+        "pattern_mismatch",
         "invalid_email",
         "not_an_integer",
+        "not_a_number",
+        "too_many_decimals",
         "too_small",
         "too_large",
         "unknown_option",
@@ -181,6 +269,12 @@ impl ErrorCode {
         "wrong_check_digit",
         "invalid_organisation_number",
         "address_incomplete",
+        "too_few_rows",
+        "too_many_rows",
+        "file_type_not_allowed",
+        "file_too_large",
+        "too_many_files",
+        "invalid_file",
         "rule",
     ];
 
@@ -188,9 +282,13 @@ impl ErrorCode {
     pub fn name(&self) -> &'static str {
         match self {
             ErrorCode::Required => "required",
+            ErrorCode::TooShort { .. } => "too_short",
             ErrorCode::TooLong { .. } => "too_long",
+            ErrorCode::PatternMismatch => "pattern_mismatch",
             ErrorCode::InvalidEmail => "invalid_email",
             ErrorCode::NotAnInteger => "not_an_integer",
+            ErrorCode::NotANumber => "not_a_number",
+            ErrorCode::TooManyDecimals { .. } => "too_many_decimals",
             ErrorCode::TooSmall { .. } => "too_small",
             ErrorCode::TooLarge { .. } => "too_large",
             ErrorCode::UnknownOption => "unknown_option",
@@ -206,9 +304,33 @@ impl ErrorCode {
             ErrorCode::WrongCheckDigit => "wrong_check_digit",
             ErrorCode::InvalidOrganisationNumber => "invalid_organisation_number",
             ErrorCode::AddressIncomplete { .. } => "address_incomplete",
+            ErrorCode::TooFewRows { .. } => "too_few_rows",
+            ErrorCode::TooManyRows { .. } => "too_many_rows",
+            ErrorCode::FileTypeNotAllowed => "file_type_not_allowed",
+            ErrorCode::FileTooLarge { .. } => "file_too_large",
+            ErrorCode::TooManyFiles { .. } => "too_many_files",
+            ErrorCode::InvalidFile => "invalid_file",
             ErrorCode::Rule { .. } => "rule",
         }
     }
+}
+
+/// Where an answer sits: a field of a page, or a field of one posted row
+/// of a group (row, index of the field in the group). Ordered as the form
+/// reads: a group's own error comes before its rows'.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Slot {
+    page: usize,
+    field: usize,
+    row: Option<(usize, usize)>,
+}
+
+/// A `required_if` to check once every answer is known.
+struct Deferred {
+    slot: Slot,
+    key: String,
+    /// For a row field: its group and the row's place among the answers.
+    row: Option<(String, usize)>,
 }
 
 /// Evaluates posted answers against a definition: works out which pages and
@@ -216,160 +338,443 @@ impl ErrorCode {
 /// collects every error. Hidden fields are neither validated nor kept, and
 /// names that are not fields of the form are ignored.
 pub fn evaluate(definition: &FormDefinition, raw: &RawAnswers, context: &Context) -> Evaluation {
-    let mut state = State {
-        answers: BTreeMap::new(),
-        today: context.today,
+    let mut run = Run {
+        definition,
+        raw,
+        context,
+        state: State {
+            answers: BTreeMap::new(),
+            today: context.today,
+            definition,
+        },
+        errors: BTreeMap::new(),
+        pages: BTreeSet::new(),
+        shown: Vec::new(),
+        deferred: Vec::new(),
+        row_positions: BTreeMap::new(),
+        posted_rows: BTreeMap::new(),
     };
-    let mut errors = BTreeMap::new();
-    let mut unanswered = Vec::new();
-    let mut pages = BTreeSet::new();
-    let mut fields = BTreeSet::new();
     for step in definition.order() {
         match *step {
-            Step::Page(pi) => {
-                let Some(page) = definition.page_at(pi) else {
-                    continue;
-                };
-                if definition
-                    .page_condition(page.key())
-                    .is_none_or(|c| c.holds(&state))
-                {
-                    pages.insert(pi);
-                }
-            }
-            Step::Field(pi, fi) => {
-                let Some(field) = definition.field_at(pi, fi) else {
-                    continue;
-                };
-                let shown = pages.contains(&pi)
-                    && definition
-                        .field_condition(field.key())
-                        .is_none_or(|c| c.holds(&state));
-                if !shown {
-                    continue;
-                }
-                fields.insert((pi, fi));
-                let parsed = match field.kind() {
-                    FieldKind::PostalAddress => parse_address(field.key(), raw),
-                    FieldKind::Computed { .. } => Ok(definition
-                        .computation(field.key())
-                        .and_then(|e| computed_value(e.eval(&state)))),
-                    _ => parse_field(field, raw.all(field.key()), context.today),
-                };
-                match parsed {
-                    Ok(Some(value)) => {
-                        state.answers.insert(field.key().to_owned(), value);
-                    }
-                    Ok(None) if field.required() => {
-                        errors.insert((pi, fi), ErrorCode::Required);
-                    }
-                    Ok(None) => {
-                        if definition.requirement(field.key()).is_some() {
-                            unanswered.push((pi, fi));
-                        }
-                    }
-                    Err(code) => {
-                        errors.insert((pi, fi), code);
-                    }
-                }
-            }
+            Step::Page(pi) => run.page(pi),
+            Step::Field(pi, fi) => run.field(pi, fi),
         }
     }
-    // Requirements and rules read every answer, so they come after all
-    // fields are known.
-    for at in unanswered {
-        let needed = definition
-            .field_at(at.0, at.1)
-            .and_then(|f| definition.requirement(f.key()))
-            .is_some_and(|c| c.holds(&state));
-        if needed {
-            errors.insert(at, ErrorCode::Required);
-        }
-    }
-    for rule in definition.rules() {
-        let Some(&at) = fields.iter().find(|&&(pi, fi)| {
-            definition
-                .field_at(pi, fi)
-                .is_some_and(|f| f.key() == rule.field)
-        }) else {
-            continue; // the field is hidden
+    run.shown.sort_unstable();
+    run.requirements();
+    run.rules();
+    run.finish()
+}
+
+struct Run<'a> {
+    definition: &'a FormDefinition,
+    raw: &'a RawAnswers,
+    context: &'a Context,
+    state: State<'a>,
+    errors: BTreeMap<Slot, ErrorCode>,
+    pages: BTreeSet<usize>,
+    /// Slots shown, in the order visited; sorted when done.
+    shown: Vec<Slot>,
+    deferred: Vec<Deferred>,
+    /// Where each posted row of a group sits among its answered rows.
+    row_positions: BTreeMap<(usize, usize, usize), usize>,
+    /// For each group, the posted row number of each answered row.
+    posted_rows: BTreeMap<String, Vec<usize>>,
+}
+
+impl<'a> Run<'a> {
+    fn page(&mut self, pi: usize) {
+        let Some(page) = self.definition.page_at(pi) else {
+            return;
         };
-        if errors.contains_key(&at) {
-            continue; // one error per field: its own comes first
-        }
-        if !rule
-            .check
-            .fields()
-            .iter()
-            .all(|f| state.answers.contains_key(f))
+        if self
+            .definition
+            .page_condition(page.key())
+            .is_none_or(|c| c.holds(&self.state))
         {
-            continue; // a missing answer is for `required` to report
-        }
-        if rule.check.eval(&state) == expr::Value::Bool(false) {
-            errors.insert(
-                at,
-                ErrorCode::Rule {
-                    rule: rule.key.clone(),
-                },
-            );
+            self.pages.insert(pi);
         }
     }
-    let key_of = |(pi, fi): (usize, usize)| definition.field_at(pi, fi).map(|f| f.key().to_owned());
-    let journey_pages: Vec<PageProgress> = pages
-        .iter()
-        .filter_map(|&pi| {
-            let page = definition.page_at(pi)?;
-            Some(PageProgress {
-                key: page.key().to_owned(),
-                complete: !errors.keys().any(|&(epi, _)| epi == pi),
+
+    fn field(&mut self, pi: usize, fi: usize) {
+        let Some(field) = self.definition.field_at(pi, fi) else {
+            return;
+        };
+        let shown = self.pages.contains(&pi)
+            && self
+                .definition
+                .field_condition(field.key())
+                .is_none_or(|c| c.holds(&self.state));
+        if !shown {
+            return;
+        }
+        let slot = Slot {
+            page: pi,
+            field: fi,
+            row: None,
+        };
+        self.shown.push(slot);
+        if let FieldKind::Group { .. } = field.kind() {
+            return self.group(slot, field);
+        }
+        let parsed = self.parse(field, field.key(), &self.state, self.raw);
+        self.record(slot, field, parsed, None, |answers, value| {
+            answers.insert(field.key().to_owned(), value);
+        });
+    }
+
+    /// Files an answer or an error for a field just parsed.
+    fn record(
+        &mut self,
+        slot: Slot,
+        field: Field<'_>,
+        parsed: Result<Option<Value>, ErrorCode>,
+        row: Option<(String, usize)>,
+        store: impl FnOnce(&mut BTreeMap<String, Value>, Value),
+    ) {
+        match parsed {
+            Ok(Some(value)) => store(&mut self.state.answers, value),
+            Ok(None) if field.required() => {
+                self.errors.insert(slot, ErrorCode::Required);
+            }
+            Ok(None) => {
+                if self.definition.requirement(field.key()).is_some() {
+                    self.deferred.push(Deferred {
+                        slot,
+                        key: field.key().to_owned(),
+                        row,
+                    });
+                }
+            }
+            Err(code) => {
+                self.errors.insert(slot, code);
+            }
+        }
+    }
+
+    /// Evaluates every posted row of a group. A row where nothing is typed
+    /// is shown but is no answer: it is neither checked nor kept.
+    fn group(&mut self, slot: Slot, field: Field<'a>) {
+        let key = field.key();
+        let FieldKind::Group {
+            min_rows, max_rows, ..
+        } = field.kind()
+        else {
+            return;
+        };
+        let subs: Vec<Field<'a>> = field.row_fields().collect();
+        // Looked up once, not once per row.
+        let plan: Vec<(usize, Field<'a>, Option<&expr::Expr>)> = self
+            .definition
+            .row_order(key)
+            .iter()
+            .filter_map(|&si| {
+                let sub = *subs.get(si)?;
+                Some((si, sub, self.definition.field_condition(sub.key())))
             })
-        })
-        .collect();
-    let journey = Journey {
-        can_submit: journey_pages.iter().all(|p| p.complete),
-        pages: journey_pages,
-    };
-    Evaluation {
-        journey,
-        answers: state.answers,
-        errors: errors
-            .into_iter()
-            .filter_map(|(at, code)| {
-                Some(FieldError {
-                    field: key_of(at)?,
-                    code,
+            .collect();
+        let mut rows: Vec<BTreeMap<String, Value>> = Vec::new();
+        for r in 0..self.raw.rows(key, MAX_ROWS as usize) {
+            // One search for the row's inputs; names within it are short.
+            let posted = RowPosted(self.raw.under(&format!("{key}[{r}].")).collect());
+            let blank = posted
+                .0
+                .iter()
+                .all(|(_, values)| values.iter().all(|v| v.trim().is_empty()));
+            let mut row = BTreeMap::new();
+            for &(si, sub, condition) in &plan {
+                let row_slot = Slot {
+                    row: Some((r, si)),
+                    ..slot
+                };
+                let scope = RowScope {
+                    group: key,
+                    row: &row,
+                    outer: &self.state,
+                };
+                if !condition.is_none_or(|c| c.holds(&scope)) {
+                    continue;
+                }
+                self.shown.push(row_slot);
+                if blank {
+                    continue;
+                }
+                let parsed = self.parse(sub, sub.key(), &scope, &posted);
+                let place = Some((key.to_owned(), rows.len()));
+                let mut answer = None;
+                self.record(row_slot, sub, parsed, place, |_, value| {
+                    answer = Some(value)
+                });
+                if let Some(value) = answer {
+                    row.insert(sub.key().to_owned(), value);
+                }
+            }
+            if !blank {
+                self.row_positions
+                    .insert((slot.page, slot.field, r), rows.len());
+                self.posted_rows.entry(key.to_owned()).or_default().push(r);
+                rows.push(row);
+            }
+        }
+        let count = u32::try_from(rows.len()).unwrap_or(u32::MAX);
+        let error = if count == 0 && field.required() && min_rows.unwrap_or(1) <= 1 {
+            Some(ErrorCode::Required)
+        } else if let Some(min) = min_rows.filter(|min| count < *min) {
+            Some(ErrorCode::TooFewRows { min })
+        } else {
+            let max = max_rows.unwrap_or(MAX_ROWS);
+            (count > max).then_some(ErrorCode::TooManyRows { max })
+        };
+        if let Some(error) = error {
+            self.errors.insert(slot, error);
+        }
+        if !rows.is_empty() {
+            self.state.answers.insert(key.to_owned(), Value::Rows(rows));
+        }
+    }
+
+    /// Parses one field posted under `name` (its key, or its place in a
+    /// row). `Ok(None)` means unanswered.
+    fn parse(
+        &self,
+        field: Field<'_>,
+        name: &str,
+        scope: &dyn Scope,
+        posted: &dyn Posted,
+    ) -> Result<Option<Value>, ErrorCode> {
+        if let (Some((prefill, true)), Some(person)) = (field.prefill(), &self.context.person) {
+            // Fixed from e-ID: what was posted does not count.
+            let mut fixed = RawAnswers::new();
+            for (suffix, value) in person.prefill(prefill) {
+                fixed.push(format!("{name}{suffix}"), value);
+            }
+            return self.parse_posted(field, name, scope, &fixed);
+        }
+        self.parse_posted(field, name, scope, posted)
+    }
+
+    fn parse_posted(
+        &self,
+        field: Field<'_>,
+        name: &str,
+        scope: &dyn Scope,
+        raw: &dyn Posted,
+    ) -> Result<Option<Value>, ErrorCode> {
+        match field.kind() {
+            FieldKind::PostalAddress => parse_address(name, raw),
+            FieldKind::Computed { .. } => Ok(self
+                .definition
+                .computation(field.key())
+                .and_then(|e| computed_value(e.eval(scope)))),
+            FieldKind::File {
+                accept,
+                max_bytes,
+                max_files,
+            } => parse_files(raw.values(name), accept, *max_bytes, max_files.unwrap_or(1)),
+            _ => parse_field(
+                field,
+                raw.values(name),
+                self.context.today,
+                self.definition.pattern(field.key()),
+            ),
+        }
+    }
+
+    /// `required_if` reads every answer, so it is checked once all are known.
+    fn requirements(&mut self) {
+        for d in std::mem::take(&mut self.deferred) {
+            let Some(condition) = self.definition.requirement(&d.key) else {
+                continue;
+            };
+            let needed = match &d.row {
+                None => condition.holds(&self.state),
+                Some((group, at)) => self.state.row(group, *at).is_some_and(|row| {
+                    condition.holds(&RowScope {
+                        group,
+                        row,
+                        outer: &self.state,
+                    })
+                }),
+            };
+            if needed {
+                self.errors.insert(d.slot, ErrorCode::Required);
+            }
+        }
+    }
+
+    /// Cross-field rules: on the field they name when it is shown, in every
+    /// row for a row field, and only when every answer they read is there
+    /// (a missing answer is for `required` to report).
+    fn rules(&mut self) {
+        for rule in self.definition.rules() {
+            let group = self.definition.group_of(&rule.field);
+            let targets: Vec<Slot> = self
+                .shown
+                .iter()
+                .copied()
+                .filter(|s| self.key_at(*s).as_deref() == Some(rule.field.as_str()))
+                .collect();
+            for slot in targets {
+                if self.errors.contains_key(&slot) {
+                    continue; // one error per field: its own comes first
+                }
+                let holds = |scope: &dyn Scope| {
+                    let complete = rule
+                        .check
+                        .fields()
+                        .iter()
+                        .all(|f| scope.answer(f) != expr::Value::Absent);
+                    !complete || rule.check.eval(scope) != expr::Value::Bool(false)
+                };
+                let ok = match (group, slot.row) {
+                    (Some(group), Some((r, _))) => {
+                        let Some(row) = self
+                            .row_positions
+                            .get(&(slot.page, slot.field, r))
+                            .and_then(|at| self.state.row(group, *at))
+                        else {
+                            continue; // a blank row
+                        };
+                        holds(&RowScope {
+                            group,
+                            row,
+                            outer: &self.state,
+                        })
+                    }
+                    _ => holds(&self.state),
+                };
+                if !ok {
+                    self.errors.insert(
+                        slot,
+                        ErrorCode::Rule {
+                            rule: rule.key.clone(),
+                        },
+                    );
+                }
+            }
+        }
+    }
+
+    /// The key of the field at a slot (a row field's own key).
+    fn key_at(&self, slot: Slot) -> Option<String> {
+        let field = self.definition.field_at(slot.page, slot.field)?;
+        match slot.row {
+            None => Some(field.key().to_owned()),
+            Some((_, si)) => field.row_fields().nth(si).map(|f| f.key().to_owned()),
+        }
+    }
+
+    /// Where a slot's answer is posted: `key`, or `group[row].key`.
+    fn path_of(&self, slot: Slot) -> Option<String> {
+        let field = self.definition.field_at(slot.page, slot.field)?;
+        match slot.row {
+            None => Some(field.key().to_owned()),
+            Some((r, si)) => {
+                let sub = field.row_fields().nth(si)?;
+                Some(format!("{}[{r}].{}", field.key(), sub.key()))
+            }
+        }
+    }
+
+    fn finish(self) -> Evaluation {
+        let journey_pages: Vec<PageProgress> = self
+            .pages
+            .iter()
+            .filter_map(|&pi| {
+                let page = self.definition.page_at(pi)?;
+                Some(PageProgress {
+                    key: page.key().to_owned(),
+                    complete: !self.errors.keys().any(|s| s.page == pi),
                 })
             })
-            .collect(),
-        visible_pages: pages
-            .into_iter()
-            .filter_map(|pi| definition.page_at(pi).map(|p| p.key().to_owned()))
-            .collect(),
-        visible_fields: fields.into_iter().filter_map(key_of).collect(),
+            .collect();
+        let journey = Journey {
+            can_submit: journey_pages.iter().all(|p| p.complete),
+            pages: journey_pages,
+        };
+        Evaluation {
+            journey,
+            errors: self
+                .errors
+                .iter()
+                .filter_map(|(slot, code)| {
+                    Some(FieldError {
+                        field: self.path_of(*slot)?,
+                        code: code.clone(),
+                    })
+                })
+                .collect(),
+            visible_pages: self
+                .pages
+                .iter()
+                .filter_map(|pi| self.definition.page_at(*pi).map(|p| p.key().to_owned()))
+                .collect(),
+            visible_fields: self
+                .shown
+                .iter()
+                .filter_map(|slot| self.path_of(*slot))
+                .collect(),
+            answers: self.state.answers,
+            rows: self.posted_rows,
+        }
     }
 }
 
-/// What conditions read while evaluating: the answers of the fields shown so
-/// far, in dependency order.
-struct State {
-    answers: BTreeMap<String, Value>,
-    today: Date,
+/// Where posted values are read from: the whole post, or one row of it.
+trait Posted {
+    /// Every value sent under `name`.
+    fn values(&self, name: &str) -> &[String];
 }
 
-impl Scope for State {
-    fn answer(&self, field: &str) -> expr::Value {
-        match self.answers.get(field) {
-            None => expr::Value::Absent,
-            Some(Value::Text(t) | Value::Choice(t)) => expr::Value::Text(t.clone()),
-            Some(Value::Integer(n)) => expr::Value::Number(*n),
-            Some(Value::Bool(b)) => expr::Value::Bool(*b),
-            Some(Value::Date(d)) => expr::Value::Date(*d),
-            Some(Value::Choices(c)) => {
-                expr::Value::List(c.iter().cloned().map(expr::Value::Text).collect())
-            }
-            // Only `answered()` reads an address: any value but absent will do.
-            Some(Value::Address(_)) => expr::Value::Bool(true),
+impl Posted for RawAnswers {
+    fn values(&self, name: &str) -> &[String] {
+        self.all(name)
+    }
+}
+
+/// The inputs of one row, named without the row's prefix (`amount`).
+struct RowPosted<'a>(Vec<(&'a str, &'a [String])>);
+
+impl Posted for RowPosted<'_> {
+    fn values(&self, name: &str) -> &[String] {
+        self.0
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or(&[], |(_, values)| values)
+    }
+}
+
+/// What form-level expressions read: the answers known so far, in
+/// dependency order. A row field reads as its column over every row.
+struct State<'a> {
+    answers: BTreeMap<String, Value>,
+    today: Date,
+    definition: &'a FormDefinition,
+}
+
+impl State<'_> {
+    /// The answers of one answered row of a group.
+    fn row(&self, group: &str, at: usize) -> Option<&BTreeMap<String, Value>> {
+        match self.answers.get(group) {
+            Some(Value::Rows(rows)) => rows.get(at),
+            _ => None,
         }
+    }
+}
+
+impl Scope for State<'_> {
+    fn answer(&self, field: &str) -> expr::Value {
+        if let Some(group) = self.definition.group_of(field) {
+            return match self.answers.get(group) {
+                Some(Value::Rows(rows)) => expr::Value::List(
+                    rows.iter()
+                        .map(|row| row.get(field).map_or(expr::Value::Absent, to_expr))
+                        .collect(),
+                ),
+                _ => expr::Value::Absent,
+            };
+        }
+        self.answers.get(field).map_or(expr::Value::Absent, to_expr)
     }
 
     fn today(&self) -> Date {
@@ -377,11 +782,59 @@ impl Scope for State {
     }
 }
 
-/// Parses one field's raw text. `Ok(None)` means unanswered.
-fn parse_field(field: Field<'_>, raw: &[String], today: Date) -> Result<Option<Value>, ErrorCode> {
-    if let FieldKind::Information { .. } = field.kind() {
-        return Ok(None);
+/// What a row's expressions read: the row's own answers, and the form's
+/// for everything else.
+struct RowScope<'a> {
+    group: &'a str,
+    row: &'a BTreeMap<String, Value>,
+    outer: &'a State<'a>,
+}
+
+impl Scope for RowScope<'_> {
+    fn answer(&self, field: &str) -> expr::Value {
+        if let Some(value) = self.row.get(field) {
+            return to_expr(value);
+        }
+        if self.outer.definition.group_of(field) == Some(self.group) {
+            return expr::Value::Absent; // this row has no answer to it
+        }
+        self.outer.answer(field)
     }
+
+    fn today(&self) -> Date {
+        self.outer.today
+    }
+}
+
+/// An answer as expressions see it.
+fn to_expr(value: &Value) -> expr::Value {
+    match value {
+        Value::Text(t) | Value::Choice(t) => expr::Value::Text(t.clone()),
+        Value::Integer(n) => expr::Value::Number(Decimal::from(*n)),
+        Value::Decimal(n) => expr::Value::Number(*n),
+        Value::Bool(b) => expr::Value::Bool(*b),
+        Value::Date(d) => expr::Value::Date(*d),
+        Value::Choices(c) => expr::Value::List(c.iter().cloned().map(expr::Value::Text).collect()),
+        // Only `answered()` reads an address: any value but absent will do.
+        Value::Address(_) => expr::Value::Bool(true),
+        // `count()` reads these: one item per row or file.
+        Value::Rows(rows) => expr::Value::List(vec![expr::Value::Bool(true); rows.len()]),
+        Value::Files(files) => expr::Value::List(
+            files
+                .iter()
+                .map(|f| expr::Value::Text(f.name.clone()))
+                .collect(),
+        ),
+    }
+}
+
+/// Parses one field's raw text. `Ok(None)` means unanswered.
+fn parse_field(
+    field: Field<'_>,
+    raw: &[String],
+    today: Date,
+    pattern: Option<&regex_lite::Regex>,
+) -> Result<Option<Value>, ErrorCode> {
     if let FieldKind::MultipleChoice {
         options,
         min_selected,
@@ -426,10 +879,27 @@ fn parse_field(field: Field<'_>, raw: &[String], today: Date) -> Result<Option<V
         return Ok(None);
     }
     let value = match field.kind() {
-        FieldKind::ShortText { max_length } | FieldKind::LongText { max_length } => {
+        FieldKind::ShortText {
+            min_length,
+            max_length,
+            ..
+        }
+        | FieldKind::LongText {
+            min_length,
+            max_length,
+        } => {
             let max = max_length.unwrap_or(DEFAULT_MAX_TEXT);
-            if text.chars().count() > max as usize {
+            let length = text.chars().count();
+            if length > max as usize {
                 return Err(ErrorCode::TooLong { max });
+            }
+            if let Some(min) = *min_length {
+                if length < min as usize {
+                    return Err(ErrorCode::TooShort { min });
+                }
+            }
+            if pattern.is_some_and(|p| !p.is_match(text)) {
+                return Err(ErrorCode::PatternMismatch);
             }
             Value::Text(normalize_newlines(text))
         }
@@ -441,19 +911,25 @@ fn parse_field(field: Field<'_>, raw: &[String], today: Date) -> Result<Option<V
         }
         FieldKind::Integer { min, max, .. } => {
             let n = parse_integer(text).ok_or(ErrorCode::NotAnInteger)?;
-            if let Some(min) = *min {
-                if n < min {
-                    return Err(ErrorCode::TooSmall { min });
-                }
-            }
-            if let Some(max) = *max {
-                if n > max {
-                    return Err(ErrorCode::TooLarge { max });
-                }
-            }
+            in_range(
+                Decimal::from(n),
+                min.map(Decimal::from),
+                max.map(Decimal::from),
+            )?;
             Value::Integer(n)
         }
-        FieldKind::SingleChoice { options } => {
+        FieldKind::Decimal {
+            min, max, decimals, ..
+        } => {
+            let (n, places) = Decimal::parse_typed(text).ok_or(ErrorCode::NotANumber)?;
+            let allowed = decimals.unwrap_or(DEFAULT_DECIMALS);
+            if places > allowed {
+                return Err(ErrorCode::TooManyDecimals { max: allowed });
+            }
+            in_range(n, *min, *max)?;
+            Value::Decimal(n)
+        }
+        FieldKind::SingleChoice { options, .. } => {
             if !options.iter().any(|o| o.value == text) {
                 return Err(ErrorCode::UnknownOption);
             }
@@ -463,6 +939,8 @@ fn parse_field(field: Field<'_>, raw: &[String], today: Date) -> Result<Option<V
         FieldKind::MultipleChoice { .. }
         | FieldKind::PostalAddress
         | FieldKind::Computed { .. }
+        | FieldKind::File { .. }
+        | FieldKind::Group { .. }
         | FieldKind::Information { .. } => return Ok(None),
         FieldKind::YesNo => match text {
             "yes" => Value::Bool(true),
@@ -508,10 +986,62 @@ fn parse_field(field: Field<'_>, raw: &[String], today: Date) -> Result<Option<V
     Ok(Some(value))
 }
 
-/// A computed value as an answer; lists, addresses and "no value" are none.
+fn in_range(n: Decimal, min: Option<Decimal>, max: Option<Decimal>) -> Result<(), ErrorCode> {
+    if let Some(min) = min.filter(|min| n < *min) {
+        return Err(ErrorCode::TooSmall { min });
+    }
+    if let Some(max) = max.filter(|max| n > *max) {
+        return Err(ErrorCode::TooLarge { max });
+    }
+    Ok(())
+}
+
+/// Attached files, as described by the server that stored them.
+fn parse_files(
+    raw: &[String],
+    accept: &[String],
+    max_bytes: u64,
+    max_files: u32,
+) -> Result<Option<Value>, ErrorCode> {
+    let files: Vec<FileRef> = raw
+        .iter()
+        .filter(|v| !v.trim().is_empty())
+        .map(|v| serde_json::from_str(v).map_err(|_| ErrorCode::InvalidFile))
+        .collect::<Result<_, _>>()?;
+    if files.is_empty() {
+        return Ok(None);
+    }
+    if files.len() > max_files as usize {
+        return Err(ErrorCode::TooManyFiles { max: max_files });
+    }
+    for file in &files {
+        if !accepts(accept, &file.content_type) {
+            return Err(ErrorCode::FileTypeNotAllowed);
+        }
+        if file.size > max_bytes {
+            return Err(ErrorCode::FileTooLarge { max_bytes });
+        }
+    }
+    Ok(Some(Value::Files(files)))
+}
+
+/// Whether a media type is among those accepted (`image/*` takes any image).
+pub fn accepts(accept: &[String], content_type: &str) -> bool {
+    let content_type = content_type.trim().to_ascii_lowercase();
+    accept.iter().any(|a| {
+        let a = a.to_ascii_lowercase();
+        match a.strip_suffix("/*") {
+            Some(kind) => content_type.split_once('/').is_some_and(|(t, _)| t == kind),
+            None => a == content_type,
+        }
+    })
+}
+
+/// A computed value as an answer; lists and "no value" are none. Numbers
+/// are decimals, written without trailing zeros.
 fn computed_value(value: expr::Value) -> Option<Value> {
     match value {
-        expr::Value::Number(n) => Some(Value::Integer(n)),
+        expr::Value::Number(n) => Some(Value::Decimal(n)),
         expr::Value::Text(t) => Some(Value::Text(t)),
         expr::Value::Bool(b) => Some(Value::Bool(b)),
         expr::Value::Date(d) => Some(Value::Date(d)),
@@ -521,9 +1051,10 @@ fn computed_value(value: expr::Value) -> Option<Value> {
 
 /// An address from its three posted parts: all empty is unanswered; a
 /// missing part or a wrong postal code is an error.
-fn parse_address(key: &str, raw: &RawAnswers) -> Result<Option<Value>, ErrorCode> {
+fn parse_address(key: &str, raw: &dyn Posted) -> Result<Option<Value>, ErrorCode> {
     let part = |name: &str| {
-        raw.first(&format!("{key}.{name}"))
+        raw.values(&format!("{key}.{name}"))
+            .first()
             .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
             .unwrap_or_default()
     };
@@ -610,7 +1141,11 @@ fn parse_postal_code(text: &str) -> Option<String> {
 
 /// Browsers post `\r\n` line breaks; answers store `\n` only.
 fn normalize_newlines(text: &str) -> String {
-    text.replace("\r\n", "\n")
+    if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text.to_owned()
+    }
 }
 
 /// Accepts integers as people write them: an optional sign and digits,

@@ -4,6 +4,8 @@
 //! $kind == "pothole" and not answered($email)
 //! $months >= 6 or $zone in ["norr", "soder"]
 //! days_between(today(), date("2027-01-01")) > 30
+//! round($area * 12.5, 2)
+//! count($children) >= 2 and sum($amount) <= 50000
 //! ```
 //!
 //! `$name` reads an answer. There are no loops, no assignments and no
@@ -12,8 +14,13 @@
 //! hidden) reads as *absent*: any comparison with it is false, and
 //! `answered($x)` asks about it directly. Errors carry the character
 //! position where they were found.
+//!
+//! Numbers are exact decimals ([`Decimal`]). Inside a repeating group a
+//! row's fields read the answers of that row; elsewhere a row field is a
+//! column, which only `count()` (answered rows) and `sum()` read.
 
 use crate::date::Date;
+pub use crate::number::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// Longest expression accepted, in characters.
@@ -35,6 +42,14 @@ pub enum Type {
     List,
     /// A postal address: only `answered()` applies to it.
     Address,
+    /// A repeating group: `count()` gives its rows.
+    Rows,
+    /// A number field of a group, read from outside it: `sum()` adds it up.
+    NumberColumn,
+    /// Any other field of a group, read from outside it: `count()` only.
+    Column,
+    /// Uploaded files: `count()` gives how many.
+    Files,
 }
 
 /// Why an expression was refused, and where (a character offset).
@@ -48,21 +63,48 @@ pub struct ExprError {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum ExprErrorCode {
-    TooLong { max: usize },
-    TooComplex { max: usize },
-    TooDeep { max: usize },
-    UnexpectedChar { found: char },
+    TooLong {
+        max: usize,
+    },
+    TooComplex {
+        max: usize,
+    },
+    TooDeep {
+        max: usize,
+    },
+    UnexpectedChar {
+        found: char,
+    },
     UnterminatedText,
     NumberTooLarge,
     UnexpectedEnd,
-    UnexpectedToken { found: String },
-    UnknownFunction { name: String },
-    WrongArgumentCount { function: String, expected: usize },
+    UnexpectedToken {
+        found: String,
+    },
+    UnknownFunction {
+        name: String,
+    },
+    /// `round()` takes a number of places from 0 to 6, written as a number.
+    InvalidPlaces,
+    WrongArgumentCount {
+        function: String,
+        expected: usize,
+    },
     NotAField,
-    UnknownField { field: String },
-    InvalidDate { text: String },
-    TypeMismatch { expected: Type, found: Type },
-    NotComparable { left: Type, right: Type },
+    UnknownField {
+        field: String,
+    },
+    InvalidDate {
+        text: String,
+    },
+    TypeMismatch {
+        expected: Type,
+        found: Type,
+    },
+    NotComparable {
+        left: Type,
+        right: Type,
+    },
     MixedList,
 }
 
@@ -77,7 +119,7 @@ pub struct Expr {
 #[derive(Clone, Debug, PartialEq)]
 enum Node {
     Bool(bool),
-    Number(i64),
+    Number(Decimal),
     Text(String),
     Date(Date),
     List(Vec<Value>),
@@ -89,6 +131,8 @@ enum Node {
     Binary(BinOp, Box<Node>, Box<Node>, usize),
     Answered(String, usize),
     Count(String, usize),
+    Sum(String, usize),
+    Round(Box<Node>, u32),
     Today,
     DaysBetween(Box<Node>, Box<Node>),
 }
@@ -116,7 +160,7 @@ enum BinOp {
 pub enum Value {
     Absent,
     Bool(bool),
-    Number(i64),
+    Number(Decimal),
     Text(String),
     Date(Date),
     List(Vec<Value>),
@@ -204,7 +248,7 @@ impl Expr {
 
 #[derive(Clone, Debug, PartialEq)]
 enum Tok {
-    Number(i64),
+    Number(Decimal),
     Text(String),
     Word(String),
     Field(String),
@@ -247,18 +291,22 @@ fn lex(source: &str) -> Result<Vec<Token>, ExprError> {
         if c.is_whitespace() {
             i += 1;
         } else if c.is_ascii_digit() {
-            let mut n: i64 = 0;
-            while i < chars.len() && chars[i].is_ascii_digit() {
-                let digit = i64::from(chars[i].to_digit(10).unwrap_or(0));
-                n = n
-                    .checked_mul(10)
-                    .and_then(|n| n.checked_add(digit))
-                    .ok_or(ExprError {
-                        at,
-                        code: ExprErrorCode::NumberTooLarge,
-                    })?;
-                i += 1;
+            let mut j = i;
+            while j < chars.len() && chars[j].is_ascii_digit() {
+                j += 1;
             }
+            if chars.get(j) == Some(&'.') && chars.get(j + 1).is_some_and(char::is_ascii_digit) {
+                j += 1;
+                while j < chars.len() && chars[j].is_ascii_digit() {
+                    j += 1;
+                }
+            }
+            let text: String = chars[i..j].iter().collect();
+            let n = Decimal::parse_plain(&text).ok_or(ExprError {
+                at,
+                code: ExprErrorCode::NumberTooLarge,
+            })?;
+            i = j;
             tokens.push(Token {
                 tok: Tok::Number(n),
                 at,
@@ -471,8 +519,8 @@ impl Parser<'_> {
     fn call(&mut self, name: &str, at: usize, depth: usize) -> Result<Node, ExprError> {
         let arity = match name {
             "today" => 0,
-            "answered" | "count" | "date" => 1,
-            "days_between" => 2,
+            "answered" | "count" | "sum" | "date" => 1,
+            "days_between" | "round" => 2,
             _ => {
                 return Err(ExprError {
                     at,
@@ -513,8 +561,9 @@ impl Parser<'_> {
         let mut arg = || args.next().unwrap_or(Node::Bool(false));
         Ok(match name {
             "today" => Node::Today,
-            "answered" | "count" => match arg() {
+            "answered" | "count" | "sum" => match arg() {
                 Node::Field(f, _) if name == "count" => Node::Count(f, at),
+                Node::Field(f, _) if name == "sum" => Node::Sum(f, at),
                 Node::Field(f, _) => Node::Answered(f, at),
                 _ => {
                     return Err(ExprError {
@@ -537,6 +586,21 @@ impl Parser<'_> {
                     })
                 }
             },
+            "round" => {
+                let value = arg();
+                let places = match arg() {
+                    Node::Number(n) => n
+                        .to_integer()
+                        .and_then(|p| u32::try_from(p).ok())
+                        .filter(|p| *p <= crate::number::PLACES),
+                    _ => None,
+                };
+                let places = places.ok_or(ExprError {
+                    at,
+                    code: ExprErrorCode::InvalidPlaces,
+                })?;
+                Node::Round(Box::new(value), places)
+            }
             _ => {
                 let a = arg();
                 Node::DaysBetween(Box::new(a), Box::new(arg()))
@@ -606,15 +670,31 @@ fn check(
         Node::Text(_) => Type::Text,
         Node::Date(_) | Node::Today => Type::Date,
         Node::List(_) => Type::List,
-        Node::Field(f, at) | Node::Answered(f, at) | Node::Count(f, at) => {
+        Node::Field(f, at) | Node::Answered(f, at) | Node::Count(f, at) | Node::Sum(f, at) => {
             let ty = field_type(f)
                 .ok_or_else(|| (Some(*at), ExprErrorCode::UnknownField { field: f.clone() }))?;
             fields.push(f.clone());
             match node {
                 Node::Answered(..) => Type::Bool,
                 Node::Count(..) => Type::Number,
+                Node::Sum(..) => {
+                    if ty != Type::NumberColumn {
+                        return Err((
+                            Some(*at),
+                            ExprErrorCode::TypeMismatch {
+                                expected: Type::NumberColumn,
+                                found: ty,
+                            },
+                        ));
+                    }
+                    Type::Number
+                }
                 _ => ty,
             }
+        }
+        Node::Round(inner, _) => {
+            expect(Type::Number, check(inner, field_type, fields)?)?;
+            Type::Number
         }
         Node::Not(inner) => {
             expect(Type::Bool, check(inner, field_type, fields)?)?;
@@ -641,7 +721,9 @@ fn check(
                     expect(Type::Bool, rt).map_err(here)?;
                 }
                 BinOp::Eq | BinOp::Ne => {
-                    if lt != rt || matches!(lt, Type::List | Type::Address) {
+                    if lt != rt
+                        || !matches!(lt, Type::Bool | Type::Number | Type::Text | Type::Date)
+                    {
                         return Err(placed(ExprErrorCode::NotComparable {
                             left: lt,
                             right: rt,
@@ -698,11 +780,30 @@ fn eval(node: &Node, scope: &dyn Scope) -> Value {
         Node::List(items) => Value::List(items.clone()),
         Node::Field(f, _) => scope.answer(f),
         Node::Answered(f, _) => Value::Bool(scope.answer(f) != Value::Absent),
-        Node::Count(f, _) => Value::Number(match scope.answer(f) {
+        Node::Count(f, _) => Value::Number(Decimal::from(match scope.answer(f) {
             Value::Absent => 0,
-            Value::List(items) => i64::try_from(items.len()).unwrap_or(i64::MAX),
+            Value::List(items) => items
+                .iter()
+                .filter(|v| **v != Value::Absent)
+                .count()
+                .try_into()
+                .unwrap_or(i64::MAX),
             _ => 1,
-        }),
+        })),
+        Node::Sum(f, _) => match scope.answer(f) {
+            Value::List(items) => items
+                .iter()
+                .try_fold(Decimal::ZERO, |total, v| match v {
+                    Value::Number(n) => total.checked_add(*n),
+                    _ => Some(total),
+                })
+                .map_or(Value::Absent, Value::Number),
+            _ => Value::Number(Decimal::ZERO),
+        },
+        Node::Round(inner, places) => match eval(inner, scope) {
+            Value::Number(n) => Value::Number(n.round(*places)),
+            _ => Value::Absent,
+        },
         Node::Today => Value::Date(scope.today()),
         Node::Not(inner) => match eval(inner, scope) {
             Value::Bool(b) => Value::Bool(!b),
@@ -713,7 +814,7 @@ fn eval(node: &Node, scope: &dyn Scope) -> Value {
             _ => Value::Absent,
         },
         Node::DaysBetween(a, b) => match (eval(a, scope), eval(b, scope)) {
-            (Value::Date(a), Value::Date(b)) => Value::Number(a.days_until(b)),
+            (Value::Date(a), Value::Date(b)) => Value::Number(Decimal::from(a.days_until(b))),
             _ => Value::Absent,
         },
         Node::Binary(BinOp::And, l, r, _) => {
@@ -768,7 +869,7 @@ fn eval(node: &Node, scope: &dyn Scope) -> Value {
 fn uses_today(node: &Node) -> bool {
     match node {
         Node::Today => true,
-        Node::Not(n) | Node::Neg(n) => uses_today(n),
+        Node::Not(n) | Node::Neg(n) | Node::Round(n, _) => uses_today(n),
         Node::Binary(_, a, b, _) | Node::DaysBetween(a, b) => uses_today(a) || uses_today(b),
         Node::Bool(_)
         | Node::Number(_)
@@ -777,7 +878,8 @@ fn uses_today(node: &Node) -> bool {
         | Node::List(_)
         | Node::Field(..)
         | Node::Answered(..)
-        | Node::Count(..) => false,
+        | Node::Count(..)
+        | Node::Sum(..) => false,
     }
 }
 
@@ -795,6 +897,14 @@ mod tests {
     use std::collections::BTreeMap;
 
     struct Answers(BTreeMap<&'static str, Value>);
+
+    fn num(n: i64) -> Value {
+        Value::Number(Decimal::from(n))
+    }
+
+    fn dec(s: &str) -> Decimal {
+        Decimal::parse_plain(s).unwrap_or_else(|| panic!("{s}"))
+    }
 
     impl Scope for Answers {
         fn answer(&self, field: &str) -> Value {
@@ -828,9 +938,11 @@ mod tests {
     #[test]
     fn precedence_and_arithmetic() {
         assert_eq!(run("1 + 2 * 3 == 7", &[]), Value::Bool(true));
-        assert_eq!(run("(1 + 2) * 3", &[]), Value::Number(9));
-        assert_eq!(run("-2 - -3", &[]), Value::Number(1));
-        assert_eq!(run("7 / 2", &[]), Value::Number(3));
+        assert_eq!(run("(1 + 2) * 3", &[]), num(9));
+        assert_eq!(run("-2 - -3", &[]), num(1));
+        assert_eq!(run("7 / 2", &[]), Value::Number(dec("3.5")));
+        assert_eq!(run("round(2 / 3, 2)", &[]), Value::Number(dec("0.67")));
+        assert_eq!(run("0.1 + 0.2 == 0.3", &[]), Value::Bool(true));
         assert_eq!(run("1 / 0", &[]), Value::Absent);
         assert_eq!(run("not true or true", &[]), Value::Bool(true));
         assert_eq!(run("not (true or true)", &[]), Value::Bool(false));
@@ -858,10 +970,7 @@ mod tests {
             Value::Bool(true)
         );
         assert_eq!(
-            run(
-                "$months >= 6 and $months < 12",
-                &[("months", Value::Number(6))]
-            ),
+            run("$months >= 6 and $months < 12", &[("months", num(6))]),
             Value::Bool(true)
         );
         assert_eq!(run("$months + 1", &[]), Value::Absent);
@@ -878,7 +987,7 @@ mod tests {
         assert_eq!(run(r#""lift" in $needs"#, &needs), Value::Bool(false));
         assert_eq!(run(r#""ramp" in $needs"#, &[]), Value::Bool(false));
         assert_eq!(run("count($needs) == 2", &needs), Value::Bool(true));
-        assert_eq!(run("count($needs)", &[]), Value::Number(0));
+        assert_eq!(run("count($needs)", &[]), num(0));
         let mismatch = |expected, found| ExprErrorCode::TypeMismatch { expected, found };
         assert_eq!(
             error("1 in $needs").code,
@@ -894,7 +1003,7 @@ mod tests {
     fn dates_and_today() {
         assert_eq!(
             run(r#"days_between(today(), date("2026-12-24"))"#, &[]),
-            Value::Number(31)
+            num(31)
         );
         assert_eq!(
             run(r#"today() > date("2026-01-01")"#, &[]),

@@ -19,18 +19,24 @@ mod definition;
 mod evaluate;
 pub mod expr;
 mod identity;
+mod number;
 mod schema;
 mod spec;
 mod summary;
 
-pub use answers::{Address, RawAnswers, Value};
+pub use answers::{Address, FileRef, RawAnswers, Value};
 pub use compare::{compare, Change, Changes, FieldChange};
 pub use date::Date;
-pub use definition::{compile, CompileError, CompileProblem, Field, FormDefinition, Page};
-pub use evaluate::{evaluate, Context, ErrorCode, Evaluation, FieldError, Journey, PageProgress};
+pub use definition::{
+    compile, CompileError, CompileProblem, Field, FormDefinition, Page, MAX_FILES, MAX_ROWS,
+};
+pub use evaluate::{
+    accepts, evaluate, Context, ErrorCode, Evaluation, FieldError, Journey, PageProgress, Person,
+};
+pub use number::Decimal;
 pub use schema::submission_schema;
 pub use spec::{
-    AssuranceLevel, Block, ChoiceOption, DateBound, FieldKind, FieldSpec, FormSpec, Identification,
-    LegalBasis, PageSpec, PrivacyNotice, RuleSpec, Text,
+    AssuranceLevel, Block, ChoiceDisplay, ChoiceOption, DateBound, FieldKind, FieldSpec, FormSpec,
+    Identification, LegalBasis, PageSpec, Prefill, PrivacyNotice, RuleSpec, Text,
 };
-pub use summary::{summary, SummaryRow, SummaryValue};
+pub use summary::{decimal_separator, summary, SummaryGroupRow, SummaryRow, SummaryValue};

@@ -1,7 +1,7 @@
 //! JSON Schema (draft 2020-12) of one form version's submission data: the
 //! typed answers as stored with a case and handed to integrations.
 
-use crate::definition::FormDefinition;
+use crate::definition::{Field, FormDefinition};
 use crate::expr::Type;
 use crate::spec::FieldKind;
 use serde_json::{json, Map, Value};
@@ -15,21 +15,10 @@ pub fn submission_schema(definition: &FormDefinition, lang: &str) -> Value {
     for page in definition.pages() {
         let page_conditional = definition.page_condition(page.key()).is_some();
         for field in page.fields() {
-            let computed = definition.computed_type(field.key());
-            let Some(value) = value_schema(field.kind(), computed) else {
+            let Some(schema) = answer_schema(definition, field, lang) else {
                 continue; // information text has no answer
             };
-            let (type_name, value) = value;
-            properties.insert(
-                field.key().to_owned(),
-                json!({
-                    "description": field.label(lang),
-                    "type": "object",
-                    "properties": {"type": {"const": type_name}, "value": value},
-                    "required": ["type", "value"],
-                    "additionalProperties": false,
-                }),
-            );
+            properties.insert(field.key().to_owned(), schema);
             if field.required() && !field.is_conditional() && !page_conditional {
                 required.push(Value::from(field.key()));
             }
@@ -45,6 +34,51 @@ pub fn submission_schema(definition: &FormDefinition, lang: &str) -> Value {
     })
 }
 
+/// The schema of one stored answer: its `type` tag and its value.
+fn answer_schema(definition: &FormDefinition, field: Field<'_>, lang: &str) -> Option<Value> {
+    let (type_name, value) = match field.kind() {
+        FieldKind::Group {
+            min_rows, max_rows, ..
+        } => {
+            let mut row_properties = Map::new();
+            let mut row_required = Vec::new();
+            for sub in field.row_fields() {
+                if let Some(schema) = answer_schema(definition, sub, lang) {
+                    row_properties.insert(sub.key().to_owned(), schema);
+                    if sub.required() && !sub.is_conditional() {
+                        row_required.push(Value::from(sub.key()));
+                    }
+                }
+            }
+            let mut rows = json!({
+                "type": "array",
+                "minItems": min_rows.unwrap_or(1).max(1),
+                "items": {
+                    "type": "object",
+                    "properties": row_properties,
+                    "required": row_required,
+                    "additionalProperties": false,
+                },
+            });
+            if let Some(max) = max_rows {
+                rows["maxItems"] = json!(max);
+            }
+            ("rows", rows)
+        }
+        kind => value_schema(kind, definition.computed_type(field.key()))?,
+    };
+    Some(json!({
+        "description": field.label(lang),
+        "type": "object",
+        "properties": {"type": {"const": type_name}, "value": value},
+        "required": ["type", "value"],
+        "additionalProperties": false,
+    }))
+}
+
+/// A decimal as stored: a string, so that no reader turns it into a float.
+const DECIMAL_PATTERN: &str = "^-?[0-9]+(\\.[0-9]+)?$";
+
 /// The stored `type` tag of a kind's answers, and the schema of its value.
 fn value_schema(kind: &FieldKind, computed: Option<Type>) -> Option<(&'static str, Value)> {
     let values = |options: &[crate::spec::ChoiceOption]| -> Vec<Value> {
@@ -54,13 +88,44 @@ fn value_schema(kind: &FieldKind, computed: Option<Type>) -> Option<(&'static st
             .collect()
     };
     Some(match kind {
-        FieldKind::ShortText { max_length } | FieldKind::LongText { max_length } => {
-            let mut s = json!({"type": "string", "minLength": 1});
+        FieldKind::ShortText {
+            min_length,
+            max_length,
+            ..
+        }
+        | FieldKind::LongText {
+            min_length,
+            max_length,
+        } => {
+            let mut s = json!({"type": "string", "minLength": min_length.unwrap_or(1).max(1)});
             if let Some(max) = max_length {
                 s["maxLength"] = json!(max);
             }
             ("text", s)
         }
+        FieldKind::Decimal { .. } => (
+            "decimal",
+            json!({"type": "string", "pattern": DECIMAL_PATTERN}),
+        ),
+        FieldKind::File { max_files, .. } => (
+            "files",
+            json!({
+                "type": "array",
+                "minItems": 1,
+                "maxItems": max_files.unwrap_or(1),
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "id": {"type": "string"},
+                        "name": {"type": "string"},
+                        "content_type": {"type": "string"},
+                        "size": {"type": "integer", "minimum": 0}
+                    },
+                    "required": ["id", "name", "content_type", "size"],
+                    "additionalProperties": false
+                }
+            }),
+        ),
         FieldKind::Email => ("text", json!({"type": "string", "format": "email"})),
         FieldKind::Integer { min, max, .. } => {
             let mut s = json!({"type": "integer"});
@@ -72,7 +137,7 @@ fn value_schema(kind: &FieldKind, computed: Option<Type>) -> Option<(&'static st
             }
             ("integer", s)
         }
-        FieldKind::SingleChoice { options } => ("choice", json!({"enum": values(options)})),
+        FieldKind::SingleChoice { options, .. } => ("choice", json!({"enum": values(options)})),
         FieldKind::MultipleChoice {
             options: opts,
             min_selected,
@@ -120,12 +185,21 @@ fn value_schema(kind: &FieldKind, computed: Option<Type>) -> Option<(&'static st
             }),
         ),
         FieldKind::Computed { .. } => match computed? {
-            Type::Number => ("integer", json!({"type": "integer"})),
+            Type::Number => (
+                "decimal",
+                json!({"type": "string", "pattern": DECIMAL_PATTERN}),
+            ),
             Type::Text => ("text", json!({"type": "string"})),
             Type::Bool => ("bool", json!({"type": "boolean"})),
             Type::Date => ("date", json!({"type": "string", "format": "date"})),
-            Type::List | Type::Address => return None,
+            Type::List
+            | Type::Address
+            | Type::Rows
+            | Type::NumberColumn
+            | Type::Column
+            | Type::Files => return None,
         },
-        FieldKind::Information { .. } => return None,
+        // Groups are described by `answer_schema`.
+        FieldKind::Group { .. } | FieldKind::Information { .. } => return None,
     })
 }

@@ -1,5 +1,6 @@
 //! What authors write: the serde shape of a form definition.
 
+use crate::number::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -136,8 +137,26 @@ pub struct FieldSpec {
     /// `too_long`, ...), in every language.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub messages: BTreeMap<String, Text>,
+    /// Filled in from the signed-in person's e-ID data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefill: Option<Prefill>,
+    /// With `prefill`: shown, not changeable; what is posted is ignored.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub read_only: bool,
     #[serde(flatten)]
     pub kind: FieldKind,
+}
+
+/// What can be filled in from the signed-in person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Prefill {
+    /// The full name (a short text field).
+    Name,
+    /// The personnummer (a personal identity number field).
+    PersonalIdentityNumber,
+    /// The registered address (a postal address field).
+    Address,
 }
 
 /// One closed enum for every kind of field: adding a kind breaks every `match`
@@ -147,9 +166,19 @@ pub struct FieldSpec {
 pub enum FieldKind {
     ShortText {
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        min_length: Option<u32>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         max_length: Option<u32>,
+        /// A regular expression the whole answer must match (`[A-Z]{3}
+        /// ?[0-9]{2}[0-9A-Z]` for a registration number). Matching takes
+        /// linear time whatever the pattern; give a `pattern` message that
+        /// says what is expected.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pattern: Option<String>,
     },
     LongText {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        min_length: Option<u32>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         max_length: Option<u32>,
     },
@@ -164,8 +193,23 @@ pub enum FieldKind {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         unit: Option<Text>,
     },
+    /// A number with decimals (`12,5`), exact; at most `decimals` places
+    /// (2 unless set, at most 6).
+    Decimal {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        min: Option<Decimal>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max: Option<Decimal>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        decimals: Option<u32>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unit: Option<Text>,
+    },
+    /// Radio buttons, or a drop-down list with `"display": "select"`.
     SingleChoice {
         options: Vec<ChoiceOption>,
+        #[serde(default, skip_serializing_if = "ChoiceDisplay::is_radios")]
+        display: ChoiceDisplay,
     },
     /// Checkboxes; `required` means at least one.
     MultipleChoice {
@@ -191,8 +235,37 @@ pub enum FieldKind {
     /// Personnummer or samordningsnummer.
     PersonalIdentityNumber,
     OrganisationNumber,
+    /// Files to attach (a photo, a budget). The server stores the files and
+    /// posts a description of each (see [`crate::FileRef`]); the engine
+    /// checks their type, size and number.
+    File {
+        /// Media types accepted (`image/jpeg`, or `image/*`).
+        accept: Vec<String>,
+        /// Largest size of one file, in bytes.
+        max_bytes: u64,
+        /// How many files may be attached (1 unless set).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max_files: Option<u32>,
+    },
+    /// "Add another": the same questions once per row (a child, a budget
+    /// line). Inputs are posted as `<key>[<row>].<field>`, and the number
+    /// of rows as `<key>.rows`. A row's conditions and computed values read
+    /// that row's answers; outside the group `count($group)` counts rows
+    /// and `sum($field)` adds up a number field over every row. A row
+    /// where nothing is typed is no row.
+    Group {
+        fields: Vec<FieldSpec>,
+        /// What one row is called (`Barn`, `Child`): rows are shown as
+        /// "Barn 1", "Barn 2".
+        row_label: Text,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        min_rows: Option<u32>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max_rows: Option<u32>,
+    },
     /// A value worked out from other answers (a fee, a total, an age); shown,
-    /// stored, never typed. It may read any field but another computed one.
+    /// stored, never typed. It may read other computed values, but not in a
+    /// circle.
     Computed {
         expression: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -213,6 +286,10 @@ pub enum FieldKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "block", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Block {
+    /// A heading within the information text.
+    Heading {
+        text: Text,
+    },
     Paragraph {
         text: Text,
     },
@@ -273,6 +350,23 @@ impl From<DateBound> for String {
             DateBound::Today { offset_days: 0 } => "today".into(),
             DateBound::Today { offset_days } => format!("today{offset_days:+}"),
         }
+    }
+}
+
+/// How a single choice is shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChoiceDisplay {
+    /// Radio buttons: every option visible (best up to about ten).
+    #[default]
+    Radios,
+    /// A drop-down list, for long lists (municipalities, countries).
+    Select,
+}
+
+impl ChoiceDisplay {
+    fn is_radios(&self) -> bool {
+        *self == ChoiceDisplay::Radios
     }
 }
 

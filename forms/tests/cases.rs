@@ -1,8 +1,12 @@
 //! Data-driven tests of the engine. Each file in `tests/cases/` holds a
 //! definition, what was posted, and the expected outcome: either the
 //! compile problems, or the typed answers and errors of the evaluation.
+//!
+//! Each case also has a snapshot in `tests/snapshots/`: the whole outcome,
+//! pretty-printed, so that any change in what the engine gives shows up in
+//! review. `BLESS=1 cargo test -p forms --test cases` writes them anew.
 
-use forms::{compile, evaluate, summary, Context, Date, FormSpec, RawAnswers};
+use forms::{compile, evaluate, summary, Context, Date, FormSpec, Person, RawAnswers};
 use serde::Deserialize;
 use serde_json::{json, Value as Json};
 use std::collections::BTreeMap;
@@ -17,6 +21,9 @@ struct Case {
     /// The day the form is filled in; a fixed day unless the case says.
     #[serde(default = "default_today")]
     today: Date,
+    /// The signed-in person, for prefilled fields.
+    #[serde(default)]
+    person: Option<Person>,
     expected: Json,
 }
 
@@ -35,7 +42,11 @@ fn outcome(case: &Case) -> Json {
                     .iter()
                     .flat_map(|(k, vs)| vs.iter().map(move |v| (k.clone(), v.clone()))),
             );
-            let evaluation = evaluate(&definition, &raw, &Context { today: case.today });
+            let context = Context {
+                today: case.today,
+                person: case.person.clone(),
+            };
+            let evaluation = evaluate(&definition, &raw, &context);
             let lang = definition.default_language().to_owned();
             json!({
                 "answers": evaluation.answers,
@@ -65,6 +76,9 @@ fn every_case_gives_its_expected_outcome() {
         let case: Case = serde_json::from_str(&text)
             .unwrap_or_else(|e| panic!("{}: not a valid case: {e}", path.display()));
         let actual = outcome(&case);
+        if let Some(failure) = compare_snapshot(path, &actual) {
+            failures.push(failure);
+        }
         // Only the keys a case names are compared, so a case can focus on
         // the errors alone.
         for (key, expected) in case.expected.as_object().expect("expected is an object") {
@@ -78,6 +92,34 @@ fn every_case_gives_its_expected_outcome() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Compares the whole outcome with the case's snapshot, or writes it when
+/// `BLESS` is set. A missing snapshot is a failure, so none is forgotten.
+fn compare_snapshot(case: &Path, actual: &Json) -> Option<String> {
+    let name = case.file_name()?.to_string_lossy().into_owned();
+    let snapshot = case.parent()?.parent()?.join("snapshots").join(name);
+    let text = format!(
+        "{}\n",
+        serde_json::to_string_pretty(actual).expect("an outcome serialises")
+    );
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::create_dir_all(snapshot.parent()?).expect("snapshots folder");
+        std::fs::write(&snapshot, text).expect("snapshot written");
+        return None;
+    }
+    match std::fs::read_to_string(&snapshot) {
+        Ok(stored) if stored == text => None,
+        Ok(_) => Some(format!(
+            "{}: the outcome differs from its snapshot (BLESS=1 to accept)\n  actual: {}",
+            snapshot.display(),
+            serde_json::to_string(actual).unwrap_or_default()
+        )),
+        Err(_) => Some(format!(
+            "{}: no snapshot (BLESS=1 cargo test -p forms --test cases writes it)",
+            snapshot.display()
+        )),
+    }
 }
 
 #[test]

@@ -56,7 +56,7 @@ proptest! {
         let today = Date::new(1970 + (day / 366) as i32, 1 + (day % 12) as u8, 1 + (day % 28) as u8)
             .unwrap_or(Date::UNIX_EPOCH);
         let raw = RawAnswers::from_pairs(pairs);
-        let context = Context { today };
+        let context = Context::on(today);
         let first = evaluate(&definition, &raw, &context);
         for field in definition.fields() {
             if !first.is_visible(field.key()) {
@@ -81,7 +81,7 @@ proptest! {
         struct Empty;
         impl Scope for Empty {
             fn answer(&self, field: &str) -> ExprValue {
-                if field == "a" { ExprValue::Number(i64::MAX) } else { ExprValue::Absent }
+                if field == "a" { ExprValue::Number(forms::Decimal::from(i64::MAX)) } else { ExprValue::Absent }
             }
             fn today(&self) -> Date { Date::UNIX_EPOCH }
         }
@@ -105,12 +105,12 @@ proptest! {
         spec.languages = languages;
         spec.pages[0].fields[2].visible_if = Some(condition.clone());
         spec.pages[1].visible_if = Some(condition);
-        if let forms::FieldKind::ShortText { max_length } = &mut spec.pages[0].fields[2].kind {
+        if let forms::FieldKind::ShortText { max_length, .. } = &mut spec.pages[0].fields[2].kind {
             *max_length = max;
         }
         if let Ok(definition) = compile(spec) {
             let raw = RawAnswers::from_pairs([("kind", "b"), ("n", "4")]);
-            let _ = evaluate(&definition, &raw, &Context { today: Date::UNIX_EPOCH });
+            let _ = evaluate(&definition, &raw, &Context::on(Date::UNIX_EPOCH));
         }
     }
 }

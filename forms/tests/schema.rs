@@ -49,7 +49,7 @@ fn the_schema_matches_the_stored_answers() {
         ("ok", "yes"),
     ]);
     let today = Date::new(2026, 1, 1).expect("date");
-    let answers = serde_json::to_value(evaluate(&definition, &raw, &Context { today }).answers)
+    let answers = serde_json::to_value(evaluate(&definition, &raw, &Context::on(today)).answers)
         .expect("json");
     for (key, answer) in answers.as_object().expect("object") {
         let property = &schema["properties"][key];

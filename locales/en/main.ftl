@@ -70,3 +70,20 @@ error-address-postal-code = Enter the postcode in “{ $label }”.
 error-address-city = Enter the town or city in “{ $label }”.
 computed-pending = Worked out once you have answered the questions.
 error-connection = The page could not be loaded. Check your connection and try again.
+
+# Repeating groups, drop-down lists, files and more checks.
+select-choose = Choose
+group-add = Add another { $row }
+group-remove = Remove { $row }
+error-too-short = “{ $label }” must be at least { $min } characters.
+error-pattern-mismatch = “{ $label }” is not in the right format.
+error-not-a-number = “{ $label }” must be a number, like 12.5.
+error-too-many-decimals = “{ $label }” can have at most { $max } decimals.
+error-required-rows = Fill in at least one row in “{ $label }”.
+error-too-few-rows = Fill in at least { $min } rows in “{ $label }”.
+error-too-many-rows = “{ $label }” can have at most { $max } rows.
+error-required-file = Attach a file in “{ $label }”.
+error-file-type = The file in “{ $label }” is of a type that is not accepted.
+error-file-too-large = The file in “{ $label }” must be { $megabytes } MB or smaller.
+error-too-many-files = Attach at most { $max } files in “{ $label }”.
+error-invalid-file = The file in “{ $label }” could not be received. Attach it again.

@@ -70,3 +70,20 @@ error-address-postal-code = Fyll i postnumret i ”{ $label }”.
 error-address-city = Fyll i orten i ”{ $label }”.
 computed-pending = Räknas ut när du har svarat på frågorna.
 error-connection = Det gick inte att hämta sidan. Kontrollera din uppkoppling och försök igen.
+
+# Repeating groups, drop-down lists, files and more checks.
+select-choose = Välj
+group-add = Lägg till { $row }
+group-remove = Ta bort { $row }
+error-too-short = ”{ $label }” ska vara minst { $min } tecken.
+error-pattern-mismatch = ”{ $label }” har inte rätt format.
+error-not-a-number = ”{ $label }” ska vara ett tal, till exempel 12,5.
+error-too-many-decimals = ”{ $label }” får ha högst { $max } decimaler.
+error-required-rows = Fyll i minst en rad i ”{ $label }”.
+error-too-few-rows = Fyll i minst { $min } rader i ”{ $label }”.
+error-too-many-rows = ”{ $label }” får ha högst { $max } rader.
+error-required-file = Bifoga en fil i ”{ $label }”.
+error-file-type = Filen i ”{ $label }” är av en typ som inte tas emot.
+error-file-too-large = Filen i ”{ $label }” får vara högst { $megabytes } MB.
+error-too-many-files = Bifoga högst { $max } filer i ”{ $label }”.
+error-invalid-file = Filen i ”{ $label }” gick inte att ta emot. Bifoga den igen.

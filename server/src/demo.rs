@@ -14,4 +14,44 @@ pub const DEFINITIONS: &[(&str, &str)] = &[
         "preschool-place.json",
         include_str!("../demo/preschool-place.json"),
     ),
+    (
+        "wedding-ceremony.json",
+        include_str!("../demo/wedding-ceremony.json"),
+    ),
+    (
+        "food-poisoning.json",
+        include_str!("../demo/food-poisoning.json"),
+    ),
+    (
+        "association-grant.json",
+        include_str!("../demo/association-grant.json"),
+    ),
 ];
+
+#[cfg(test)]
+mod tests {
+    /// Every demo compiles without a problem and asks something only
+    /// sometimes: each exercises conditions.
+    #[test]
+    fn every_demo_compiles_and_has_conditions() {
+        for (name, text) in super::DEFINITIONS {
+            let spec: forms::FormSpec =
+                serde_json::from_str(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+            let definition =
+                forms::compile(spec).unwrap_or_else(|problems| panic!("{name}: {problems:#?}"));
+            assert!(
+                definition
+                    .fields()
+                    .flat_map(|f| std::iter::once(f).chain(f.row_fields()))
+                    .any(|f| f.is_conditional() || f.is_conditionally_required()),
+                "{name} has no conditions"
+            );
+            for lang in ["sv", "en"] {
+                assert!(
+                    definition.languages().iter().any(|l| l == lang),
+                    "{name}: {lang}"
+                );
+            }
+        }
+    }
+}

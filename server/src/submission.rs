@@ -8,7 +8,7 @@ use app::i18n::Locale;
 use app::model::FormState;
 use app::pages::citizen::form::{SUBMISSION_INPUT, VERSION_INPUT};
 use app::ssr::{PortError, PostedForm};
-use forms::{evaluate, Context, Date, RawAnswers};
+use forms::{evaluate, Context, Date, FieldKind, RawAnswers, MAX_ROWS};
 
 pub enum Outcome {
     /// Stored (now or by an earlier identical submission).
@@ -46,8 +46,10 @@ pub async fn submit(
                 values: typed_values(form, raw),
                 errors: evaluation.errors,
                 answers: evaluation.answers,
+                rows: evaluation.rows,
                 submission_key,
                 failure_reference: None,
+                focus: None,
             },
         }));
     }
@@ -97,14 +99,70 @@ pub fn unsent(form: &Published, raw: &RawAnswers, failure_reference: String) -> 
     }
 }
 
+/// "Add another" or "remove" in a repeating group (`add:<group>`,
+/// `remove:<group>:<row>`): the form as posted with the row added or
+/// removed, to show again without errors. `None` for an action that does
+/// not fit the form.
+pub fn change_rows(
+    form: &Published,
+    mut raw: RawAnswers,
+    action: &str,
+    timezone: &jiff::tz::TimeZone,
+) -> Option<PostedForm> {
+    let definition = &form.definition;
+    let (verb, rest) = action.split_once(':')?;
+    let (group, remove) = match verb {
+        "add" => (rest, None),
+        "remove" => {
+            let (group, row) = rest.split_once(':')?;
+            (group, Some(row.parse::<usize>().ok()?))
+        }
+        _ => return None,
+    };
+    let field = definition.fields().find(|f| f.key() == group)?;
+    let FieldKind::Group { max_rows, .. } = field.kind() else {
+        return None;
+    };
+    let limit = max_rows.unwrap_or(MAX_ROWS) as usize;
+    let rows = raw.rows(group, limit).max(1);
+    raw.set(format!("{group}.rows"), vec![rows.to_string()]);
+    let focus = match remove {
+        None => {
+            raw.add_row(group, limit);
+            // The cursor goes to the first question of the new row.
+            let first = field.row_fields().next()?;
+            first
+                .input_names_at(&format!("{group}[{rows}].{}", first.key()))
+                .into_iter()
+                .next()
+        }
+        Some(row) => {
+            raw.remove_row(group, row, limit);
+            None
+        }
+    };
+    let evaluation = evaluate(definition, &raw, &context(timezone));
+    Some(PostedForm {
+        version: definition.version(),
+        state: FormState {
+            values: typed_values(form, &raw),
+            answers: evaluation.answers,
+            rows: evaluation.rows,
+            submission_key: raw.first(SUBMISSION_INPUT).unwrap_or_default().to_owned(),
+            focus,
+            ..FormState::default()
+        },
+    })
+}
+
 /// The raw text of each field as the person typed it.
 fn typed_values(
     form: &Published,
     raw: &RawAnswers,
 ) -> std::collections::BTreeMap<String, Vec<String>> {
     form.definition
-        .fields()
-        .flat_map(|f| f.input_names())
+        .input_names(&|group| raw.rows(group, MAX_ROWS as usize))
+        .into_iter()
         .map(|name| {
             let values = raw.all(&name).to_vec();
             (name, values)
@@ -120,9 +178,7 @@ pub fn context(timezone: &jiff::tz::TimeZone) -> Context {
         .ok()
         .zip(u8::try_from(today.day()).ok())
         .and_then(|(m, d)| Date::new(i32::from(today.year()), m, d));
-    Context {
-        today: date.unwrap_or(Date::UNIX_EPOCH),
-    }
+    Context::on(date.unwrap_or(Date::UNIX_EPOCH))
 }
 
 fn is_unique_violation(e: &sqlx::Error) -> bool {

@@ -324,24 +324,27 @@ on_both_databases! {
     async fn every_kind_of_field_round_trips_through_a_plain_post(server: TestServer) {
         let key = server::secret::token();
         let bad = server.post_form("/services/preschool-place", &[
-            ("_version", "1"), ("_submission", &key),
-            ("child-name", "Ada"), ("child-pin", "220504-1234"), ("start", "2020-01-01"),
-            ("hours", "30"), ("support", "yes"), ("support-kinds", "diet"), ("support-kinds", "mobility"),
+            ("_version", "2"), ("_submission", &key),
+            ("children[0].child-name", "Ada"), ("children[0].child-pin", "220504-1234"), ("children[0].start", "2020-01-01"),
+            ("children[0].hours", "30"), ("children[0].support", "yes"), ("children[0].support-kinds", "diet"), ("children[0].support-kinds", "mobility"),
             ("phone", "12"), ("email", "a@example.se"),
+            ("guardian-name", "Anna Andersson"), ("guardian-pin", "19811218-9876"),
+            ("guardian-address.street", "Storgatan 1"), ("guardian-address.postal_code", "111 22"),
+            ("guardian-address.city", "Stockholm"),
         ]).await;
         assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let html = bad.text().await.expect("body");
         for message in [
-            "”Barnets personnummer” stämmer inte. Kontrollera att du har skrivit rätt siffror.",
+            "”Barnets personnummer (Barn 1)” stämmer inte. Kontrollera att du har skrivit rätt siffror.",
             "Skriv ett telefonnummer för ”Ditt telefonnummer”, till exempel 070-123 45 67.",
             "Kryssa i rutan ”Jag intygar att uppgifterna stämmer” för att gå vidare.",
         ] {
             assert_eq!(html.matches(message).count(), 2, "{message}");
         }
-        assert!(html.contains("”När behöver barnet platsen?” kan inte vara före "), "{html}");
+        assert!(html.contains("”När behöver barnet platsen? (Barn 1)” kan inte vara före "), "{html}");
         // A number's unit follows its input and is read out with it.
-        assert!(html.contains(r#"aria-describedby="f-hours-unit""#), "{html}");
-        assert!(html.contains(r#"<span id="f-hours-unit" class="input__unit">timmar</span>"#), "{html}");
+        assert!(html.contains(r#"aria-describedby="f-children[0].hours-unit""#), "{html}");
+        assert!(html.contains(r#"<span id="f-children[0].hours-unit" class="input__unit">timmar</span>"#), "{html}");
         // Both ticked boxes and the chosen radio come back ticked.
         for checked in ["value=\"diet\"", "value=\"mobility\"", "value=\"yes\""] {
             let at = html.find(checked).expect("option rendered");
@@ -351,10 +354,13 @@ on_both_databases! {
         let today = jiff::Zoned::now().date();
         let start = today.checked_add(jiff::Span::new().days(30)).expect("date").to_string();
         let good = server.post_form("/services/preschool-place", &[
-            ("_version", "1"), ("_submission", &key),
-            ("child-name", "Ada"), ("child-pin", "220504-1235"), ("start", &start),
-            ("hours", "30"), ("support", "no"), ("support-kinds", "diet"),
+            ("_version", "2"), ("_submission", &key),
+            ("children[0].child-name", "Ada"), ("children[0].child-pin", "220504-1235"), ("children[0].start", &start),
+            ("children[0].hours", "30"), ("children[0].support", "no"), ("children[0].support-kinds", "diet"),
             ("phone", "070-123 45 67"), ("email", "a@example.se"), ("truthful", "yes"),
+            ("guardian-name", "Anna Andersson"), ("guardian-pin", "19811218-9876"),
+            ("guardian-address.street", "Storgatan 1"), ("guardian-address.postal_code", "111 22"),
+            ("guardian-address.city", "Stockholm"),
         ]).await;
         assert_eq!(good.status(), StatusCode::SEE_OTHER);
         let (_, receipt) = server.get(good.headers()[LOCATION].to_str().expect("ascii")).await;
@@ -364,11 +370,13 @@ on_both_databases! {
         let (_, answers) = server::db::cases::answers_by_reference(&db.pool, &reference).await
             .expect("query").expect("stored");
         let answers: serde_json::Value = serde_json::from_str(&answers).expect("json");
-        assert_eq!(answers["child-pin"]["value"], "20220504-1235");
-        assert_eq!(answers["start"], serde_json::json!({"type": "date", "value": start}));
-        assert_eq!(answers["support"], serde_json::json!({"type": "bool", "value": false}));
+        let child = &answers["children"]["value"][0];
+        assert_eq!(child["child-pin"]["value"], "20220504-1235");
+        assert_eq!(child["start"], serde_json::json!({"type": "date", "value": start}));
+        assert_eq!(child["support"], serde_json::json!({"type": "bool", "value": false}));
+        assert_eq!(answers["guardian-name"]["value"], "Anna Andersson");
         assert_eq!(answers["truthful"], serde_json::json!({"type": "bool", "value": true}));
-        assert!(answers.get("support-kinds").is_none(), "support kinds only apply with support");
+        assert!(child.get("support-kinds").is_none(), "support kinds only apply with support");
     }
 
     async fn an_address_is_asked_in_parts_and_kept_on_error(server: TestServer) {
@@ -394,7 +402,8 @@ on_both_databases! {
         for support in ["yes", "no"] {
             let key = server::secret::token();
             let r = server.post_form("/services/preschool-place", &[
-                ("_version", "1"), ("_submission", &key), ("child-name", ""), ("support", support),
+                ("_version", "2"), ("_submission", &key), ("children[0].child-name", ""), ("children[0].support", support),
+                ("children[0].support-kinds", "diet"),
             ]).await;
             assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
             pages.push(r.text().await.expect("body"));
@@ -407,6 +416,89 @@ on_both_databases! {
         assert_eq!(shown(&pages[0], "Skriv barnets förnamn och efternamn."), (true, true));
         assert_eq!(shown(&pages[0], "Fyll i ”Ditt telefonnummer”."), (true, true));
         assert_eq!(shown(&pages[1], "Fyll i ”Ditt telefonnummer”."), (false, false), "only needed with support");
+    }
+
+    async fn rows_are_added_and_removed_without_javascript(server: TestServer) {
+        let (_, form) = server.get("/services/preschool-place").await;
+        assert!(form.contains(r#"name="children.rows" value="1""#), "one row to start with");
+        assert!(form.contains(r#"value="add:children""#) && form.contains("Lägg till barn"));
+        assert!(!form.contains("remove:children:0"), "a single row cannot be removed");
+        let key = server::secret::token();
+
+        // "Add another" keeps what was typed, adds a row and puts the cursor in it.
+        let r = server.post_form("/services/preschool-place", &[
+            ("_version", "2"), ("_submission", &key), ("children.rows", "1"),
+            ("children[0].child-name", "Ada"), ("_action", "add:children"),
+        ]).await;
+        assert_eq!(r.status(), StatusCode::OK, "nothing is sent, so nothing is wrong");
+        let html = r.text().await.expect("body");
+        assert!(html.contains(r#"name="children.rows" value="2""#), "{html}");
+        assert!(html.contains(r#"<legend class="group__row-title">Barn 2</legend>"#));
+        assert!(html.contains(r#"value="Ada""#));
+        let new_input = html.split(r#"name="children[1].child-name""#).nth(1).expect("the new row");
+        assert!(new_input[..300].contains("autofocus"), "{new_input}");
+        assert!(!html.contains("error-summary"), "no errors are shown for adding a row");
+        assert!(html.contains("Ta bort Barn 1") && html.contains("Ta bort Barn 2"));
+
+        // "Remove" drops the row and moves the later ones up.
+        let r = server.post_form("/services/preschool-place", &[
+            ("_version", "2"), ("_submission", &key), ("children.rows", "2"),
+            ("children[0].child-name", "Ada"), ("children[1].child-name", "Bo"),
+            ("_action", "remove:children:0"),
+        ]).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let html = r.text().await.expect("body");
+        assert!(html.contains(r#"name="children.rows" value="1""#));
+        let first = html.split(r#"name="children[0].child-name""#).nth(1).expect("row 1");
+        assert!(first[..200].contains(r#"value="Bo""#), "{first}");
+        assert!(!html.contains(r#"value="Ada""#));
+
+        // Anything else is refused plainly.
+        for action in ["add:truthful", "remove:children:x", "frobnicate"] {
+            let r = server.post_form("/services/preschool-place", &[
+                ("_version", "2"), ("_submission", &key), ("_action", action),
+            ]).await;
+            assert_eq!(r.status(), StatusCode::BAD_REQUEST, "{action}");
+        }
+    }
+
+    async fn two_children_are_stored_as_two_rows_and_row_errors_name_their_row(server: TestServer) {
+        let today = jiff::Zoned::now().date();
+        let start = today.checked_add(jiff::Span::new().days(30)).expect("date").to_string();
+        let mut pairs = vec![
+            ("_version", "2"), ("children.rows", "2"),
+            ("children[0].child-name", "Ada"), ("children[0].child-pin", "220504-1235"),
+            ("children[0].start", start.as_str()), ("children[0].hours", "30"), ("children[0].support", "no"),
+            ("children[1].child-name", "Bo"), ("children[1].child-pin", "220504-1234"),
+            ("children[1].start", start.as_str()), ("children[1].hours", "25"), ("children[1].support", "no"),
+            ("email", "a@example.se"), ("truthful", "yes"),
+            ("guardian-name", "Anna Andersson"), ("guardian-pin", "19811218-9876"),
+            ("guardian-address.street", "Storgatan 1"), ("guardian-address.postal_code", "111 22"),
+            ("guardian-address.city", "Stockholm"),
+        ];
+        let key = server::secret::token();
+        pairs.push(("_submission", key.as_str()));
+        let r = server.post_form("/services/preschool-place", &pairs).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = r.text().await.expect("body");
+        assert!(html.contains(r##"href="#f-children[1].child-pin">”Barnets personnummer (Barn 2)” stämmer inte."##), "{html}");
+        assert!(html.contains(r#"value="Bo""#), "every row is kept");
+
+        pairs.retain(|(name, _)| *name != "children[1].child-pin");
+        pairs.push(("children[1].child-pin", "220504-1235"));
+        let r = server.post_form("/services/preschool-place", &pairs).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let db = server.db().await;
+        let (_, receipt) = server.get(r.headers()[LOCATION].to_str().expect("ascii")).await;
+        let reference = receipt.split("<strong class=\"reference\">").nth(1)
+            .and_then(|s| s.split('<').next()).expect("reference").to_string();
+        let (_, answers) = server::db::cases::answers_by_reference(&db.pool, &reference).await
+            .expect("query").expect("stored");
+        let answers: serde_json::Value = serde_json::from_str(&answers).expect("json");
+        let rows = answers["children"]["value"].as_array().expect("rows");
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1]["child-name"]["value"], "Bo");
+        assert_eq!(rows[1]["hours"], serde_json::json!({"type": "integer", "value": 25}));
     }
 
     async fn submitting_twice_makes_one_case(server: TestServer) {

@@ -23,11 +23,23 @@ pub struct FieldView {
     pub input_names: Vec<String>,
     /// What a number counts, shown after its input.
     pub unit: Option<String>,
+    /// For a repeating group: the fields of one row, what a row is called,
+    /// and how many rows it takes.
+    pub row_fields: Vec<FieldView>,
+    pub row_label: Option<String>,
+    pub min_rows: usize,
+    pub max_rows: usize,
+    /// For a prefilled field that cannot be changed.
+    pub read_only: bool,
+    /// In a row of a group: the row's name ("Barn 2"), said in errors so
+    /// that the error summary tells the rows apart.
+    pub row_name: Option<String>,
 }
 
 /// A block of information text, in one language.
 #[derive(Clone, Debug, PartialEq)]
 pub enum InfoBlock {
+    Heading(String),
     Paragraph(String),
     List(Vec<String>),
     Link { text: String, href: String },
@@ -40,6 +52,12 @@ enum Control {
         multiple: bool,
         inline: bool,
     },
+    /// A drop-down list.
+    Select,
+    /// Files to attach.
+    File,
+    /// Rows of fields; drawn by the form page.
+    Group,
     /// One checkbox that must be ticked.
     Consent,
     /// Text to read.
@@ -88,7 +106,7 @@ impl FieldView {
                 .collect()
         };
         let options = match field.kind() {
-            FieldKind::SingleChoice { options } | FieldKind::MultipleChoice { options, .. } => {
+            FieldKind::SingleChoice { options, .. } | FieldKind::MultipleChoice { options, .. } => {
                 option_pairs(options)
             }
             FieldKind::YesNo => vec![
@@ -99,6 +117,9 @@ impl FieldView {
             | FieldKind::LongText { .. }
             | FieldKind::Email
             | FieldKind::Integer { .. }
+            | FieldKind::Decimal { .. }
+            | FieldKind::File { .. }
+            | FieldKind::Group { .. }
             | FieldKind::Consent
             | FieldKind::Date { .. }
             | FieldKind::Phone
@@ -113,6 +134,9 @@ impl FieldView {
             FieldKind::Information { blocks } => blocks
                 .iter()
                 .map(|b| match b {
+                    forms::Block::Heading { text } => {
+                        InfoBlock::Heading(field.text(text, lang).to_owned())
+                    }
                     forms::Block::Paragraph { text } => {
                         InfoBlock::Paragraph(field.text(text, lang).to_owned())
                     }
@@ -155,7 +179,49 @@ impl FieldView {
             blocks,
             input_names: field.input_names(),
             unit: field.unit(lang).map(str::to_owned),
+            row_fields: field
+                .row_fields()
+                .map(|f| FieldView::new(f, definition, locale))
+                .collect(),
+            row_label: field.row_label(lang).map(str::to_owned),
+            min_rows: match field.kind() {
+                FieldKind::Group { min_rows, .. } => min_rows.unwrap_or(0) as usize,
+                _ => 0,
+            },
+            max_rows: match field.kind() {
+                FieldKind::Group { max_rows, .. } => max_rows.unwrap_or(forms::MAX_ROWS) as usize,
+                _ => 0,
+            },
+            read_only: field.prefill().is_some_and(|(_, fixed)| fixed),
+            row_name: None,
         }
+    }
+
+    /// This field as asked in row `row` of group `group`: its names and
+    /// id carry the row (`children[1].name`), as the engine reports them.
+    pub fn in_row(&self, group: &str, row: usize, row_name: String) -> FieldView {
+        let base = format!("{group}[{row}].");
+        FieldView {
+            row_name: Some(row_name),
+            key: format!("{base}{}", self.key),
+            input_names: self
+                .input_names
+                .iter()
+                .map(|n| format!("{base}{n}"))
+                .collect(),
+            ..self.clone()
+        }
+    }
+
+    /// How many rows to draw for a group: as many as were posted, at
+    /// least its minimum, and at least one.
+    pub fn rows_to_show(&self, posted: usize) -> usize {
+        posted.max(self.min_rows).max(1).min(self.max_rows.max(1))
+    }
+
+    /// Whether this is a repeating group.
+    pub fn is_group(&self) -> bool {
+        matches!(self.kind, FieldKind::Group { .. })
     }
 
     fn control(&self) -> Control {
@@ -166,10 +232,17 @@ impl FieldView {
             width,
         };
         match self.kind {
+            FieldKind::SingleChoice {
+                display: forms::ChoiceDisplay::Select,
+                ..
+            } => Control::Select,
             FieldKind::SingleChoice { .. } => Control::Choices {
                 multiple: false,
                 inline: false,
             },
+            FieldKind::File { .. } => Control::File,
+            FieldKind::Group { .. } => Control::Group,
+            FieldKind::Decimal { .. } => input("text", Some("decimal"), None, "input--short"),
             FieldKind::MultipleChoice { .. } => Control::Choices {
                 multiple: true,
                 inline: false,
@@ -208,6 +281,15 @@ impl FieldView {
                 format!("f-{}-postal_code", self.key)
             }
             (Control::Address, _) => format!("f-{}-street", self.key),
+            // A group's own error goes to the first question of its first row.
+            (Control::Group, _) => self
+                .row_fields
+                .first()
+                .map(|f| {
+                    f.in_row(&self.key, 0, String::new())
+                        .input_id_for(&ErrorCode::Required)
+                })
+                .unwrap_or_else(|| format!("f-{}", self.key)),
             _ if !self.options.is_empty() => format!("f-{}-0", self.key),
             _ => format!("f-{}", self.key),
         }
@@ -215,10 +297,20 @@ impl FieldView {
 
     /// The words for an error on this field.
     pub fn error_message(&self, code: &ErrorCode, locale: Locale) -> String {
-        let label = || ("label", FluentArg::Str(self.label.clone()));
+        let label = || {
+            let label = match &self.row_name {
+                Some(row) => format!("{} ({row})", self.label),
+                None => self.label.clone(),
+            };
+            ("label", FluentArg::Str(label))
+        };
         let t = |key: &str| locale.t_args(key, &[label()]);
         let num = |key: &str, name: &'static str, n: i64| {
             locale.t_args(key, &[label(), (name, FluentArg::Num(n))])
+        };
+        let decimal = |key: &str, name: &'static str, n: &forms::Decimal| {
+            let text = n.to_local_string(forms::decimal_separator(locale.tag()));
+            locale.t_args(key, &[label(), (name, FluentArg::Str(text))])
         };
         let date = |key: &str, d: &forms::Date| {
             locale.t_args(key, &[label(), ("date", FluentArg::Str(d.to_string()))])
@@ -234,14 +326,32 @@ impl FieldView {
                 .unwrap_or_else(|| t("error-check-answer")),
             ErrorCode::Required => match self.control() {
                 Control::Consent => t("error-required-consent"),
-                Control::Choices { .. } => t("error-required-choice"),
+                Control::Choices { .. } | Control::Select => t("error-required-choice"),
+                Control::File => t("error-required-file"),
+                Control::Group => t("error-required-rows"),
                 _ => t("error-required"),
             },
             ErrorCode::TooLong { max } => num("error-too-long", "max", i64::from(*max)),
             ErrorCode::InvalidEmail => t("error-invalid-email"),
             ErrorCode::NotAnInteger => t("error-not-an-integer"),
-            ErrorCode::TooSmall { min } => num("error-too-small", "min", *min),
-            ErrorCode::TooLarge { max } => num("error-too-large", "max", *max),
+            ErrorCode::TooSmall { min } => decimal("error-too-small", "min", min),
+            ErrorCode::TooLarge { max } => decimal("error-too-large", "max", max),
+            ErrorCode::TooShort { min } => num("error-too-short", "min", i64::from(*min)),
+            ErrorCode::PatternMismatch => t("error-pattern-mismatch"),
+            ErrorCode::NotANumber => t("error-not-a-number"),
+            ErrorCode::TooManyDecimals { max } => {
+                num("error-too-many-decimals", "max", i64::from(*max))
+            }
+            ErrorCode::TooFewRows { min } => num("error-too-few-rows", "min", i64::from(*min)),
+            ErrorCode::TooManyRows { max } => num("error-too-many-rows", "max", i64::from(*max)),
+            ErrorCode::FileTypeNotAllowed => t("error-file-type"),
+            ErrorCode::FileTooLarge { max_bytes } => num(
+                "error-file-too-large",
+                "megabytes",
+                i64::try_from(max_bytes.div_ceil(1_000_000)).unwrap_or(i64::MAX),
+            ),
+            ErrorCode::TooManyFiles { max } => num("error-too-many-files", "max", i64::from(*max)),
+            ErrorCode::InvalidFile => t("error-invalid-file"),
             ErrorCode::UnknownOption => t("error-unknown-option"),
             ErrorCode::TooFewSelected { min } => {
                 num("error-too-few-selected", "min", i64::from(*min))
@@ -281,6 +391,9 @@ pub fn Field(
     /// For a computed field: its value as shown, once there is one.
     #[prop(optional)]
     computed: Option<Signal<Option<String>>>,
+    /// Put the cursor here when the page is drawn (a row just added).
+    #[prop(optional)]
+    autofocus: bool,
 ) -> impl IntoView {
     let locale = use_locale();
     let id = format!("f-{}", field.key);
@@ -389,6 +502,66 @@ pub fn Field(
             }
             .into_any()
         }
+        Control::Select => {
+            let choose = locale.t("select-choose");
+            view! {
+                <div class=group_class hidden=hidden>
+                    <label class="label" for=id.clone()>{label_text}</label>
+                    {hint}
+                    {error_view}
+                    <select
+                        class="select"
+                        id=id
+                        name=name
+                        aria-describedby=described_by
+                        aria-invalid=invalid
+                    >
+                        <option value="">{choose}</option>
+                        {field
+                            .options
+                            .iter()
+                            .map(|(option, option_label)| {
+                                let selected = first == *option;
+                                view! {
+                                    <option value=option.clone() selected=selected>
+                                        {option_label.clone()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+            }
+            .into_any()
+        }
+        Control::File => {
+            let (accept, multiple) = match &field.kind {
+                FieldKind::File {
+                    accept, max_files, ..
+                } => (accept.join(","), max_files.unwrap_or(1) > 1),
+                _ => (String::new(), false),
+            };
+            view! {
+                <div class=group_class hidden=hidden>
+                    <label class="label" for=id.clone()>{label_text}</label>
+                    {hint}
+                    {error_view}
+                    <input
+                        class="file-input"
+                        type="file"
+                        id=id
+                        name=name
+                        accept=accept
+                        multiple=multiple
+                        aria-describedby=described_by
+                        aria-invalid=invalid
+                    />
+                </div>
+            }
+            .into_any()
+        }
+        // Rows are drawn by the form page, which knows how many there are.
+        Control::Group => ().into_any(),
         Control::Computed => {
             let label_id = format!("{id}-label");
             let shown = move || {
@@ -414,6 +587,7 @@ pub fn Field(
                     .blocks
                     .iter()
                     .map(|block| match block {
+                        InfoBlock::Heading(text) => view! { <h4 class="information__subheading">{text.clone()}</h4> }.into_any(),
                         InfoBlock::Paragraph(text) => view! { <p>{text.clone()}</p> }.into_any(),
                         InfoBlock::List(items) => view! {
                             <ul class="list">
@@ -550,6 +724,8 @@ pub fn Field(
                         inputmode=input_mode
                         autocomplete=autocomplete
                         spellcheck=spellcheck
+                        readonly=field.read_only
+                        autofocus=autofocus
                         aria-describedby=described_by
                         aria-invalid=invalid
                     />

@@ -17,9 +17,7 @@ fuzz_target!(|data: &[u8]| {
         let _ = evaluate(
             &definition,
             &raw,
-            &Context {
-                today: Date::UNIX_EPOCH,
-            },
+            &Context::on(Date::UNIX_EPOCH),
         );
     }
 });

@@ -6,6 +6,7 @@
 use crate::submission::{self, Outcome};
 use crate::AppState;
 use app::i18n::Locale;
+use app::pages::citizen::form::ACTION_INPUT;
 use app::ssr::PostedForm;
 use axum::body::{to_bytes, Body};
 use axum::extract::{Path, Request, State};
@@ -53,6 +54,13 @@ pub async fn submit_form(
         // The page says the service does not exist, in the person's language.
         return render_page(&state, page_request, None, StatusCode::NOT_FOUND).await;
     };
+    if let Some(action) = raw.first(ACTION_INPUT).map(str::to_owned) {
+        // "Add another" or "remove": nothing is sent, the page comes back.
+        return match submission::change_rows(&form, raw, &action, &state.config.timezone) {
+            Some(posted) => render_page(&state, page_request, Some(posted), StatusCode::OK).await,
+            None => (StatusCode::BAD_REQUEST, locale.t("error-bad-request")).into_response(),
+        };
+    }
     match submission::submit(&state.db, &form, &raw, locale, &state.config.timezone).await {
         Ok(Outcome::Received { receipt_token }) => {
             Redirect::to(&format!("/receipts/{receipt_token}")).into_response()

@@ -13,6 +13,7 @@ use crate::i18n::{use_locale, FluentArg, Locale};
 use crate::model::FormPageData;
 use crate::pages::not_found::LoadError;
 use forms::{evaluate, Context, Date, Evaluation, FormDefinition, RawAnswers, SummaryValue};
+use leptos::prelude::AnyView;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos::web_sys;
@@ -25,6 +26,10 @@ use std::sync::Arc;
 /// these can never clash with a field.
 pub const VERSION_INPUT: &str = "_version";
 pub const SUBMISSION_INPUT: &str = "_submission";
+/// The name of the "add another" and "remove" buttons of repeating groups:
+/// `add:<group>` or `remove:<group>:<row>`. The server adds or removes the
+/// row and shows the page again; nothing is sent.
+pub const ACTION_INPUT: &str = "_action";
 
 #[component]
 pub fn FormPage() -> impl IntoView {
@@ -91,7 +96,7 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
                 errors
                     .iter()
                     .filter_map(|e| {
-                        let field = all_fields.iter().find(|f| f.key == e.field)?;
+                        let field = find_view(&all_fields, &e.field)?;
                         Some(SummaryItem {
                             target_id: field.input_id_for(&e.code),
                             message: field.error_message(&e.code, locale),
@@ -186,6 +191,13 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
         let definition = definition.clone();
         move |ev: web_sys::SubmitEvent| {
             let Some(form) = event_form(&ev) else { return };
+            let adds_or_removes_a_row = ev
+                .submitter()
+                .and_then(|b| b.get_attribute("name"))
+                .is_some_and(|name| name == ACTION_INPUT);
+            if adds_or_removes_a_row {
+                return; // The server redraws the rows; nothing is sent.
+            }
             let fresh = evaluate_form(&definition, &form).errors;
             if fresh.is_empty() {
                 return; // The post goes ahead; the server checks again.
@@ -205,9 +217,171 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
 
     let version = definition.version().to_string();
     let action = format!("/services/{}", definition.key());
-    let values = data.state.values;
-    let initial_answers = Arc::new(data.state.answers);
+    let values = Arc::new(data.state.values);
+    let initial = Arc::new((data.state.answers, data.state.rows));
     let description = definition.description(lang).to_owned();
+    let focus = data.state.focus;
+
+    // One field, top-level or in a row: its values, whether it is shown, its
+    // error and, for a computed value, what it comes to.
+    let field_view = {
+        let definition = definition.clone();
+        let values = values.clone();
+        move |page_key: String, field: FieldView| -> AnyView {
+            let field_values: BTreeMap<String, Vec<String>> = field
+                .input_names
+                .iter()
+                .filter_map(|n| Some((n.clone(), values.get(n)?.clone())))
+                .collect();
+            let key = field.key.clone();
+            let hidden = {
+                let key = key.clone();
+                Signal::derive(move || !is_shown(&page_key, Some(&key)))
+            };
+            let error = {
+                let key = key.clone();
+                Signal::derive(move || {
+                    errors.with(|errors| {
+                        errors
+                            .iter()
+                            .find(|e| e.field == key)
+                            .map(|e| e.code.clone())
+                    })
+                })
+            };
+            let message = {
+                let field = field.clone();
+                Signal::derive(move || error.get().map(|code| field.error_message(&code, locale)))
+            };
+            let computed = Signal::derive({
+                let definition = definition.clone();
+                let initial = initial.clone();
+                move || {
+                    shown.with(|s| {
+                        let (answers, rows) = s
+                            .as_ref()
+                            .map_or((&initial.0, &initial.1), |e| (&e.answers, &e.rows));
+                        shown_value(&definition, answers, rows, &key, locale)
+                    })
+                }
+            });
+            let autofocus = focus
+                .as_ref()
+                .is_some_and(|f| field.input_names.contains(f));
+            view! { <Field field values=field_values error=message hidden computed autofocus /> }
+                .into_any()
+        }
+    };
+    // A repeating group: a fieldset per row, with "remove" on each and
+    // "add another" after them. Without JavaScript the buttons post the
+    // form and the server draws the rows again.
+    let group_view = {
+        let values = values.clone();
+        let field_view = field_view.clone();
+        move |page_key: String, group: FieldView| -> AnyView {
+            let key = group.key.clone();
+            let rows = group.rows_to_show(posted_rows(&values, &key));
+            let row_label = group.row_label.clone().unwrap_or_default();
+            let hidden = {
+                let (page_key, key) = (page_key.clone(), key.clone());
+                Signal::derive(move || !is_shown(&page_key, Some(&key)))
+            };
+            let message = {
+                let (group, key) = (group.clone(), key.clone());
+                move || {
+                    errors.with(|errors| {
+                        errors
+                            .iter()
+                            .find(|e| e.field == key)
+                            .map(|e| group.error_message(&e.code, locale))
+                    })
+                }
+            };
+            let error_id = format!("f-{key}-error");
+            let class = {
+                let message = message.clone();
+                move || {
+                    if message().is_some() {
+                        "form-group form-group--error"
+                    } else {
+                        "form-group"
+                    }
+                }
+            };
+            let described_by = {
+                let (message, error_id) = (message.clone(), error_id.clone());
+                move || message().is_some().then(|| error_id.clone())
+            };
+            let error_view = {
+                let error_id = error_id.clone();
+                move || {
+                    message().map(|m| {
+                        view! {
+                            <p class="error-message" id=error_id.clone()>
+                                <span class="visually-hidden">{locale.t("error-prefix")}</span>
+                                {m}
+                            </p>
+                        }
+                    })
+                }
+            };
+            let row_word = row_label.to_lowercase();
+            let add = (rows < group.max_rows).then(|| {
+                view! {
+                    <button
+                        type="submit"
+                        class="button button--secondary"
+                        name=ACTION_INPUT
+                        value=format!("add:{key}")
+                        formnovalidate=true
+                    >
+                        {locale.t_args("group-add", &[("row", FluentArg::Str(row_word.clone()))])}
+                    </button>
+                }
+            });
+            view! {
+                <div class=class hidden=hidden>
+                    <fieldset class="fieldset group" aria-describedby=described_by>
+                        <legend class="fieldset__legend">{group.label.clone()}</legend>
+                        {group.hint.clone().map(|h| view! { <div class="hint">{h}</div> })}
+                        {error_view}
+                        <input type="hidden" name=format!("{key}.rows") value=rows.to_string() />
+                        {(0..rows)
+                            .map(|r| {
+                                let name = format!("{row_label} {}", r + 1);
+                                let remove = (rows > 1).then(|| {
+                                    view! {
+                                        <button
+                                            type="submit"
+                                            class="button button--secondary button--small"
+                                            name=ACTION_INPUT
+                                            value=format!("remove:{key}:{r}")
+                                            formnovalidate=true
+                                        >
+                                            {locale.t_args("group-remove", &[("row", FluentArg::Str(name.clone()))])}
+                                        </button>
+                                    }
+                                });
+                                view! {
+                                    <fieldset class="group__row">
+                                        <legend class="group__row-title">{name.clone()}</legend>
+                                        {group
+                                            .row_fields
+                                            .iter()
+                                            .map(|sub| field_view(page_key.clone(), sub.in_row(&key, r, name.clone())))
+                                            .collect_view()}
+                                        {remove}
+                                    </fieldset>
+                                }
+                            })
+                            .collect_view()}
+                        {add}
+                    </fieldset>
+                </div>
+            }
+            .into_any()
+        }
+    };
     view! {
         <Title text=page_title />
         <a class="back-link" href="/">
@@ -259,38 +433,11 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
                         {fields
                             .into_iter()
                             .map(|field| {
-                                let values: BTreeMap<String, Vec<String>> = field
-                                    .input_names
-                                    .iter()
-                                    .filter_map(|n| Some((n.clone(), values.get(n)?.clone())))
-                                    .collect();
-                                let key = field.key.clone();
-                                let hidden = {
-                                    let page_key = page_key.clone();
-                                    let key = key.clone();
-                                    Signal::derive(move || !is_shown(&page_key, Some(&key)))
-                                };
-                                let error = Signal::derive(move || {
-                                    errors.with(|errors| {
-                                        errors.iter().find(|e| e.field == key).map(|e| e.code.clone())
-                                    })
-                                });
-                                let message = {
-                                    let field = field.clone();
-                                    Signal::derive(move || error.get().map(|code| field.error_message(&code, locale)))
-                                };
-                                let computed = Signal::derive({
-                                    let key = field.key.clone();
-                                    let definition = definition.clone();
-                                    let initial = initial_answers.clone();
-                                    move || {
-                                        shown.with(|s| {
-                                            let answers = s.as_ref().map_or(&*initial, |e| &e.answers);
-                                            shown_value(&definition, answers, &key, locale)
-                                        })
-                                    }
-                                });
-                                view! { <Field field values error=message hidden computed /> }
+                                if field.is_group() {
+                                    group_view(page_key.clone(), field)
+                                } else {
+                                    field_view(page_key.clone(), field)
+                                }
                             })
                             .collect_view()}
                         </div>
@@ -305,24 +452,86 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
 }
 
 /// One answer as the summary shows it, for computed values on the page.
+/// `key` is a field's key or a row field's place (`lines[2].total`); `rows`
+/// says which posted row each answered row of a group is.
 fn shown_value(
     definition: &FormDefinition,
     answers: &BTreeMap<String, forms::Value>,
+    rows: &BTreeMap<String, Vec<usize>>,
     key: &str,
     locale: Locale,
 ) -> Option<String> {
-    if !answers.contains_key(key) {
-        return None;
-    }
-    let row = forms::summary(definition, answers, locale.tag())
-        .into_iter()
-        .find(|r| r.field == key)?;
-    Some(match row.value? {
+    let value = match split_row_path(key) {
+        Some((group, posted_row, field)) => {
+            let at = rows.get(group)?.iter().position(|r| *r == posted_row)?;
+            let summary = forms::summary(definition, answers, locale.tag());
+            let group_row = summary.into_iter().find(|r| r.field == group)?;
+            let Some(SummaryValue::Rows(group_rows)) = group_row.value else {
+                return None;
+            };
+            group_rows
+                .into_iter()
+                .nth(at)?
+                .rows
+                .into_iter()
+                .find(|r| r.field == field)?
+                .value?
+        }
+        None => {
+            if !answers.contains_key(key) {
+                return None;
+            }
+            forms::summary(definition, answers, locale.tag())
+                .into_iter()
+                .find(|r| r.field == key)?
+                .value?
+        }
+    };
+    Some(match value {
         SummaryValue::Text(t) => t,
         SummaryValue::YesNo(true) => locale.t("answer-yes"),
         SummaryValue::YesNo(false) => locale.t("answer-no"),
         SummaryValue::Lines(lines) => lines.join(", "),
+        SummaryValue::Rows(_) => return None,
     })
+}
+
+/// `group[3].field` as its parts.
+pub fn split_row_path(path: &str) -> Option<(&str, usize, &str)> {
+    let (group, rest) = path.split_once('[')?;
+    let (row, field) = rest.split_once("].")?;
+    Some((group, row.parse().ok()?, field))
+}
+
+/// The field view an error or a name belongs to, row fields included.
+fn find_view(fields: &[FieldView], path: &str) -> Option<FieldView> {
+    match split_row_path(path) {
+        Some((group, row, field)) => {
+            let group_view = fields.iter().find(|f| f.key == group)?;
+            let name = format!(
+                "{} {}",
+                group_view.row_label.as_deref().unwrap_or_default(),
+                row + 1
+            );
+            group_view
+                .row_fields
+                .iter()
+                .find(|f| f.key == field)
+                .map(|f| f.in_row(group, row, name))
+        }
+        None => fields.iter().find(|f| f.key == path).cloned(),
+    }
+}
+
+/// How many rows of a group were posted (see `RawAnswers::rows`).
+fn posted_rows(values: &BTreeMap<String, Vec<String>>, group: &str) -> usize {
+    let raw = forms::RawAnswers::from_pairs(
+        values
+            .iter()
+            .filter(|(name, _)| name.starts_with(group))
+            .flat_map(|(name, vs)| vs.iter().map(move |v| (name.clone(), v.clone()))),
+    );
+    raw.rows(group, forms::MAX_ROWS as usize)
 }
 
 /// The form an event happened in (the handlers sit on the form itself).
@@ -338,13 +547,18 @@ fn evaluate_form(definition: &FormDefinition, form: &web_sys::HtmlFormElement) -
         return Evaluation::default();
     };
     let mut raw = RawAnswers::new();
-    for field in definition.fields() {
-        // Checkboxes send one value per ticked box; an address one per part.
-        for name in field.input_names() {
-            for value in data.get_all(&name).iter() {
-                if let Some(value) = value.as_string() {
-                    raw.push(name.clone(), value);
-                }
+    // Each group's rows are as many as the page draws.
+    let rows = |group: &str| {
+        data.get(&format!("{group}.rows"))
+            .as_string()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0)
+    };
+    // Checkboxes send one value per ticked box; an address one per part.
+    for name in definition.input_names(&rows) {
+        for value in data.get_all(&name).iter() {
+            if let Some(value) = value.as_string() {
+                raw.push(name.clone(), value);
             }
         }
     }
@@ -361,7 +575,5 @@ fn browser_context() -> Context {
         let day = u8::try_from(now.get_date()).ok()?;
         Date::new(year, month, day)
     })();
-    Context {
-        today: today.unwrap_or(Date::UNIX_EPOCH),
-    }
+    Context::on(today.unwrap_or(Date::UNIX_EPOCH))
 }
