@@ -152,6 +152,25 @@ test('children are added and removed as rows, and each row has its own condition
   await expectAccessible(page, testInfo);
 });
 
+test('a photo is attached, kept when there are errors, and sent with the report', async ({ page }, testInfo) => {
+  await open(page, testInfo, '/services/fault-report');
+  const photo = { name: 'hål.jpg', mimeType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]) };
+  await page.getByLabel('Foton av felet (valfritt)').setInputFiles(photo);
+  await page.getByRole('button', { name: 'Skicka' }).click();
+  await expect(page.getByRole('alert').getByRole('heading')).toHaveText('Det finns ett problem');
+  if (!hasJs(testInfo)) {
+    // The server stored the photo: it is listed, and posted again to be kept.
+    await expect(page.getByText('hål.jpg (1 kB)')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Ta bort hål.jpg' })).toBeVisible();
+  }
+  await expectAccessible(page, testInfo);
+  await page.getByLabel('Potthål eller skadad beläggning').check();
+  await page.getByLabel('Var finns felet?').fill('Storgatan 12');
+  await page.getByLabel('Beskriv felet').fill('Ett hål i asfalten.');
+  await page.getByRole('button', { name: 'Skicka' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Din ansökan är skickad');
+});
+
 test('the language switch works and the form speaks English', async ({ page }, testInfo) => {
   await open(page, testInfo, '/services/parking-permit');
   await page.getByRole('link', { name: 'English' }).click();

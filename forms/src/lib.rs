@@ -39,4 +39,6 @@ pub use spec::{
     AssuranceLevel, Block, ChoiceDisplay, ChoiceOption, DateBound, FieldKind, FieldSpec, FormSpec,
     Identification, LegalBasis, PageSpec, Prefill, PrivacyNotice, RuleSpec, Text,
 };
-pub use summary::{decimal_separator, summary, SummaryGroupRow, SummaryRow, SummaryValue};
+pub use summary::{
+    decimal_separator, format_bytes, summary, SummaryGroupRow, SummaryRow, SummaryValue,
+};

@@ -109,7 +109,7 @@ pub fn decimal_separator(lang: &str) -> char {
 }
 
 /// A file size as people read it: `340 kB`, `2,4 MB`.
-fn format_bytes(size: u64, separator: char) -> String {
+pub fn format_bytes(size: u64, separator: char) -> String {
     const KB: u64 = 1_000;
     const MB: u64 = 1_000_000;
     if size < MB {

@@ -87,3 +87,4 @@ error-file-type = The file in “{ $label }” is of a type that is not accepted
 error-file-too-large = The file in “{ $label }” must be { $megabytes } MB or smaller.
 error-too-many-files = Attach at most { $max } files in “{ $label }”.
 error-invalid-file = The file in “{ $label }” could not be received. Attach it again.
+file-remove = Remove { $file }

@@ -87,3 +87,4 @@ error-file-type = Filen i ”{ $label }” är av en typ som inte tas emot.
 error-file-too-large = Filen i ”{ $label }” får vara högst { $megabytes } MB.
 error-too-many-files = Bifoga högst { $max } filer i ”{ $label }”.
 error-invalid-file = Filen i ”{ $label }” gick inte att ta emot. Bifoga den igen.
+file-remove = Ta bort { $file }

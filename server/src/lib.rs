@@ -14,6 +14,7 @@ pub mod error;
 pub mod http;
 pub mod secret;
 pub mod submission;
+pub mod uploads;
 
 use app::ssr::Ports;
 use axum::extract::FromRef;

@@ -32,12 +32,7 @@ pub async fn submit(
 ) -> Result<Outcome, PortError> {
     let definition = &form.definition;
     let evaluation = evaluate(definition, raw, &context(timezone));
-    // A post without a valid key (a hand-made request) still gets one, so
-    // it is stored once; real forms always carry theirs.
-    let submission_key = raw
-        .first(SUBMISSION_INPUT)
-        .filter(|k| crate::secret::is_token(k))
-        .map_or_else(crate::secret::token, str::to_owned);
+    let submission_key = key_of(raw);
 
     if !evaluation.is_valid() {
         return Ok(Outcome::Invalid(PostedForm {
@@ -99,11 +94,21 @@ pub fn unsent(form: &Published, raw: &RawAnswers, failure_reference: String) -> 
     }
 }
 
-/// "Add another" or "remove" in a repeating group (`add:<group>`,
-/// `remove:<group>:<row>`): the form as posted with the row added or
-/// removed, to show again without errors. `None` for an action that does
-/// not fit the form.
-pub fn change_rows(
+/// The key that makes a submission idempotent. A post without a valid key
+/// (a hand-made request) still gets one, so it is stored once; real forms
+/// always carry theirs.
+pub fn key_of(raw: &RawAnswers) -> String {
+    raw.first(SUBMISSION_INPUT)
+        .filter(|k| crate::secret::is_token(k))
+        .map_or_else(crate::secret::token, str::to_owned)
+}
+
+/// A change to the form that sends nothing: "add another" or "remove" in a
+/// repeating group (`add:<group>`, `remove:<group>:<row>`), or taking an
+/// attached file away (`unattach:<input>:<file id>`). Gives the form as
+/// posted with the change made, to show again without errors; `None` for
+/// an action that does not fit the form.
+pub fn change(
     form: &Published,
     mut raw: RawAnswers,
     action: &str,
@@ -111,13 +116,49 @@ pub fn change_rows(
 ) -> Option<PostedForm> {
     let definition = &form.definition;
     let (verb, rest) = action.split_once(':')?;
+    let mut focus = None;
+    match verb {
+        "add" | "remove" => focus = change_rows(definition, &mut raw, verb, rest)?,
+        "unattach" => {
+            let (input, id) = rest.split_once(':')?;
+            let kept: Vec<String> = raw
+                .all(input)
+                .iter()
+                .filter(|v| serde_json::from_str::<forms::FileRef>(v).is_ok_and(|f| f.id != id))
+                .cloned()
+                .collect();
+            raw.set(input, kept);
+        }
+        _ => return None,
+    }
+    let evaluation = evaluate(definition, &raw, &context(timezone));
+    Some(PostedForm {
+        version: definition.version(),
+        state: FormState {
+            values: typed_values(form, &raw),
+            answers: evaluation.answers,
+            rows: evaluation.rows,
+            submission_key: raw.first(SUBMISSION_INPUT).unwrap_or_default().to_owned(),
+            focus,
+            ..FormState::default()
+        },
+    })
+}
+
+/// Adds or removes a row; gives the input to put the cursor in, if any.
+/// `None` when the group is not one of the form's.
+fn change_rows(
+    definition: &forms::FormDefinition,
+    raw: &mut RawAnswers,
+    verb: &str,
+    rest: &str,
+) -> Option<Option<String>> {
     let (group, remove) = match verb {
         "add" => (rest, None),
-        "remove" => {
+        _ => {
             let (group, row) = rest.split_once(':')?;
             (group, Some(row.parse::<usize>().ok()?))
         }
-        _ => return None,
     };
     let field = definition.fields().find(|f| f.key() == group)?;
     let FieldKind::Group { max_rows, .. } = field.kind() else {
@@ -126,7 +167,7 @@ pub fn change_rows(
     let limit = max_rows.unwrap_or(MAX_ROWS) as usize;
     let rows = raw.rows(group, limit).max(1);
     raw.set(format!("{group}.rows"), vec![rows.to_string()]);
-    let focus = match remove {
+    Some(match remove {
         None => {
             raw.add_row(group, limit);
             // The cursor goes to the first question of the new row.
@@ -140,18 +181,6 @@ pub fn change_rows(
             raw.remove_row(group, row, limit);
             None
         }
-    };
-    let evaluation = evaluate(definition, &raw, &context(timezone));
-    Some(PostedForm {
-        version: definition.version(),
-        state: FormState {
-            values: typed_values(form, &raw),
-            answers: evaluation.answers,
-            rows: evaluation.rows,
-            submission_key: raw.first(SUBMISSION_INPUT).unwrap_or_default().to_owned(),
-            focus,
-            ..FormState::default()
-        },
     })
 }
 

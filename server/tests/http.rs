@@ -123,6 +123,27 @@ impl TestServer {
             .expect("POST")
     }
 
+    /// The answers stored for the case a post made: follows the redirect to
+    /// the receipt and looks the case up by the reference shown there.
+    async fn stored_answers(&self, posted: reqwest::Response) -> serde_json::Value {
+        assert_eq!(posted.status(), StatusCode::SEE_OTHER);
+        let (_, receipt) = self
+            .get(posted.headers()[LOCATION].to_str().expect("ascii"))
+            .await;
+        let reference = receipt
+            .split("<strong class=\"reference\">")
+            .nth(1)
+            .and_then(|s| s.split('<').next())
+            .expect("a reference on the receipt")
+            .to_string();
+        let db = self.db().await;
+        let (_, answers) = server::db::cases::answers_by_reference(&db.pool, &reference)
+            .await
+            .expect("query")
+            .expect("the case is stored");
+        serde_json::from_str(&answers).expect("json")
+    }
+
     /// A database handle of its own, to check what was stored.
     async fn db(&self) -> Db {
         Db::connect(self.database_url.as_deref(), &self.data_dir)
@@ -252,14 +273,14 @@ on_both_databases! {
     async fn the_form_page_is_a_plain_accessible_form(server: TestServer) {
         let (status, html) = server.get("/services/fault-report").await;
         assert_eq!(status, StatusCode::OK);
-        assert!(html.contains(r#"<form method="post" action="/services/fault-report" novalidate"#), "{html}");
+        assert!(html.contains(r#"<form method="post" action="/services/fault-report" enctype="multipart/form-data" novalidate"#), "{html}");
         assert!(html.contains(r#"<legend class="fieldset__legend">Vad gäller felet?</legend>"#));
         assert!(html.contains(r#"<label for="f-location" class="label">Var finns felet?</label>"#));
         assert!(html.contains(r#"aria-describedby="f-location-hint""#));
         assert!(html.contains("Din e-postadress (valfritt)"));
         assert!(html.contains(r#"autocomplete="email""#));
         assert_eq!(hidden_value(&html, "_submission").len(), 32);
-        assert_eq!(hidden_value(&html, "_version"), "1");
+        assert_eq!(hidden_value(&html, "_version"), "2");
         assert!(!html.contains("error-summary"));
         // Information text is text, with its safe link.
         assert!(html.contains(r#"<h3 class="information__heading">Är det akut?</h3>"#), "{html}");
@@ -486,19 +507,65 @@ on_both_databases! {
 
         pairs.retain(|(name, _)| *name != "children[1].child-pin");
         pairs.push(("children[1].child-pin", "220504-1235"));
-        let r = server.post_form("/services/preschool-place", &pairs).await;
-        assert_eq!(r.status(), StatusCode::SEE_OTHER);
-        let db = server.db().await;
-        let (_, receipt) = server.get(r.headers()[LOCATION].to_str().expect("ascii")).await;
-        let reference = receipt.split("<strong class=\"reference\">").nth(1)
-            .and_then(|s| s.split('<').next()).expect("reference").to_string();
-        let (_, answers) = server::db::cases::answers_by_reference(&db.pool, &reference).await
-            .expect("query").expect("stored");
-        let answers: serde_json::Value = serde_json::from_str(&answers).expect("json");
+        let answers = server.stored_answers(server.post_form("/services/preschool-place", &pairs).await).await;
         let rows = answers["children"]["value"].as_array().expect("rows");
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[1]["child-name"]["value"], "Bo");
         assert_eq!(rows[1]["hours"], serde_json::json!({"type": "integer", "value": 25}));
+    }
+
+    async fn photos_are_checked_by_their_contents_stored_and_kept_on_error(server: TestServer) {
+        let (_, form) = server.get("/services/fault-report").await;
+        assert!(form.contains(r#"enctype="multipart/form-data""#), "a form with files posts them");
+        assert!(form.contains(r#"type="file""#) && form.contains(r#"accept="image/*""#));
+        let key = server::secret::token();
+        let jpeg = b"\xFF\xD8\xFF\xE0 a tiny photo".to_vec();
+        let multipart = |parts: &[(&str, &str)]| {
+            parts.iter().fold(reqwest::multipart::Form::new(), |form, (name, value)| {
+                form.text(name.to_string(), value.to_string())
+            })
+        };
+        let mut pairs: Vec<(&str, &str)> = VALID_FAULT.to_vec();
+        pairs.extend([("_version", "2"), ("_submission", key.as_str())]);
+        let photo = |bytes: Vec<u8>, name: &str| {
+            reqwest::multipart::Part::bytes(bytes).file_name(name.to_string()).mime_str("image/jpeg").expect("mime")
+        };
+        // A "photo" that is really a script is refused, whatever its name says;
+        // the real photo is stored and stays attached.
+        let body = multipart(&pairs)
+            .part("photos", photo(jpeg.clone(), "hål.jpg"))
+            .part("photos", photo(b"<script>alert(1)</script>".to_vec(), "inte.jpg"));
+        let r = server.client.post(server.url("/services/fault-report")).multipart(body).send().await.expect("POST");
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = r.text().await.expect("body");
+        assert!(html.contains("Filen i ”Foton av felet” är av en typ som inte tas emot."), "{html}");
+        let kept = html.split(r#"name="_kept.photos" value=""#).nth(1).expect("the stored photo is kept");
+        let kept: forms::FileRef = serde_json::from_str(
+            &kept.split('"').next().expect("value").replace("&quot;", "\""),
+        ).expect("a file description");
+        assert_eq!((kept.name.as_str(), kept.content_type.as_str()), ("hål.jpg", "image/jpeg"));
+        assert!(html.contains("Ta bort hål.jpg"));
+
+        // A description made up by the browser, or a file of another
+        // submission, is not taken.
+        let other = server::secret::token();
+        let forged = serde_json::json!({"id": "x", "name": "a.jpg", "content_type": "image/jpeg", "size": 1}).to_string();
+        let kept_json = serde_json::to_string(&kept).expect("json");
+        let mut stolen = VALID_FAULT.to_vec();
+        stolen.extend([("_version", "2"), ("_submission", other.as_str()), ("photos", forged.as_str()), ("_kept.photos", kept_json.as_str())]);
+        let answers = server.stored_answers(server.post_form("/services/fault-report", &stolen).await).await;
+        assert!(answers.get("photos").is_none(), "{answers}");
+
+        // Sent with the kept photo: the case has it, and its bytes are stored.
+        let mut again = pairs.clone();
+        again.push(("_kept.photos", kept_json.as_str()));
+        let r = server.client.post(server.url("/services/fault-report")).multipart(multipart(&again)).send().await.expect("POST");
+        let answers = server.stored_answers(r).await;
+        let db = server.db().await;
+        assert_eq!(answers["photos"]["value"][0]["id"], kept.id.as_str());
+        assert_eq!(answers["photos"]["value"].as_array().map(Vec::len), Some(1));
+        let content = server::db::files::content(&db.pool, &kept.id).await.expect("query");
+        assert_eq!(content, Some(jpeg));
     }
 
     async fn submitting_twice_makes_one_case(server: TestServer) {

@@ -541,11 +541,54 @@ pub fn Field(
                 } => (accept.join(","), max_files.unwrap_or(1) > 1),
                 _ => (String::new(), false),
             };
+            // Files already attached (stored by the server) are listed, are
+            // posted again to be kept, and can be taken away.
+            let kept: Vec<forms::FileRef> = all
+                .iter()
+                .filter_map(|v| serde_json::from_str::<forms::FileRef>(v).ok())
+                .filter(|f| !f.id.is_empty())
+                .collect();
+            let separator = forms::decimal_separator(locale.tag());
+            let kept_view = (!kept.is_empty()).then(|| {
+                let kept_name = format!("{}{name}", crate::pages::citizen::form::KEPT_FILE_PREFIX);
+                view! {
+                    <ul class="file-list">
+                        {kept
+                            .into_iter()
+                            .map(|file| {
+                                let json = serde_json::to_string(&file).unwrap_or_default();
+                                let action = format!("unattach:{name}:{}", file.id);
+                                let size = forms::format_bytes(file.size, separator);
+                                let remove = locale.t_args(
+                                    "file-remove",
+                                    &[("file", FluentArg::Str(file.name.clone()))],
+                                );
+                                view! {
+                                    <li class="file-list__item">
+                                        <span>{format!("{} ({size})", file.name)}</span>
+                                        <input type="hidden" name=kept_name.clone() value=json />
+                                        <button
+                                            type="submit"
+                                            class="button button--secondary button--small"
+                                            name=crate::pages::citizen::form::ACTION_INPUT
+                                            value=action
+                                            formnovalidate=true
+                                        >
+                                            {remove}
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+            });
             view! {
                 <div class=group_class hidden=hidden>
                     <label class="label" for=id.clone()>{label_text}</label>
                     {hint}
                     {error_view}
+                    {kept_view}
                     <input
                         class="file-input"
                         type="file"

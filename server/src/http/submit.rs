@@ -4,18 +4,20 @@
 //! and every value kept.
 
 use crate::submission::{self, Outcome};
+use crate::uploads;
 use crate::AppState;
 use app::i18n::Locale;
-use app::pages::citizen::form::ACTION_INPUT;
+use app::pages::citizen::form::{ACTION_INPUT, SUBMISSION_INPUT};
 use app::ssr::PostedForm;
 use axum::body::{to_bytes, Body};
 use axum::extract::{Path, Request, State};
+use axum::http::header::CONTENT_TYPE;
 use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use forms::RawAnswers;
 use leptos::prelude::provide_context;
 
-/// Largest form body accepted. Files will not come this way.
+/// Largest form body accepted without files (files come as multipart).
 const MAX_BODY: usize = 256 * 1024;
 
 pub async fn submit_form(
@@ -29,17 +31,37 @@ pub async fn submit_form(
         .get::<Locale>()
         .copied()
         .unwrap_or_default();
-    let Ok(bytes) = to_bytes(body, MAX_BODY).await else {
-        return (
+    let too_large = || {
+        (
             StatusCode::PAYLOAD_TOO_LARGE,
             locale.t("error-body-too-large"),
         )
-            .into_response();
+            .into_response()
     };
-    let Ok(pairs) = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes) else {
-        return (StatusCode::BAD_REQUEST, locale.t("error-bad-request")).into_response();
+    let bad_request = || (StatusCode::BAD_REQUEST, locale.t("error-bad-request")).into_response();
+    let boundary = parts
+        .headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|ct| multer::parse_boundary(ct).ok());
+    let (pairs, files) = match boundary {
+        // A form with file inputs posts as multipart.
+        Some(boundary) => match uploads::read_multipart(body, boundary).await {
+            Ok(read) => read,
+            Err(uploads::ReadError::TooLarge) => return too_large(),
+            Err(uploads::ReadError::Malformed) => return bad_request(),
+        },
+        None => {
+            let Ok(bytes) = to_bytes(body, MAX_BODY).await else {
+                return too_large();
+            };
+            let Ok(pairs) = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes) else {
+                return bad_request();
+            };
+            (pairs, Vec::new())
+        }
     };
-    let raw = RawAnswers::from_pairs(pairs);
+    let mut raw = RawAnswers::from_pairs(pairs);
 
     let form = {
         let store = state.forms.read().unwrap_or_else(|e| e.into_inner());
@@ -54,11 +76,33 @@ pub async fn submit_form(
         // The page says the service does not exist, in the person's language.
         return render_page(&state, page_request, None, StatusCode::NOT_FOUND).await;
     };
+    // Files are stored under the submission's key, so it is settled first.
+    let submission_key = submission::key_of(&raw);
+    raw.set(SUBMISSION_INPUT, vec![submission_key.clone()]);
+    if let Err(failure) = uploads::attach(
+        &state.db,
+        &form.definition,
+        &mut raw,
+        &files,
+        &submission_key,
+    )
+    .await
+    {
+        let posted = submission::unsent(&form, &raw, failure.reference);
+        return render_page(
+            &state,
+            page_request,
+            Some(posted),
+            StatusCode::SERVICE_UNAVAILABLE,
+        )
+        .await;
+    }
     if let Some(action) = raw.first(ACTION_INPUT).map(str::to_owned) {
-        // "Add another" or "remove": nothing is sent, the page comes back.
-        return match submission::change_rows(&form, raw, &action, &state.config.timezone) {
+        // "Add another", "remove" or taking a file away: nothing is sent,
+        // the page comes back.
+        return match submission::change(&form, raw, &action, &state.config.timezone) {
             Some(posted) => render_page(&state, page_request, Some(posted), StatusCode::OK).await,
-            None => (StatusCode::BAD_REQUEST, locale.t("error-bad-request")).into_response(),
+            None => bad_request(),
         };
     }
     match submission::submit(&state.db, &form, &raw, locale, &state.config.timezone).await {

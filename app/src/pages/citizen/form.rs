@@ -30,6 +30,9 @@ pub const SUBMISSION_INPUT: &str = "_submission";
 /// `add:<group>` or `remove:<group>:<row>`. The server adds or removes the
 /// row and shows the page again; nothing is sent.
 pub const ACTION_INPUT: &str = "_action";
+/// Files already attached are posted again as `_kept.<input>`: the server
+/// keeps each only if it was uploaded with this submission.
+pub const KEPT_FILE_PREFIX: &str = "_kept.";
 
 #[component]
 pub fn FormPage() -> impl IntoView {
@@ -221,6 +224,11 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
     let initial = Arc::new((data.state.answers, data.state.rows));
     let description = definition.description(lang).to_owned();
     let focus = data.state.focus;
+    // Files go with the post only as multipart.
+    let has_files = definition
+        .fields()
+        .flat_map(|f| std::iter::once(f).chain(f.row_fields()))
+        .any(|f| matches!(f.kind(), forms::FieldKind::File { .. }));
 
     // One field, top-level or in a row: its values, whether it is shown, its
     // error and, for a computed value, what it comes to.
@@ -408,6 +416,7 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
         <form
             method="post"
             action=action
+            enctype=has_files.then_some("multipart/form-data")
             novalidate=true
             node_ref=form_ref
             on:focusout=on_focusout
@@ -556,13 +565,38 @@ fn evaluate_form(definition: &FormDefinition, form: &web_sys::HtmlFormElement) -
     };
     // Checkboxes send one value per ticked box; an address one per part.
     for name in definition.input_names(&rows) {
+        for value in data.get_all(&format!("{KEPT_FILE_PREFIX}{name}")).iter() {
+            if let Some(kept) = value.as_string() {
+                raw.push(name.clone(), kept);
+            }
+        }
         for value in data.get_all(&name).iter() {
-            if let Some(value) = value.as_string() {
+            if let Some(value) = value.as_string().or_else(|| chosen_file(&value)) {
                 raw.push(name.clone(), value);
             }
         }
     }
     evaluate(definition, &raw, &browser_context())
+}
+
+/// A file chosen in a file input, described as the server would describe it
+/// (its type as the browser guesses it; the server looks at the contents).
+/// An input with no file chosen gives an empty, nameless file: none.
+fn chosen_file(value: &leptos::wasm_bindgen::JsValue) -> Option<String> {
+    use web_sys::js_sys::Reflect;
+    let get = |key: &str| Reflect::get(value, &key.into()).ok();
+    let name = get("name")?.as_string()?;
+    let size = get("size")?.as_f64()?;
+    if name.is_empty() && size == 0.0 {
+        return None;
+    }
+    let file = forms::FileRef {
+        id: String::new(),
+        name,
+        content_type: get("type")?.as_string().unwrap_or_default(),
+        size: size as u64,
+    };
+    serde_json::to_string(&file).ok()
 }
 
 /// Today's date on the person's device. The server checks again with its
