@@ -42,3 +42,34 @@ pub use spec::{
 pub use summary::{
     decimal_separator, format_bytes, summary, SummaryGroupRow, SummaryRow, SummaryValue,
 };
+
+/// The JSON Schema (draft 2020-12) of the definition format: what editors
+/// and integrators validate a definition against before `compile` checks
+/// the rest (references, conditions, texts in every language).
+#[cfg(feature = "json-schema")]
+pub fn definition_schema() -> serde_json::Value {
+    let mut schema = schemars::schema_for!(FormSpec).to_value();
+    // A field's own keys and its kind's keys sit side by side (serde's
+    // `flatten`); together they are all a field may have.
+    if let Some(field) = schema.pointer_mut("/$defs/FieldSpec") {
+        field["unevaluatedProperties"] = serde_json::Value::Bool(false);
+    }
+    if let Some(object) = schema.as_object_mut() {
+        object.insert(
+            "$id".into(),
+            serde_json::Value::from("urn:blankett:form-definition"),
+        );
+        object.insert(
+            "title".into(),
+            serde_json::Value::from("Blankett form definition"),
+        );
+    }
+    schema
+}
+
+/// Reads a definition written in TOML; it means the same as the same
+/// definition in JSON.
+#[cfg(feature = "toml")]
+pub fn spec_from_toml(text: &str) -> Result<FormSpec, String> {
+    toml::from_str(text).map_err(|e| e.to_string())
+}

@@ -197,6 +197,23 @@ impl fmt::Display for Decimal {
     }
 }
 
+#[cfg(feature = "json-schema")]
+impl schemars::JsonSchema for Decimal {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Decimal".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An exact decimal with at most six places, as a number (`12.5`) or a string (`\"12.5\"`).",
+            "anyOf": [
+                {"type": "number"},
+                {"type": "string", "pattern": "^-?[0-9]+(\\.[0-9]{1,6})?$"}
+            ]
+        })
+    }
+}
+
 impl Serialize for Decimal {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)

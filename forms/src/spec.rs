@@ -10,6 +10,7 @@ pub type Text = BTreeMap<String, String>;
 
 /// A form definition as authored. Nothing here is trusted until [`crate::compile`]
 /// has checked it.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FormSpec {
@@ -43,6 +44,7 @@ pub struct FormSpec {
 }
 
 /// Who may fill in the form.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Identification {
@@ -54,6 +56,7 @@ pub enum Identification {
 }
 
 /// Levels of assurance for e-ID (Swedish "tillitsnivå"; eIDAS in brackets).
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AssuranceLevel {
@@ -66,6 +69,7 @@ pub enum AssuranceLevel {
 }
 
 /// The personal-data notice shown before a resident starts (GDPR art. 13).
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PrivacyNotice {
@@ -77,6 +81,7 @@ pub struct PrivacyNotice {
 }
 
 /// The lawful bases of GDPR article 6(1).
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LegalBasis {
@@ -91,6 +96,7 @@ pub enum LegalBasis {
 /// A check that must hold across answers. It is only applied when the field
 /// it reports on is shown, and only when every answer it reads is there;
 /// a missing answer is the business of `required`.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuleSpec {
@@ -103,6 +109,7 @@ pub struct RuleSpec {
     pub message: Text,
 }
 
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PageSpec {
@@ -117,6 +124,7 @@ pub struct PageSpec {
 
 /// Unknown fields are refused by [`FieldKind`], which receives every key that
 /// this struct does not name (`deny_unknown_fields` cannot sit beside `flatten`).
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FieldSpec {
     pub key: String,
@@ -148,6 +156,7 @@ pub struct FieldSpec {
 }
 
 /// What can be filled in from the signed-in person.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Prefill {
@@ -161,6 +170,7 @@ pub enum Prefill {
 
 /// One closed enum for every kind of field: adding a kind breaks every `match`
 /// that must handle it.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum FieldKind {
@@ -283,6 +293,7 @@ pub enum FieldKind {
 
 /// A piece of information text. There is no raw HTML: what authors write
 /// is always shown as text.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "block", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Block {
@@ -310,6 +321,21 @@ pub enum Block {
 pub enum DateBound {
     Fixed(crate::date::Date),
     Today { offset_days: i32 },
+}
+
+#[cfg(feature = "json-schema")]
+impl schemars::JsonSchema for DateBound {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "DateBound".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A fixed day (`2026-01-01`), or a number of days from the day the form is filled in (`today`, `today+30`, `today-6570`).",
+            "type": "string",
+            "pattern": "^(today([+-][0-9]+)?|[0-9]{4}-[0-9]{2}-[0-9]{2})$"
+        })
+    }
 }
 
 impl DateBound {
@@ -354,6 +380,7 @@ impl From<DateBound> for String {
 }
 
 /// How a single choice is shown.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChoiceDisplay {
@@ -370,6 +397,7 @@ impl ChoiceDisplay {
     }
 }
 
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChoiceOption {

@@ -21,6 +21,17 @@ fn definition() -> FormDefinition {
             {"key": "two", "title": {"sv": "2", "en": "2"}, "visible_if": "$n * 2 >= 10 or not answered($kind)", "fields": [
                 {"key": "mail", "label": {"sv": "M", "en": "M"}, "type": "email", "required": true},
                 {"key": "more", "label": {"sv": "X", "en": "X"}, "type": "long_text", "visible_if": "answered($mail)"}
+            ]},
+            {"key": "three", "title": {"sv": "3", "en": "3"}, "fields": [
+                {"key": "rows", "label": {"sv": "R", "en": "R"}, "type": "group", "row_label": {"sv": "Rad", "en": "Row"},
+                 "min_rows": 1, "max_rows": 3, "visible_if": "$n != 7", "fields": [
+                    {"key": "what", "label": {"sv": "V", "en": "V"}, "type": "single_choice", "required": true,
+                     "options": [{"value": "a", "label": {"sv": "A", "en": "A"}}, {"value": "b", "label": {"sv": "B", "en": "B"}}]},
+                    {"key": "amount", "label": {"sv": "B", "en": "B"}, "type": "decimal", "min": -1, "max": 99.5,
+                     "visible_if": "$what == \"b\" or $n > 100"},
+                    {"key": "code", "label": {"sv": "K", "en": "K"}, "type": "short_text", "pattern": "[a-z]{2}[0-9]*"}
+                ]},
+                {"key": "total", "label": {"sv": "T", "en": "T"}, "type": "computed", "expression": "sum($amount) * 2"}
             ]}
         ]
     }))
@@ -35,10 +46,18 @@ fn raw_strategy() -> impl Strategy<Value = Vec<(String, String)>> {
         Just("why".to_string()),
         Just("mail".to_string()),
         Just("more".to_string()),
-        "[a-z_]{0,6}",
+        Just("rows.rows".to_string()),
+        (
+            0usize..5,
+            prop_oneof![Just("what"), Just("amount"), Just("code"), Just("x")]
+        )
+            .prop_map(|(r, f)| format!("rows[{r}].{f}")),
+        "[a-z_\\[\\]0-9.]{0,8}",
     ];
     let values = prop_oneof![
         Just("a".to_string()),
+        Just("3".to_string()),
+        "-?[0-9]{0,3}[,.]?[0-9]{0,3}",
         Just("b".to_string()),
         "-?[0-9 ]{0,6}",
         "[a-z@. ]{0,12}",
@@ -66,6 +85,10 @@ proptest! {
         }
         for key in first.answers.keys() {
             prop_assert!(first.is_visible(key));
+        }
+        // Row fields too: an error is only ever at a field that is asked.
+        for error in &first.errors {
+            prop_assert!(first.is_visible(&error.field), "{} has an error but is hidden", error.field);
         }
         prop_assert_eq!(&first, &evaluate(&definition, &raw, &context));
     }

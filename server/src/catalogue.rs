@@ -104,7 +104,7 @@ pub async fn import_demo(db: &Db) -> Result<usize, LoadError> {
             file: (*file).to_owned(),
             problem,
         };
-        let spec: FormSpec = serde_json::from_str(text).map_err(|e| demo_error(e.to_string()))?;
+        let spec: FormSpec = crate::demo::parse(file, text).map_err(demo_error)?;
         let definition = forms::compile(spec).map_err(|problems| {
             demo_error(
                 problems

@@ -19,14 +19,23 @@ pub const DEFINITIONS: &[(&str, &str)] = &[
         include_str!("../demo/wedding-ceremony.json"),
     ),
     (
-        "food-poisoning.json",
-        include_str!("../demo/food-poisoning.json"),
+        "food-poisoning.toml",
+        include_str!("../demo/food-poisoning.toml"),
     ),
     (
         "association-grant.json",
         include_str!("../demo/association-grant.json"),
     ),
 ];
+
+/// A demo definition as written: TOML or JSON, by its file name.
+pub fn parse(file: &str, text: &str) -> Result<forms::FormSpec, String> {
+    if file.ends_with(".toml") {
+        forms::spec_from_toml(text)
+    } else {
+        serde_json::from_str(text).map_err(|e| e.to_string())
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -35,8 +44,7 @@ mod tests {
     #[test]
     fn every_demo_compiles_and_has_conditions() {
         for (name, text) in super::DEFINITIONS {
-            let spec: forms::FormSpec =
-                serde_json::from_str(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+            let spec = super::parse(name, text).unwrap_or_else(|e| panic!("{name}: {e}"));
             let definition =
                 forms::compile(spec).unwrap_or_else(|problems| panic!("{name}: {problems:#?}"));
             assert!(

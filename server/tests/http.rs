@@ -568,6 +568,16 @@ on_both_databases! {
         assert_eq!(content, Some(jpeg));
     }
 
+    async fn the_definition_format_has_a_published_schema(server: TestServer) {
+        let r = server.client.get(server.url("/schemas/form-definition.json")).send().await.expect("GET");
+        assert_eq!(r.status(), StatusCode::OK);
+        assert_eq!(r.headers()["content-type"], "application/schema+json");
+        let schema: serde_json::Value = serde_json::from_str(&r.text().await.expect("body")).expect("json");
+        let committed: serde_json::Value = serde_json::from_str(include_str!("../../forms/definition.schema.json")).expect("json");
+        assert_eq!(schema, committed, "the server hands out the committed schema");
+        assert_eq!(schema["$id"], "urn:blankett:form-definition");
+    }
+
     async fn submitting_twice_makes_one_case(server: TestServer) {
         let key = server::secret::token();
         let mut pairs = VALID_FAULT.to_vec();

@@ -25,3 +25,14 @@ pub fn pkg_service(site_dir: &Path) -> ServeDir {
         .precompressed_gzip()
         .precompressed_br()
 }
+
+/// The JSON Schema of the form definition format, for editors and
+/// integrators (the same as `forms/definition.schema.json`).
+pub async fn definition_schema() -> impl IntoResponse {
+    static SCHEMA: std::sync::LazyLock<String> =
+        std::sync::LazyLock::new(|| forms::definition_schema().to_string());
+    (
+        [(header::CONTENT_TYPE, "application/schema+json")],
+        SCHEMA.as_str(),
+    )
+}

@@ -41,6 +41,10 @@ pub fn router(state: AppState) -> Router {
         .route("/language/{tag}", get(set_language))
         .route("/services/{key}", post(submit::submit_form))
         .route(app::STYLESHEET_PATH, get(assets::stylesheet))
+        .route(
+            "/schemas/form-definition.json",
+            get(assets::definition_schema),
+        )
         .nest_service("/pkg", assets::pkg_service(&state.config.site_dir))
         .leptos_routes_with_context(&state, routes, context(&state), shell.clone())
         // Anything else is the app's "page not found", in the person's language.
