@@ -201,6 +201,22 @@ test('the language switch works and the form speaks English', async ({ page }, t
   await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
 });
 
+for (const [path, title] of [
+  ['/services/wedding-ceremony', 'Boka borgerlig vigsel'],
+  ['/services/food-poisoning', 'Anmäl misstänkt matförgiftning'],
+  ['/services/association-grant', 'Ansök om föreningsbidrag'],
+]) {
+  test(`the demo service at ${path} is complete and accessible, and says what is missing`, async ({ page }, testInfo) => {
+    await open(page, testInfo, path);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+    await expectAccessible(page, testInfo);
+    await page.getByRole('button', { name: 'Skicka' }).click();
+    await expect(page.getByRole('alert').getByRole('heading')).toHaveText('Det finns ett problem');
+    await expect(page.getByRole('alert').getByRole('link').first()).toBeVisible();
+    await expectAccessible(page, testInfo);
+  });
+}
+
 test('an unknown address shows a page that says so, with status 404', async ({ page }, testInfo) => {
   const response = await open(page, testInfo, '/services/no-such-service');
   expect(response?.status()).toBe(404);

@@ -232,6 +232,9 @@ on_both_databases! {
         assert!(html.contains("Felanmälan – gata och park"));
         assert!(html.contains("Boendeparkering"));
         assert!(html.contains("Ansök om förskoleplats"));
+        for title in ["Boka borgerlig vigsel", "Anmäl misstänkt matförgiftning", "Ansök om föreningsbidrag"] {
+            assert!(html.contains(title), "{title}");
+        }
         assert!(html.contains("Parkering och gator"));
         // Topics come in the catalogue's order, not the alphabet's.
         let at = |t: &str| html.find(&format!(">{t}</h2>")).unwrap_or_else(|| panic!("{t}"));

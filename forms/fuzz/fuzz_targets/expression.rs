@@ -10,7 +10,8 @@ struct Answers;
 impl Scope for Answers {
     fn answer(&self, field: &str) -> Value {
         match field {
-            "n" => Value::Number(i64::MIN),
+            "n" => Value::Number(forms::Decimal::from(i64::MIN)),
+            "c" => Value::List(vec![Value::Number(forms::Decimal::from(i64::MAX)), Value::Absent]),
             "t" => Value::Text("x".into()),
             "d" => Value::Date(Date::UNIX_EPOCH),
             "l" => Value::List(vec![Value::Text("x".into())]),
@@ -32,6 +33,7 @@ fuzz_target!(|data: &[u8]| {
         "d" => Some(Type::Date),
         "l" => Some(Type::List),
         "b" => Some(Type::Bool),
+        "c" => Some(Type::NumberColumn),
         _ => None,
     };
     if let Ok(e) = Expr::compile(source, &types) {
