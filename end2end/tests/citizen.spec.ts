@@ -20,6 +20,17 @@ test('the start page lists the demo services by topic', async ({ page }, testInf
   await expectAccessible(page, testInfo);
 });
 
+test('a person finds a service by searching', async ({ page }, testInfo) => {
+  await open(page, testInfo, '/');
+  await page.getByRole('searchbox', { name: 'Sök bland e-tjänsterna' }).fill('förskola');
+  await page.getByRole('button', { name: 'Sök' }).click();
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText('En e-tjänst matchar ”förskola”');
+  await expect(page.getByRole('searchbox')).toHaveValue('förskola');
+  await expectAccessible(page, testInfo);
+  await page.getByRole('link', { name: 'Ansök om förskoleplats' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ansök om förskoleplats');
+});
+
 test('a resident sends a fault report and gets a receipt, after fixing errors', async ({ page }, testInfo) => {
   await open(page, testInfo, '/');
   await page.getByRole('link', { name: 'Felanmälan – gata och park' }).click();

@@ -8,7 +8,7 @@ optional-suffix = (optional)
 
 catalogue-title = E-services
 catalogue-heading = What do you want to do?
-catalogue-intro = Choose an e-service. Where a service allows it, you can save and continue later.
+catalogue-intro = Choose an e-service under its topic, or search for what you want to do.
 catalogue-empty = There are no e-services yet.
 
 topic-parking-and-streets = Parking and streets
@@ -88,3 +88,12 @@ error-file-too-large = The file in “{ $label }” must be { $megabytes } MB or
 error-too-many-files = Attach at most { $max } files in “{ $label }”.
 error-invalid-file = The file in “{ $label }” could not be received. Attach it again.
 file-remove = Remove { $file }
+search-label = Search the e-services
+search-button = Search
+search-results = { $count ->
+    [0] No e-services match “{ $query }”
+    [one] One e-service matches “{ $query }”
+   *[other] { $count } e-services match “{ $query }”
+}
+search-none = Check the spelling, search with fewer words or look through all the e-services.
+search-show-all = Show all e-services

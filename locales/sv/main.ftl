@@ -8,7 +8,7 @@ optional-suffix = (valfritt)
 
 catalogue-title = E-tjänster
 catalogue-heading = Vad vill du göra?
-catalogue-intro = Välj en e-tjänst. Du kan spara och fortsätta senare i de tjänster som tillåter det.
+catalogue-intro = Välj en e-tjänst under rätt ämne, eller sök efter det du vill göra.
 catalogue-empty = Det finns inga e-tjänster ännu.
 
 topic-parking-and-streets = Parkering och gator
@@ -88,3 +88,12 @@ error-file-too-large = Filen i ”{ $label }” får vara högst { $megabytes } 
 error-too-many-files = Bifoga högst { $max } filer i ”{ $label }”.
 error-invalid-file = Filen i ”{ $label }” gick inte att ta emot. Bifoga den igen.
 file-remove = Ta bort { $file }
+search-label = Sök bland e-tjänsterna
+search-button = Sök
+search-results = { $count ->
+    [0] Inga e-tjänster matchar ”{ $query }”
+    [one] En e-tjänst matchar ”{ $query }”
+   *[other] { $count } e-tjänster matchar ”{ $query }”
+}
+search-none = Kontrollera stavningen, sök med färre ord eller titta bland alla e-tjänster.
+search-show-all = Visa alla e-tjänster

@@ -11,6 +11,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod files;
 pub mod http;
 pub mod secret;
 pub mod submission;
@@ -32,6 +33,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub db: Db,
     pub forms: Arc<RwLock<FormStore>>,
+    /// The contents of attached files.
+    pub files: Arc<dyn files::FileStore>,
     pub ports: Ports,
     pub leptos_options: LeptosOptions,
 }
@@ -62,7 +65,9 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
         .site_pkg_dir("pkg")
         .site_addr(config.addr)
         .build();
+    let files = Arc::new(files::LocalFiles::new(config.data_dir.join("files")));
     Ok(AppState {
+        files,
         config: Arc::new(config),
         db,
         forms,

@@ -7,6 +7,7 @@
 
 use crate::db::{self, files, Db};
 use crate::error::internal;
+use crate::files::FileStore;
 use app::pages::citizen::form::KEPT_FILE_PREFIX;
 use app::ssr::PortError;
 use axum::body::Body;
@@ -97,6 +98,7 @@ fn classify(e: multer::Error) -> ReadError {
 /// is replaced.
 pub async fn attach(
     db: &Db,
+    store: &dyn FileStore,
     definition: &FormDefinition,
     raw: &mut RawAnswers,
     uploads: &[Upload],
@@ -120,6 +122,11 @@ pub async fn attach(
             };
             if upload.size <= max_bytes && forms::accepts(&accept, &file.content_type) {
                 file.id = crate::secret::token();
+                // The bytes are safe on disk before the database names them.
+                store
+                    .put(&file.id, &upload.content)
+                    .await
+                    .map_err(|e| internal("storing a file's contents", e))?;
                 files::insert(
                     &db.pool,
                     &files::NewFile {
@@ -127,7 +134,7 @@ pub async fn attach(
                         submission_key,
                         name: &file.name,
                         content_type: &file.content_type,
-                        content: &upload.content,
+                        size: upload.size,
                         uploaded_at: db::now_millis(),
                     },
                 )

@@ -245,6 +245,26 @@ on_both_databases! {
         assert!(html.contains("/pkg/blankett.js"));
     }
 
+    async fn the_catalogue_can_be_searched_without_javascript(server: TestServer) {
+        let (status, html) = server.get("/?q=Parkering").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("2 e-tjänster matchar ”Parkering”"), "{html}");
+        assert!(html.contains("Boendeparkering") && html.contains("Felanmälan – gata och park"));
+        assert!(!html.contains(r#"href="/services/preschool-place""#), "only what matches is listed");
+        assert!(html.contains(r#"name="q" value="Parkering""#), "what was searched for stays in the box");
+        // Every word must match, in the title, the description or a topic.
+        let (_, html) = server.get("/?q=vigsel%20familj").await;
+        assert!(html.contains("En e-tjänst matchar ”vigsel familj”"), "{html}");
+        let (_, html) = server.get("/?q=vigsel%20parkering").await;
+        assert!(html.contains("Inga e-tjänster matchar ”vigsel parkering”"), "{html}");
+        let (_, html) = server.get("/?q=xyzzy").await;
+        assert!(html.contains("Inga e-tjänster matchar ”xyzzy”"));
+        assert!(html.contains(r#"<a href="/">Visa alla e-tjänster</a>"#));
+        let r = server.client.get(server.url("/?q=wedding")).header(COOKIE, "lang=en").send().await.expect("GET");
+        let html = r.text().await.expect("body");
+        assert!(html.contains("One e-service matches “wedding”"), "{html}");
+    }
+
     async fn accept_language_and_the_language_cookie_choose_english(server: TestServer) {
         let r = server.client.get(server.url("/")).header(ACCEPT_LANGUAGE, "en-GB,en;q=0.9").send().await.expect("GET");
         let html = r.text().await.expect("body");
@@ -567,8 +587,11 @@ on_both_databases! {
         let db = server.db().await;
         assert_eq!(answers["photos"]["value"][0]["id"], kept.id.as_str());
         assert_eq!(answers["photos"]["value"].as_array().map(Vec::len), Some(1));
-        let content = server::db::files::content(&db.pool, &kept.id).await.expect("query");
-        assert_eq!(content, Some(jpeg));
+        let store = server::files::LocalFiles::new(server.data_dir.join("files"));
+        let content = server::files::FileStore::get(&store, &kept.id).await.expect("read");
+        assert_eq!(content, Some(jpeg), "the bytes are under the data directory");
+        let known = server::db::files::find(&db.pool, &kept.id, &key).await.expect("query");
+        assert_eq!(known.map(|f| f.size), Some(kept.size));
     }
 
     async fn the_definition_format_has_a_published_schema(server: TestServer) {

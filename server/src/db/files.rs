@@ -1,5 +1,5 @@
-//! Files attached to answers. Their contents live in the database, so a
-//! backup of the database is a backup of everything.
+//! What is known of attached files; their bytes are in the file store
+//! (`crate::files`).
 
 use forms::FileRef;
 use sqlx::{AnyPool, Row};
@@ -9,21 +9,20 @@ pub struct NewFile<'a> {
     pub submission_key: &'a str,
     pub name: &'a str,
     pub content_type: &'a str,
-    pub content: &'a [u8],
+    pub size: u64,
     pub uploaded_at: i64,
 }
 
 pub async fn insert(pool: &AnyPool, file: &NewFile<'_>) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO files (id, submission_key, name, content_type, size, content, uploaded_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        "INSERT INTO files (id, submission_key, name, content_type, size, uploaded_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(file.id)
     .bind(file.submission_key)
     .bind(file.name)
     .bind(file.content_type)
-    .bind(i64::try_from(file.content.len()).unwrap_or(i64::MAX))
-    .bind(file.content)
+    .bind(i64::try_from(file.size).unwrap_or(i64::MAX))
     .bind(file.uploaded_at)
     .execute(pool)
     .await?;
@@ -53,13 +52,4 @@ pub async fn find(
         })
     })
     .transpose()
-}
-
-/// A stored file's contents.
-pub async fn content(pool: &AnyPool, id: &str) -> Result<Option<Vec<u8>>, sqlx::Error> {
-    let row = sqlx::query("SELECT content FROM files WHERE id = $1")
-        .bind(id)
-        .fetch_optional(pool)
-        .await?;
-    row.map(|row| row.try_get("content")).transpose()
 }

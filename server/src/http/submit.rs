@@ -81,6 +81,7 @@ pub async fn submit_form(
     raw.set(SUBMISSION_INPUT, vec![submission_key.clone()]);
     if let Err(failure) = uploads::attach(
         &state.db,
+        state.files.as_ref(),
         &form.definition,
         &mut raw,
         &files,
