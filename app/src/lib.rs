@@ -61,6 +61,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=pages::citizen::catalogue::CataloguePage ssr=SsrMode::Async />
                     <Route
                         path=path!("/services/:key")
+                        view=pages::citizen::start::ServiceStartPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/services/:key/form")
                         view=pages::citizen::form::FormPage
                         ssr=SsrMode::Async
                     />

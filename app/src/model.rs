@@ -16,6 +16,33 @@ pub struct ServiceCard {
     pub topics: Vec<String>,
 }
 
+/// What a service's start page shows, in the requested language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceStart {
+    pub key: String,
+    pub title: String,
+    pub description: String,
+    pub organisation: Option<String>,
+    pub processing_days: Option<u32>,
+    /// Whether signing in with e-ID is needed.
+    pub e_id: bool,
+    /// What to have at hand.
+    pub need: Vec<String>,
+    pub minutes: Option<u32>,
+    pub phone: Option<String>,
+    pub visit: Option<String>,
+    pub privacy: Option<PrivacyText>,
+}
+
+/// The personal-data notice, in words.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PrivacyText {
+    pub purpose: String,
+    /// The lawful basis, as `legal-basis-<name>` names it in Fluent.
+    pub legal_basis: String,
+    pub retention_months: u32,
+}
+
 /// Everything the form page needs: the definition of the version being
 /// filled in, what the person typed so far, and the errors to show.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -4,5 +4,6 @@ pub mod citizen {
     pub mod catalogue;
     pub mod form;
     pub mod receipt;
+    pub mod start;
 }
 pub mod not_found;

@@ -34,6 +34,12 @@ test('a person finds a service by searching', async ({ page }, testInfo) => {
 test('a resident sends a fault report and gets a receipt, after fixing errors', async ({ page }, testInfo) => {
   await open(page, testInfo, '/');
   await page.getByRole('link', { name: 'Felanmälan – gata och park' }).click();
+  // The service's start page says what to expect, then leads in.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Felanmälan – gata och park');
+  await expect(page.getByText('Du behöver inte logga in.')).toBeVisible();
+  await expectAccessible(page, testInfo);
+  await page.getByRole('link', { name: 'Starta e-tjänsten' }).click();
+  await expect(page).toHaveURL(/\/services\/fault-report\/form$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Felanmälan – gata och park');
   await settle(page, testInfo);
   await expectAccessible(page, testInfo);
@@ -88,7 +94,7 @@ test('a resident sends a fault report and gets a receipt, after fixing errors', 
 
 test('with JavaScript, a field is checked as soon as it is left', async ({ page }, testInfo) => {
   test.skip(!hasJs(testInfo), 'checking on leaving a field needs JavaScript; the no-JS run is covered above');
-  await open(page, testInfo, '/services/parking-permit');
+  await open(page, testInfo, '/services/parking-permit/form');
   const months = page.getByLabel('Hur många månader gäller ansökan?');
   await months.fill('13');
   await months.press('Tab');
@@ -103,7 +109,7 @@ test('with JavaScript, a field is checked as soon as it is left', async ({ page 
 });
 
 test('a conditional question appears when it applies', async ({ page }, testInfo) => {
-  await open(page, testInfo, '/services/fault-report');
+  await open(page, testInfo, '/services/fault-report/form');
   const pole = page.getByLabel('Stolpens nummer (valfritt)');
   if (hasJs(testInfo)) {
     // The engine runs in the browser: the question shows as soon as it applies.
@@ -120,7 +126,7 @@ test('a conditional question appears when it applies', async ({ page }, testInfo
 });
 
 test('every kind of question is accessible and support questions follow the yes/no answer', async ({ page }, testInfo) => {
-  await open(page, testInfo, '/services/preschool-place');
+  await open(page, testInfo, '/services/preschool-place/form');
   await expect(page.getByRole('group', { name: 'Behöver barnet särskilt stöd?' })).toBeVisible();
   await expect(page.getByLabel('Barnets personnummer')).toHaveAttribute('inputmode', 'numeric');
   await expectAccessible(page, testInfo);
@@ -137,7 +143,7 @@ test('every kind of question is accessible and support questions follow the yes/
 });
 
 test('children are added and removed as rows, and each row has its own conditions', async ({ page }, testInfo) => {
-  await open(page, testInfo, '/services/preschool-place');
+  await open(page, testInfo, '/services/preschool-place/form');
   const row = (n: number) => page.getByRole('group', { name: `Barn ${n}`, exact: true });
   await row(1).getByLabel('Barnets namn').fill('Ada');
   await page.getByRole('button', { name: 'Lägg till barn' }).click();
@@ -164,7 +170,7 @@ test('children are added and removed as rows, and each row has its own condition
 });
 
 test('a photo is attached, kept when there are errors, and sent with the report', async ({ page }, testInfo) => {
-  await open(page, testInfo, '/services/fault-report');
+  await open(page, testInfo, '/services/fault-report/form');
   const photo = { name: 'hål.jpg', mimeType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]) };
   await page.getByLabel('Foton av felet (valfritt)').setInputFiles(photo);
   await page.getByRole('button', { name: 'Skicka' }).click();
@@ -183,9 +189,9 @@ test('a photo is attached, kept when there are errors, and sent with the report'
 });
 
 test('the language switch works and the form speaks English', async ({ page }, testInfo) => {
-  await open(page, testInfo, '/services/parking-permit');
+  await open(page, testInfo, '/services/parking-permit/form');
   await page.getByRole('link', { name: 'English' }).click();
-  await expect(page).toHaveURL(/\/services\/parking-permit$/);
+  await expect(page).toHaveURL(/\/services\/parking-permit\/form$/);
   await settle(page, testInfo);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Resident parking permit');
@@ -217,9 +223,14 @@ for (const [path, title] of [
   ['/services/food-poisoning', 'Anmäl misstänkt matförgiftning'],
   ['/services/association-grant', 'Ansök om föreningsbidrag'],
 ]) {
-  test(`the demo service at ${path} is complete and accessible, and says what is missing`, async ({ page }, testInfo) => {
+  test(`the demo service at ${path} has a start page, and its form says what is missing`, async ({ page }, testInfo) => {
     await open(page, testInfo, path);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+    await expect(page.getByRole('heading', { name: 'Dina personuppgifter' })).toBeVisible();
+    await expectAccessible(page, testInfo);
+    await page.getByRole('link', { name: 'Starta e-tjänsten' }).click();
+    await expect(page).toHaveURL(new RegExp(`${path}/form$`));
+    await settle(page, testInfo);
     await expectAccessible(page, testInfo);
     await page.getByRole('button', { name: 'Skicka' }).click();
     await expect(page.getByRole('alert').getByRole('heading')).toHaveText('Det finns ett problem');

@@ -3,7 +3,7 @@
 use crate::expr::{Expr, ExprError, ExprErrorCode, Type};
 use crate::spec::{
     Block, ChoiceOption, DateBound, FieldKind, FieldSpec, FormSpec, Identification, PageSpec,
-    Prefill, PrivacyNotice, Text,
+    Prefill, PrivacyNotice, StartInfo, Text,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -130,6 +130,16 @@ impl FormDefinition {
 
     pub fn privacy(&self) -> Option<&PrivacyNotice> {
         self.spec.privacy.as_ref()
+    }
+
+    /// What the start page tells before a person begins.
+    pub fn start(&self) -> Option<&StartInfo> {
+        self.spec.start.as_ref()
+    }
+
+    /// Text of this form in `lang`, falling back to its first language.
+    pub fn text<'a>(&'a self, text: &'a Text, lang: &str) -> &'a str {
+        localized(text, lang, &self.spec.languages)
     }
 
     /// The purpose of the personal-data notice, in `lang`.
@@ -521,6 +531,10 @@ pub enum CompileError {
     InvalidMediaType {
         media_type: String,
     },
+    /// A telephone number that is not digits with the usual separators.
+    InvalidPhone {
+        phone: String,
+    },
     /// A group inside a group.
     NestedGroup,
     /// Prefill of a kind the field cannot hold (a name in a date field).
@@ -797,6 +811,30 @@ impl Checker {
             self.check_text("privacy.purpose", &privacy.purpose, &spec.languages);
             if privacy.retention_months == 0 {
                 self.report("privacy.retention_months", CompileError::EmptyRange);
+            }
+        }
+        if let Some(start) = &spec.start {
+            for (i, item) in start.need.iter().enumerate() {
+                self.check_text(&format!("start.need[{i}]"), item, &spec.languages);
+            }
+            if let Some(visit) = &start.visit {
+                self.check_text("start.visit", visit, &spec.languages);
+            }
+            if start.minutes == Some(0) {
+                self.report("start.minutes", CompileError::EmptyRange);
+            }
+            let phone_ok = start.phone.as_ref().is_none_or(|p| {
+                let digits = p.chars().filter(char::is_ascii_digit).count();
+                (3..=15).contains(&digits)
+                    && p.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c))
+            });
+            if !phone_ok {
+                self.report(
+                    "start.phone",
+                    CompileError::InvalidPhone {
+                        phone: start.phone.clone().unwrap_or_default(),
+                    },
+                );
             }
         }
         if spec.pages.is_empty() {

@@ -37,7 +37,7 @@ pub use number::Decimal;
 pub use schema::submission_schema;
 pub use spec::{
     AssuranceLevel, Block, ChoiceDisplay, ChoiceOption, DateBound, FieldKind, FieldSpec, FormSpec,
-    Identification, LegalBasis, PageSpec, Prefill, PrivacyNotice, RuleSpec, Text,
+    Identification, LegalBasis, PageSpec, Prefill, PrivacyNotice, RuleSpec, StartInfo, Text,
 };
 pub use summary::{
     decimal_separator, format_bytes, summary, SummaryGroupRow, SummaryRow, SummaryValue,

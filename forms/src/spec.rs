@@ -37,6 +37,9 @@ pub struct FormSpec {
     /// What the personal data is for, the legal basis and how long it is kept.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub privacy: Option<PrivacyNotice>,
+    /// What the service's start page tells before a person begins.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<StartInfo>,
     pub pages: Vec<PageSpec>,
     /// Checks across fields ("the end date is after the start date").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -66,6 +69,26 @@ pub enum AssuranceLevel {
     Loa3,
     /// LoA 4 (eIDAS high).
     Loa4,
+}
+
+/// What a person should know before starting: what to have at hand, how
+/// long it takes, and how else the same thing can be done.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StartInfo {
+    /// What to have at hand, one text per item.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub need: Vec<Text>,
+    /// Roughly how many minutes filling in takes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<u32>,
+    /// A telephone number for doing this without the e-service.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// Where to go to do it in person (address and opening hours).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visit: Option<Text>,
 }
 
 /// The personal-data notice shown before a resident starts (GDPR art. 13).

@@ -4,6 +4,7 @@ footer-text = Blankett – the municipality's e-services
 language-switch-label = Language
 loading = Loading …
 back-to-start = Back to the start page
+back = Back
 optional-suffix = (optional)
 
 catalogue-title = E-services
@@ -97,3 +98,24 @@ search-results = { $count ->
 }
 search-none = Check the spelling, search with fewer words or look through all the e-services.
 search-show-all = Show all e-services
+
+# A service's start page.
+start-before-heading = Before you start
+start-need = Have this at hand:
+start-minutes = It takes about { $minutes } minutes to fill in.
+start-e-id = You sign in with e-ID, such as BankID or Freja eID+.
+start-anonymous = You do not need to sign in.
+start-button = Start now
+start-handling-heading = Handling
+start-processing-days = We usually handle the case within { $days } days.
+start-responsible = Responsible: { $organisation }.
+start-privacy-heading = Your personal data
+start-retention = We keep the information for { $months } months after the case is closed.
+start-other-ways-heading = Other ways
+start-phone = You can also call us:
+legal-basis-consent = We process the information with your consent.
+legal-basis-contract = We process the information to carry out an agreement with you.
+legal-basis-legal-obligation = We process the information because the law requires us to.
+legal-basis-vital-interests = We process the information to protect someone's life or health.
+legal-basis-public-task = We process the information to carry out a task in the public interest that the municipality has by law.
+legal-basis-legitimate-interests = We process the information after weighing legitimate interests.

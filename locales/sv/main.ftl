@@ -4,6 +4,7 @@ footer-text = Blankett – kommunens e-tjänster
 language-switch-label = Språk
 loading = Laddar …
 back-to-start = Tillbaka till startsidan
+back = Tillbaka
 optional-suffix = (valfritt)
 
 catalogue-title = E-tjänster
@@ -97,3 +98,24 @@ search-results = { $count ->
 }
 search-none = Kontrollera stavningen, sök med färre ord eller titta bland alla e-tjänster.
 search-show-all = Visa alla e-tjänster
+
+# A service's start page.
+start-before-heading = Innan du börjar
+start-need = Ha det här till hands:
+start-minutes = Det tar ungefär { $minutes } minuter att fylla i.
+start-e-id = Du loggar in med e-legitimation, till exempel BankID eller Freja eID+.
+start-anonymous = Du behöver inte logga in.
+start-button = Starta e-tjänsten
+start-handling-heading = Handläggning
+start-processing-days = Vi brukar behandla ärendet inom { $days } dagar.
+start-responsible = Ansvarig: { $organisation }.
+start-privacy-heading = Dina personuppgifter
+start-retention = Vi sparar uppgifterna i { $months } månader efter att ärendet har avslutats.
+start-other-ways-heading = Andra sätt
+start-phone = Du kan också ringa oss:
+legal-basis-consent = Vi behandlar uppgifterna med ditt samtycke.
+legal-basis-contract = Vi behandlar uppgifterna för att fullgöra ett avtal med dig.
+legal-basis-legal-obligation = Vi behandlar uppgifterna för att vi är skyldiga enligt lag.
+legal-basis-vital-interests = Vi behandlar uppgifterna för att skydda någons liv eller hälsa.
+legal-basis-public-task = Vi behandlar uppgifterna för att utföra en uppgift av allmänt intresse, som kommunen har enligt lag.
+legal-basis-legitimate-interests = Vi behandlar uppgifterna efter en intresseavvägning.

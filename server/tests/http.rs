@@ -245,6 +245,24 @@ on_both_databases! {
         assert!(html.contains("/pkg/blankett.js"));
     }
 
+    async fn each_service_has_a_start_page_that_says_what_to_expect(server: TestServer) {
+        let (status, html) = server.get("/services/preschool-place").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("<h1>Ansök om förskoleplats</h1>"), "{html}");
+        assert!(html.contains("Du loggar in med e-legitimation"));
+        assert!(html.contains("Vi brukar behandla ärendet inom 60 dagar."));
+        assert!(html.contains("Ansvarig: Förskoleförvaltningen."));
+        assert!(html.contains("Vi sparar uppgifterna i 60 månader efter att ärendet har avslutats."));
+        assert!(html.contains("utföra en uppgift av allmänt intresse"));
+        assert!(html.contains(r#"href="/services/preschool-place/form""#) && html.contains("Starta e-tjänsten"));
+        let (_, html) = server.get("/services/fault-report").await;
+        assert!(html.contains("Du behöver inte logga in."));
+        assert!(html.contains("Innan du börjar") && html.contains("minuter att fylla i"), "{html}");
+        assert!(html.contains(r#"href="tel:"#), "the other way in is a telephone link");
+        let (status, _) = server.get("/services/no-such-service").await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+    }
+
     async fn the_catalogue_can_be_searched_without_javascript(server: TestServer) {
         let (status, html) = server.get("/?q=Parkering").await;
         assert_eq!(status, StatusCode::OK);
@@ -277,7 +295,7 @@ on_both_databases! {
         let cookie = r.headers()[SET_COOKIE].to_str().expect("ascii").to_string();
         assert!(cookie.starts_with("lang=en;") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
 
-        let r = server.client.get(server.url("/services/fault-report"))
+        let r = server.client.get(server.url("/services/fault-report/form"))
             .header(COOKIE, "lang=en").header(ACCEPT_LANGUAGE, "sv").send().await.expect("GET");
         let html = r.text().await.expect("body");
         assert!(html.contains("What is the fault?"), "the cookie wins over Accept-Language");
@@ -294,16 +312,16 @@ on_both_databases! {
     }
 
     async fn the_form_page_is_a_plain_accessible_form(server: TestServer) {
-        let (status, html) = server.get("/services/fault-report").await;
+        let (status, html) = server.get("/services/fault-report/form").await;
         assert_eq!(status, StatusCode::OK);
-        assert!(html.contains(r#"<form method="post" action="/services/fault-report" enctype="multipart/form-data" novalidate"#), "{html}");
+        assert!(html.contains(r#"<form method="post" action="/services/fault-report/form" enctype="multipart/form-data" novalidate"#), "{html}");
         assert!(html.contains(r#"<legend class="fieldset__legend">Vad gäller felet?</legend>"#));
         assert!(html.contains(r#"<label for="f-location" class="label">Var finns felet?</label>"#));
         assert!(html.contains(r#"aria-describedby="f-location-hint""#));
         assert!(html.contains("Din e-postadress (valfritt)"));
         assert!(html.contains(r#"autocomplete="email""#));
         assert_eq!(hidden_value(&html, "_submission").len(), 32);
-        assert_eq!(hidden_value(&html, "_version"), "2");
+        assert_eq!(hidden_value(&html, "_version"), "3");
         assert!(!html.contains("error-summary"));
         // Information text is text, with its safe link.
         assert!(html.contains(r#"<h3 class="information__heading">Är det akut?</h3>"#), "{html}");
@@ -311,7 +329,7 @@ on_both_databases! {
     }
 
     async fn a_post_with_errors_comes_back_422_with_every_error_and_value(server: TestServer) {
-        let r = server.post_form("/services/fault-report", &[
+        let r = server.post_form("/services/fault-report/form", &[
             ("_version", "1"),
             ("_submission", &server::secret::token()),
             ("kind", "volcano"),
@@ -342,7 +360,7 @@ on_both_databases! {
         let mut pairs = VALID_FAULT.to_vec();
         // A question that does not apply (it is for street lights) is dropped.
         pairs.extend([("_version", "1"), ("_submission", key.as_str()), ("pole-number", "A-12")]);
-        let r = server.post_form("/services/fault-report", &pairs).await;
+        let r = server.post_form("/services/fault-report/form", &pairs).await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
         let location = r.headers()[LOCATION].to_str().expect("ascii").to_string();
         assert!(location.starts_with("/receipts/") && location.len() == "/receipts/".len() + 32, "{location}");
@@ -367,7 +385,7 @@ on_both_databases! {
 
     async fn every_kind_of_field_round_trips_through_a_plain_post(server: TestServer) {
         let key = server::secret::token();
-        let bad = server.post_form("/services/preschool-place", &[
+        let bad = server.post_form("/services/preschool-place/form", &[
             ("_version", "2"), ("_submission", &key),
             ("children[0].child-name", "Ada"), ("children[0].child-pin", "220504-1234"), ("children[0].start", "2020-01-01"),
             ("children[0].hours", "30"), ("children[0].support", "yes"), ("children[0].support-kinds", "diet"), ("children[0].support-kinds", "mobility"),
@@ -397,7 +415,7 @@ on_both_databases! {
 
         let today = jiff::Zoned::now().date();
         let start = today.checked_add(jiff::Span::new().days(30)).expect("date").to_string();
-        let good = server.post_form("/services/preschool-place", &[
+        let good = server.post_form("/services/preschool-place/form", &[
             ("_version", "2"), ("_submission", &key),
             ("children[0].child-name", "Ada"), ("children[0].child-pin", "220504-1235"), ("children[0].start", &start),
             ("children[0].hours", "30"), ("children[0].support", "no"), ("children[0].support-kinds", "diet"),
@@ -424,12 +442,12 @@ on_both_databases! {
     }
 
     async fn an_address_is_asked_in_parts_and_kept_on_error(server: TestServer) {
-        let (_, form) = server.get("/services/parking-permit").await;
+        let (_, form) = server.get("/services/parking-permit/form").await;
         for (part, autocomplete) in [("street", "address-line1"), ("postal_code", "postal-code"), ("city", "address-level2")] {
             let input = form.split(&format!(r#"name="address.{part}""#)).nth(1).expect(part);
             assert!(input[..200].contains(&format!(r#"autocomplete="{autocomplete}""#)), "{part}");
         }
-        let r = server.post_form("/services/parking-permit", &[
+        let r = server.post_form("/services/parking-permit/form", &[
             ("_version", "1"), ("_submission", &server::secret::token()),
             ("address.street", "Storgatan 12"), ("address.city", "Stockholm"), ("months", "6"),
         ]).await;
@@ -445,7 +463,7 @@ on_both_databases! {
         let mut pages = Vec::new();
         for support in ["yes", "no"] {
             let key = server::secret::token();
-            let r = server.post_form("/services/preschool-place", &[
+            let r = server.post_form("/services/preschool-place/form", &[
                 ("_version", "2"), ("_submission", &key), ("children[0].child-name", ""), ("children[0].support", support),
                 ("children[0].support-kinds", "diet"),
             ]).await;
@@ -463,14 +481,14 @@ on_both_databases! {
     }
 
     async fn rows_are_added_and_removed_without_javascript(server: TestServer) {
-        let (_, form) = server.get("/services/preschool-place").await;
+        let (_, form) = server.get("/services/preschool-place/form").await;
         assert!(form.contains(r#"name="children.rows" value="1""#), "one row to start with");
         assert!(form.contains(r#"value="add:children""#) && form.contains("Lägg till barn"));
         assert!(!form.contains("remove:children:0"), "a single row cannot be removed");
         let key = server::secret::token();
 
         // "Add another" keeps what was typed, adds a row and puts the cursor in it.
-        let r = server.post_form("/services/preschool-place", &[
+        let r = server.post_form("/services/preschool-place/form", &[
             ("_version", "2"), ("_submission", &key), ("children.rows", "1"),
             ("children[0].child-name", "Ada"), ("_action", "add:children"),
         ]).await;
@@ -485,7 +503,7 @@ on_both_databases! {
         assert!(html.contains("Ta bort Barn 1") && html.contains("Ta bort Barn 2"));
 
         // "Remove" drops the row and moves the later ones up.
-        let r = server.post_form("/services/preschool-place", &[
+        let r = server.post_form("/services/preschool-place/form", &[
             ("_version", "2"), ("_submission", &key), ("children.rows", "2"),
             ("children[0].child-name", "Ada"), ("children[1].child-name", "Bo"),
             ("_action", "remove:children:0"),
@@ -499,7 +517,7 @@ on_both_databases! {
 
         // Anything else is refused plainly.
         for action in ["add:truthful", "remove:children:x", "frobnicate"] {
-            let r = server.post_form("/services/preschool-place", &[
+            let r = server.post_form("/services/preschool-place/form", &[
                 ("_version", "2"), ("_submission", &key), ("_action", action),
             ]).await;
             assert_eq!(r.status(), StatusCode::BAD_REQUEST, "{action}");
@@ -522,7 +540,7 @@ on_both_databases! {
         ];
         let key = server::secret::token();
         pairs.push(("_submission", key.as_str()));
-        let r = server.post_form("/services/preschool-place", &pairs).await;
+        let r = server.post_form("/services/preschool-place/form", &pairs).await;
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let html = r.text().await.expect("body");
         assert!(html.contains(r##"href="#f-children[1].child-pin">”Barnets personnummer (Barn 2)” stämmer inte."##), "{html}");
@@ -530,7 +548,7 @@ on_both_databases! {
 
         pairs.retain(|(name, _)| *name != "children[1].child-pin");
         pairs.push(("children[1].child-pin", "220504-1235"));
-        let answers = server.stored_answers(server.post_form("/services/preschool-place", &pairs).await).await;
+        let answers = server.stored_answers(server.post_form("/services/preschool-place/form", &pairs).await).await;
         let rows = answers["children"]["value"].as_array().expect("rows");
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[1]["child-name"]["value"], "Bo");
@@ -538,7 +556,7 @@ on_both_databases! {
     }
 
     async fn photos_are_checked_by_their_contents_stored_and_kept_on_error(server: TestServer) {
-        let (_, form) = server.get("/services/fault-report").await;
+        let (_, form) = server.get("/services/fault-report/form").await;
         assert!(form.contains(r#"enctype="multipart/form-data""#), "a form with files posts them");
         assert!(form.contains(r#"type="file""#) && form.contains(r#"accept="image/*""#));
         let key = server::secret::token();
@@ -558,7 +576,7 @@ on_both_databases! {
         let body = multipart(&pairs)
             .part("photos", photo(jpeg.clone(), "hål.jpg"))
             .part("photos", photo(b"<script>alert(1)</script>".to_vec(), "inte.jpg"));
-        let r = server.client.post(server.url("/services/fault-report")).multipart(body).send().await.expect("POST");
+        let r = server.client.post(server.url("/services/fault-report/form")).multipart(body).send().await.expect("POST");
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let html = r.text().await.expect("body");
         assert!(html.contains("Filen i ”Foton av felet” är av en typ som inte tas emot."), "{html}");
@@ -576,13 +594,13 @@ on_both_databases! {
         let kept_json = serde_json::to_string(&kept).expect("json");
         let mut stolen = VALID_FAULT.to_vec();
         stolen.extend([("_version", "2"), ("_submission", other.as_str()), ("photos", forged.as_str()), ("_kept.photos", kept_json.as_str())]);
-        let answers = server.stored_answers(server.post_form("/services/fault-report", &stolen).await).await;
+        let answers = server.stored_answers(server.post_form("/services/fault-report/form", &stolen).await).await;
         assert!(answers.get("photos").is_none(), "{answers}");
 
         // Sent with the kept photo: the case has it, and its bytes are stored.
         let mut again = pairs.clone();
         again.push(("_kept.photos", kept_json.as_str()));
-        let r = server.client.post(server.url("/services/fault-report")).multipart(multipart(&again)).send().await.expect("POST");
+        let r = server.client.post(server.url("/services/fault-report/form")).multipart(multipart(&again)).send().await.expect("POST");
         let answers = server.stored_answers(r).await;
         let db = server.db().await;
         assert_eq!(answers["photos"]["value"][0]["id"], kept.id.as_str());
@@ -600,7 +618,7 @@ on_both_databases! {
         assert_eq!(r.headers()["content-type"], "application/schema+json");
         let schema: serde_json::Value = serde_json::from_str(&r.text().await.expect("body")).expect("json");
         let committed: serde_json::Value = serde_json::from_str(include_str!("../../forms/definition.schema.json")).expect("json");
-        assert_eq!(schema, committed, "the server hands out the committed schema");
+        assert!(schema == committed, "the server hands out the committed schema");
         assert_eq!(schema["$id"], "urn:blankett:form-definition");
     }
 
@@ -608,8 +626,8 @@ on_both_databases! {
         let key = server::secret::token();
         let mut pairs = VALID_FAULT.to_vec();
         pairs.extend([("_version", "1"), ("_submission", key.as_str())]);
-        let first = server.post_form("/services/fault-report", &pairs).await;
-        let second = server.post_form("/services/fault-report", &pairs).await;
+        let first = server.post_form("/services/fault-report/form", &pairs).await;
+        let second = server.post_form("/services/fault-report/form", &pairs).await;
         assert_eq!(first.status(), StatusCode::SEE_OTHER);
         assert_eq!(first.headers()[LOCATION], second.headers()[LOCATION]);
         assert_eq!(server::db::cases::count(&server.db().await.pool).await.expect("count"), 1);
@@ -631,13 +649,13 @@ on_both_databases! {
     }
 
     async fn unknown_addresses_get_a_translated_404(server: TestServer) {
-        let (status, html) = server.get("/services/no-such-service").await;
+        let (status, html) = server.get("/services/no-such-service/form").await;
         assert_eq!(status, StatusCode::NOT_FOUND);
         assert!(html.contains("Sidan finns inte"));
         let (status, html) = server.get("/no/such/page").await;
         assert_eq!(status, StatusCode::NOT_FOUND);
         assert!(html.contains("Sidan finns inte"));
-        let r = server.post_form("/services/no-such-service", VALID_FAULT).await;
+        let r = server.post_form("/services/no-such-service/form", VALID_FAULT).await;
         assert_eq!(r.status(), StatusCode::NOT_FOUND);
         let (status, _) = server.get(&format!("/receipts/{}", server::secret::token())).await;
         assert_eq!(status, StatusCode::NOT_FOUND);
@@ -646,11 +664,11 @@ on_both_databases! {
     }
 
     async fn malformed_posts_get_a_clear_answer_not_a_crash(server: TestServer) {
-        let r = server.client.post(server.url("/services/fault-report"))
+        let r = server.client.post(server.url("/services/fault-report/form"))
             .header("content-type", "application/x-www-form-urlencoded")
             .body("kind=%ZZ&&=").send().await.expect("POST");
         assert!(r.status() == StatusCode::BAD_REQUEST || r.status() == StatusCode::UNPROCESSABLE_ENTITY, "{}", r.status());
-        let r = server.client.post(server.url("/services/fault-report"))
+        let r = server.client.post(server.url("/services/fault-report/form"))
             .body(vec![b'a'; 300 * 1024]).send().await.expect("POST");
         assert_eq!(r.status(), StatusCode::PAYLOAD_TOO_LARGE);
         assert_eq!(server.get("/healthz").await.0, StatusCode::OK);
@@ -660,7 +678,7 @@ on_both_databases! {
         let mut pairs = VALID_FAULT.to_vec();
         let key = server::secret::token();
         pairs.extend([("_version", "1"), ("_submission", key.as_str())]);
-        let r = server.post_form("/services/fault-report", &pairs).await;
+        let r = server.post_form("/services/fault-report/form", &pairs).await;
         let location = r.headers()[LOCATION].to_str().expect("ascii").to_string();
         let (dir, url) = server.stop().await;
 

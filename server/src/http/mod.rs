@@ -39,7 +39,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/language/{tag}", get(set_language))
-        .route("/services/{key}", post(submit::submit_form))
+        .route("/services/{key}/form", post(submit::submit_form))
         .route(app::STYLESHEET_PATH, get(assets::stylesheet))
         .route(
             "/schemas/form-definition.json",

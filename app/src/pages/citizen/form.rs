@@ -219,7 +219,8 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
     };
 
     let version = definition.version().to_string();
-    let action = format!("/services/{}", definition.key());
+    let action = format!("/services/{}/form", definition.key());
+    let start_page = format!("/services/{}", definition.key());
     let values = Arc::new(data.state.values);
     let initial = Arc::new((data.state.answers, data.state.rows));
     let description = definition.description(lang).to_owned();
@@ -392,8 +393,8 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
     };
     view! {
         <Title text=page_title />
-        <a class="back-link" href="/">
-            {locale.t("back-to-start")}
+        <a class="back-link" href=start_page>
+            {locale.t("back")}
         </a>
         <Show when=move || show_summary.get() && !errors.with(Vec::is_empty)>
             <ErrorSummary items=summary_items node_ref=summary_ref />
