@@ -3,3 +3,4 @@
 pub mod error_summary;
 pub mod field;
 pub mod layout;
+pub mod summary_list;

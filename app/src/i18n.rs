@@ -16,9 +16,13 @@ fluent_templates::static_loader! {
     static LOCALES = {
         locales: "../locales",
         fallback_language: "sv",
-        // Isolation marks would surround every argument with invisible
-        // characters; the languages offered so far are all left-to-right.
-        customise: |bundle| bundle.set_use_isolating(false),
+        // Isolation marks surround every argument with invisible
+        // characters. Left-to-right text needs none; in Arabic they keep a
+        // Swedish label or a number in its own order inside the sentence.
+        customise: |bundle| {
+            let right_to_left = bundle.locales.iter().any(|l| l.language.as_str() == "ar");
+            bundle.set_use_isolating(right_to_left)
+        },
     };
 }
 
@@ -28,24 +32,27 @@ pub enum Locale {
     #[default]
     Sv,
     En,
+    Ar,
 }
 
-static LANGIDS: LazyLock<[LanguageIdentifier; 2]> = LazyLock::new(|| {
+static LANGIDS: LazyLock<[LanguageIdentifier; 3]> = LazyLock::new(|| {
     [
         LanguageIdentifier::from_bytes(b"sv").unwrap_or_default(),
         LanguageIdentifier::from_bytes(b"en").unwrap_or_default(),
+        LanguageIdentifier::from_bytes(b"ar").unwrap_or_default(),
     ]
 });
 
 impl Locale {
     /// Every language offered, in the order the language switch shows them.
-    pub const ALL: [Locale; 2] = [Locale::Sv, Locale::En];
+    pub const ALL: [Locale; 3] = [Locale::Sv, Locale::En, Locale::Ar];
 
     /// The BCP 47 tag, as used in `lang` attributes, cookies and definitions.
     pub fn tag(self) -> &'static str {
         match self {
             Locale::Sv => "sv",
             Locale::En => "en",
+            Locale::Ar => "ar",
         }
     }
 
@@ -60,6 +67,7 @@ impl Locale {
     pub fn dir(self) -> &'static str {
         match self {
             Locale::Sv | Locale::En => "ltr",
+            Locale::Ar => "rtl",
         }
     }
 
@@ -68,6 +76,7 @@ impl Locale {
         match self {
             Locale::Sv => "Svenska",
             Locale::En => "English",
+            Locale::Ar => "العربية",
         }
     }
 
@@ -98,6 +107,7 @@ impl Locale {
         match self {
             Locale::Sv => &LANGIDS[0],
             Locale::En => &LANGIDS[1],
+            Locale::Ar => &LANGIDS[2],
         }
     }
 

@@ -82,6 +82,12 @@ pub struct Receipt {
     pub service_title: String,
     /// When the case was received, already formatted for reading.
     pub submitted_at: String,
+    /// How many days handling usually takes, and who is responsible.
+    pub processing_days: Option<u32>,
+    pub organisation: Option<String>,
+    /// The answers as sent, read against the form version they were given
+    /// on, in the page's language: the same rows every output uses.
+    pub summary: Vec<forms::SummaryRow>,
 }
 
 /// The errors a page can meet. Internal causes never reach the browser: the

@@ -239,6 +239,22 @@ for (const [path, title] of [
   });
 }
 
+test('in Arabic the pages read right to left and stay accessible', async ({ page }, testInfo) => {
+  await open(page, testInfo, '/');
+  await page.getByRole('link', { name: 'العربية' }).click();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('ماذا تريد أن تفعل؟');
+  await settle(page, testInfo);
+  await expectAccessible(page, testInfo);
+  await open(page, testInfo, '/services/fault-report/form');
+  await page.getByRole('button', { name: 'إرسال' }).click();
+  await expect(page.getByRole('alert').getByRole('heading')).toHaveText('توجد مشكلة');
+  await expectAccessible(page, testInfo);
+  await page.getByRole('link', { name: 'Svenska' }).click();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+});
+
 test('an unknown address shows a page that says so, with status 404', async ({ page }, testInfo) => {
   const response = await open(page, testInfo, '/services/no-such-service');
   expect(response?.status()).toBe(404);

@@ -119,3 +119,10 @@ legal-basis-legal-obligation = We process the information because the law requir
 legal-basis-vital-interests = We process the information to protect someone's life or health.
 legal-basis-public-task = We process the information to carry out a task in the public interest that the municipality has by law.
 legal-basis-legitimate-interests = We process the information after weighing legitimate interests.
+
+# The receipt: what happens next, and the answers as sent.
+receipt-next-heading = What happens next
+receipt-next = We handle your case and contact you if we need to know more.
+receipt-next-days = We handle your case and contact you if we need to know more. It usually takes about { $days } days.
+receipt-answers-heading = Your answers
+receipt-print-hint = You can print this page or save it as a PDF to keep your answers.

@@ -119,3 +119,10 @@ legal-basis-legal-obligation = Vi behandlar uppgifterna för att vi är skyldiga
 legal-basis-vital-interests = Vi behandlar uppgifterna för att skydda någons liv eller hälsa.
 legal-basis-public-task = Vi behandlar uppgifterna för att utföra en uppgift av allmänt intresse, som kommunen har enligt lag.
 legal-basis-legitimate-interests = Vi behandlar uppgifterna efter en intresseavvägning.
+
+# The receipt: what happens next, and the answers as sent.
+receipt-next-heading = Vad händer nu?
+receipt-next = Vi behandlar ditt ärende och hör av oss om vi behöver veta mer.
+receipt-next-days = Vi behandlar ditt ärende och hör av oss om vi behöver veta mer. Det brukar ta ungefär { $days } dagar.
+receipt-answers-heading = Dina svar
+receipt-print-hint = Du kan skriva ut sidan eller spara den som pdf, så har du dina svar.

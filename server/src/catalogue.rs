@@ -189,16 +189,28 @@ impl Catalogue for CatalogueService {
             else {
                 return Ok(None);
             };
-            let title = self
-                .read(|s| {
-                    s.by_id(case.form_version_id)
-                        .map(|p| p.definition.title(locale.tag()).to_owned())
-                })
-                .unwrap_or_default();
+            let lang = locale.tag();
+            let definition =
+                self.read(|s| s.by_id(case.form_version_id).map(|p| p.definition.clone()));
+            let answers: std::collections::BTreeMap<String, forms::Value> =
+                serde_json::from_str(&case.answers)
+                    .map_err(|e| internal("reading a case's answers", e))?;
             Ok(Some(Receipt {
                 reference: case.reference,
-                service_title: title,
+                service_title: definition
+                    .as_ref()
+                    .map(|d| d.title(lang).to_owned())
+                    .unwrap_or_default(),
                 submitted_at: format_time(case.submitted_at, &self.timezone),
+                processing_days: definition.as_ref().and_then(|d| d.processing_days()),
+                organisation: definition
+                    .as_ref()
+                    .and_then(|d| d.organisation(lang).map(str::to_owned)),
+                // Always read against the version the answers were given on.
+                summary: definition
+                    .as_ref()
+                    .map(|d| forms::summary(d, &answers, lang))
+                    .unwrap_or_default(),
             }))
         })
     }

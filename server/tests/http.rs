@@ -301,6 +301,19 @@ on_both_databases! {
         assert!(html.contains("What is the fault?"), "the cookie wins over Accept-Language");
     }
 
+    async fn arabic_pages_read_right_to_left(server: TestServer) {
+        let r = server.client.get(server.url("/")).header(ACCEPT_LANGUAGE, "ar-SE, sv;q=0.5").send().await.expect("GET");
+        let html = r.text().await.expect("body");
+        assert!(html.contains(r#"<html lang="ar" dir="rtl""#), "{html}");
+        assert!(html.contains("ماذا تريد أن تفعل؟"), "{html}");
+        assert!(html.contains("العربية"), "the switch names the language in itself");
+        // A form offered in Swedish and English only is shown in Swedish,
+        // with the Arabic interface around it.
+        let r = server.client.get(server.url("/services/fault-report/form")).header(COOKIE, "lang=ar").send().await.expect("GET");
+        let html = r.text().await.expect("body");
+        assert!(html.contains(r#"dir="rtl""#) && html.contains("Vad gäller felet?"));
+    }
+
     async fn the_language_switch_never_redirects_off_site(server: TestServer) {
         for back in ["//evil.example/", "https://evil.example/", "/%5Cevil.example"] {
             let path = format!("/language/sv?back={}", back.replace('/', "%2F"));
@@ -620,6 +633,43 @@ on_both_databases! {
         let committed: serde_json::Value = serde_json::from_str(include_str!("../../forms/definition.schema.json")).expect("json");
         assert!(schema == committed, "the server hands out the committed schema");
         assert_eq!(schema["$id"], "urn:blankett:form-definition");
+    }
+
+    async fn the_receipt_says_what_happens_next_and_shows_the_answers_as_sent(server: TestServer) {
+        let today = jiff::Zoned::now().date();
+        let start = today.checked_add(jiff::Span::new().days(30)).expect("date").to_string();
+        let key = server::secret::token();
+        let r = server.post_form("/services/preschool-place/form", &[
+            ("_version", "3"), ("_submission", &key), ("children.rows", "2"),
+            ("children[0].child-name", "Ada"), ("children[0].child-pin", "220504-1235"),
+            ("children[0].start", &start), ("children[0].hours", "30"), ("children[0].support", "no"),
+            ("children[1].child-name", "Bo"), ("children[1].child-pin", "220504-1235"),
+            ("children[1].start", &start), ("children[1].hours", "25"), ("children[1].support", "no"),
+            ("email", "a@example.se"), ("truthful", "yes"),
+            ("guardian-name", "Anna Andersson"), ("guardian-pin", "19811218-9876"),
+            ("guardian-address.street", "Storgatan 1"), ("guardian-address.postal_code", "11122"),
+            ("guardian-address.city", "Stockholm"), ("wishes", "Nära parken\r\noch skogen"),
+        ]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let (status, html) = server.get(r.headers()[LOCATION].to_str().expect("ascii")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("<h2>Vad händer nu?</h2>"), "{html}");
+        assert!(html.contains("Det brukar ta ungefär 60 dagar."));
+        assert!(html.contains("<h2>Dina svar</h2>"));
+        // The engine's summary: labels, typed values, a group's rows, an address.
+        let row = |label: &str, value: &str| format!(
+            r#"<dt class="summary-list__key">{label}</dt><dd class="summary-list__value"><span>{value}</span></dd>"#
+        );
+        assert!(html.contains(&row("Ditt namn", "Anna Andersson")), "{html}");
+        assert!(html.contains(&row("Barnets namn", "Bo")));
+        assert!(html.contains(r#"<p class="summary-list__group-title">Barn 2</p>"#));
+        assert!(html.contains(&row("Hur många timmar i veckan behövs platsen?", "25\u{a0}timmar")), "{html}");
+        assert!(html.contains("<li>Storgatan 1</li><li>111 22 Stockholm</li>"));
+        assert!(html.contains("Nära parken\noch skogen"), "line breaks are kept");
+        assert!(
+            !html.contains(r#"<dt class="summary-list__key">Vilket stöd behöver barnet?</dt>"#),
+            "questions not asked are not listed"
+        );
     }
 
     async fn submitting_twice_makes_one_case(server: TestServer) {

@@ -17,6 +17,8 @@ pub struct CaseReceipt {
     pub receipt_token: String,
     pub form_version_id: i64,
     pub submitted_at: i64,
+    /// The typed answers, as JSON.
+    pub answers: String,
 }
 
 /// Inserts a case unless one with the same submission key exists, then
@@ -38,7 +40,7 @@ pub async fn insert_once(pool: &AnyPool, case: &NewCase<'_>) -> Result<CaseRecei
     .execute(pool)
     .await?;
     let row = sqlx::query(
-        "SELECT reference, receipt_token, form_version_id, submitted_at FROM cases WHERE submission_key = $1",
+        "SELECT reference, receipt_token, form_version_id, submitted_at, answers FROM cases WHERE submission_key = $1",
     )
     .bind(case.submission_key)
     .fetch_one(pool)
@@ -51,7 +53,7 @@ pub async fn by_receipt_token(
     token: &str,
 ) -> Result<Option<CaseReceipt>, sqlx::Error> {
     let row = sqlx::query(
-        "SELECT reference, receipt_token, form_version_id, submitted_at FROM cases WHERE receipt_token = $1",
+        "SELECT reference, receipt_token, form_version_id, submitted_at, answers FROM cases WHERE receipt_token = $1",
     )
     .bind(token)
     .fetch_optional(pool)
@@ -86,5 +88,6 @@ fn receipt_from_row(row: &sqlx::any::AnyRow) -> Result<CaseReceipt, sqlx::Error>
         receipt_token: row.try_get("receipt_token")?,
         form_version_id: row.try_get("form_version_id")?,
         submitted_at: row.try_get("submitted_at")?,
+        answers: row.try_get("answers")?,
     })
 }

@@ -1,6 +1,7 @@
 //! The receipt shown after sending: the case reference to keep.
 
 use crate::api::get_receipt;
+use crate::components::summary_list::SummaryList;
 use crate::i18n::{use_locale, FluentArg};
 use crate::pages::not_found::LoadError;
 use leptos::prelude::*;
@@ -39,7 +40,20 @@ pub fn ReceiptPage() -> impl IntoView {
                             )}
                         </p>
                         <p>{locale.t("receipt-keep-reference")}</p>
+                        <h2>{locale.t("receipt-next-heading")}</h2>
                         <p>
+                            {match r.processing_days {
+                                Some(days) => locale.t_args("receipt-next-days", &[("days", FluentArg::Num(i64::from(days)))]),
+                                None => locale.t("receipt-next"),
+                            }}
+                        </p>
+                        {r.organisation.clone().map(|o| view! {
+                            <p>{locale.t_args("start-responsible", &[("organisation", FluentArg::Str(o))])}</p>
+                        })}
+                        <h2>{locale.t("receipt-answers-heading")}</h2>
+                        <p class="no-print">{locale.t("receipt-print-hint")}</p>
+                        <SummaryList rows=r.summary.clone() />
+                        <p class="no-print">
                             <a href="/">{locale.t("back-to-start")}</a>
                         </p>
                     }

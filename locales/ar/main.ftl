@@ -1,0 +1,158 @@
+# Arabic. Text that must be typed or read in left-to-right order (phone and
+# postcode examples, the date and time, Freja eID+) is wrapped in
+# { "\u2066" } … { "\u2069" } (left-to-right isolate) so it is not reordered
+# inside right-to-left text.
+
+site-name = Blankett
+skip-to-content = انتقل إلى المحتوى
+footer-text = Blankett – الخدمات الإلكترونية للبلدية
+language-switch-label = اللغة
+loading = جارٍ التحميل …
+back-to-start = العودة إلى الصفحة الرئيسية
+back = رجوع
+optional-suffix = (اختياري)
+
+catalogue-title = الخدمات الإلكترونية
+catalogue-heading = ماذا تريد أن تفعل؟
+catalogue-intro = اختر خدمة إلكترونية من الموضوع المناسب، أو ابحث عمّا تريد القيام به.
+catalogue-empty = لا توجد خدمات إلكترونية حتى الآن.
+
+topic-parking-and-streets = مواقف السيارات والشوارع
+topic-preschool-and-school = روضة الأطفال والمدرسة
+topic-business-and-permits = الشركات والتصاريح
+topic-family-and-life-events = الأسرة وأحداث الحياة
+topic-other = أخرى
+
+submit-button = إرسال
+error-title-prefix = خطأ:
+error-prefix = خطأ:
+error-summary-title = توجد مشكلة
+error-required = املأ الحقل «{ $label }».
+error-required-choice = اختر أحد الخيارات في «{ $label }».
+error-too-long = يجب ألا يزيد عدد الأحرف في «{ $label }» على { $max }.
+error-invalid-email = اكتب عنوان بريد إلكتروني بالصيغة الصحيحة في «{ $label }»، مثل name@example.se.
+error-not-an-integer = يجب أن تكون قيمة «{ $label }» عددًا صحيحًا، مثل 12.
+error-too-small = يجب أن تكون قيمة «{ $label }» { $min } أو أكثر.
+error-too-large = يجب أن تكون قيمة «{ $label }» { $max } أو أقل.
+error-unknown-option = اختر أحد الخيارات المتاحة في «{ $label }».
+
+receipt-title = تم إرسال طلبك
+receipt-reference-label = رقم معاملتك
+receipt-body = استلمنا «{ $service }» في { "\u2066" }{ $time }{ "\u2069" }.
+receipt-keep-reference = احتفظ برقم المعاملة، واذكره إذا تواصلت معنا بشأن معاملتك.
+
+not-found-title = الصفحة غير موجودة
+not-found-body = تحقّق من العنوان، أو ابدأ من جديد من الصفحة الرئيسية.
+error-page-title = حدث خطأ ما
+error-page-body = حاول مرة أخرى بعد قليل. إذا استمرت المشكلة، فتواصل معنا واذكر رمز الخطأ { $reference }.
+error-body-too-large = ما أرسلته كبير جدًا.
+error-bad-request = تعذّرت قراءة ما أرسلته. ارجع إلى الصفحة السابقة وحاول مرة أخرى.
+submit-failed-title = تعذّر الإرسال في الوقت الحالي
+submit-failed-body = إجاباتك محفوظة أدناه. حاول الإرسال مرة أخرى بعد قليل. رمز الخطأ: { $reference }.
+
+answer-yes = نعم
+answer-no = لا
+hint-date-format = اكتب التاريخ بالصيغة YYYY-MM-DD (السنة-الشهر-اليوم)، مثل 2026-11-23.
+hint-personal-identity-number = اثنا عشر رقمًا بالصيغة YYYYMMDD-NNNN.
+hint-organisation-number = عشرة أرقام بالصيغة NNNNNN-NNNN.
+error-required-consent = ضع علامة في المربع «{ $label }» للمتابعة.
+error-too-few-selected = اختر ما لا يقل عن { $min } من الخيارات في «{ $label }».
+error-too-many-selected = اختر ما لا يزيد على { $max } من الخيارات في «{ $label }».
+error-invalid-date = يجب أن يكون التاريخ في «{ $label }» تاريخًا صحيحًا، مكتوبًا بالصيغة YYYY-MM-DD.
+error-date-too-early = لا يمكن أن يكون التاريخ في «{ $label }» قبل { $date }.
+error-date-too-late = لا يمكن أن يكون التاريخ في «{ $label }» بعد { $date }.
+error-invalid-phone = اكتب رقم هاتف في «{ $label }»، مثل { "\u2066" }070-123 45 67{ "\u2069" }.
+error-invalid-postal-code = اكتب رمزًا بريديًا من خمسة أرقام في «{ $label }»، مثل { "\u2066" }123 45{ "\u2069" }.
+error-invalid-identity-number = اكتب الرقم الشخصي في «{ $label }» من اثني عشر رقمًا بالصيغة YYYYMMDD-NNNN.
+error-identity-number-date = التاريخ في «{ $label }» غير موجود. تحقّق من الأرقام الثمانية الأولى.
+error-wrong-check-digit = الرقم في «{ $label }» غير صحيح. تحقّق من أنك كتبت الأرقام بشكل صحيح.
+error-invalid-organisation-number = اكتب رقم المنشأة (organisationsnummer) في «{ $label }» من عشرة أرقام بالصيغة NNNNNN-NNNN.
+error-check-answer = تحقّق من إجابتك في «{ $label }».
+address-street = عنوان الشارع
+address-postal-code = الرمز البريدي
+address-city = المدينة أو البلدة
+error-address-street = املأ عنوان الشارع في «{ $label }».
+error-address-postal-code = املأ الرمز البريدي في «{ $label }».
+error-address-city = املأ اسم المدينة أو البلدة في «{ $label }».
+computed-pending = يُحسب بعد أن تجيب عن الأسئلة.
+error-connection = تعذّر تحميل الصفحة. تحقّق من اتصالك بالإنترنت وحاول مرة أخرى.
+
+# Repeating groups, drop-down lists, files and more checks.
+select-choose = اختر
+group-add = إضافة { $row }
+group-remove = حذف { $row }
+error-too-short = يجب ألا يقل عدد الأحرف في «{ $label }» عن { $min }.
+error-pattern-mismatch = ما كتبته في «{ $label }» ليس بالصيغة الصحيحة.
+error-not-a-number = يجب أن تكون قيمة «{ $label }» عددًا، مثل 12,5.
+error-too-many-decimals = يجب ألا يزيد عدد المنازل العشرية في «{ $label }» على { $max }.
+error-required-rows = املأ صفًا واحدًا على الأقل في «{ $label }».
+error-too-few-rows = املأ ما لا يقل عن { $min } من الصفوف في «{ $label }».
+error-too-many-rows = يجب ألا يزيد عدد الصفوف في «{ $label }» على { $max }.
+error-required-file = أرفق ملفًا في «{ $label }».
+error-file-type = نوع الملف في «{ $label }» غير مقبول.
+error-file-too-large = يجب ألا يزيد حجم الملف في «{ $label }» على { $megabytes } ميغابايت.
+error-too-many-files = أرفق ما لا يزيد على { $max } من الملفات في «{ $label }».
+error-invalid-file = تعذّر استلام الملف في «{ $label }». أرفقه مرة أخرى.
+file-remove = حذف { $file }
+search-label = ابحث في الخدمات الإلكترونية
+search-button = بحث
+search-results = { $count ->
+    [0] لا توجد خدمات إلكترونية تطابق «{ $query }»
+    [one] خدمة إلكترونية واحدة تطابق «{ $query }»
+    [two] خدمتان إلكترونيتان تطابقان «{ $query }»
+    [few] { $count } خدمات إلكترونية تطابق «{ $query }»
+   *[other] { $count } خدمة إلكترونية تطابق «{ $query }»
+}
+search-none = تحقّق من الإملاء، أو ابحث بكلمات أقل، أو تصفّح جميع الخدمات الإلكترونية.
+search-show-all = عرض جميع الخدمات الإلكترونية
+
+# A service's start page.
+start-before-heading = قبل أن تبدأ
+start-need = جهّز ما يلي:
+start-minutes = { $minutes ->
+    [one] تستغرق التعبئة نحو دقيقة واحدة.
+    [two] تستغرق التعبئة نحو دقيقتين.
+    [few] تستغرق التعبئة نحو { $minutes } دقائق.
+   *[other] تستغرق التعبئة نحو { $minutes } دقيقة.
+}
+start-e-id = تسجّل الدخول بهوية إلكترونية، مثل BankID أو { "\u2066" }Freja eID+{ "\u2069" }.
+start-anonymous = لا تحتاج إلى تسجيل الدخول.
+start-button = ابدأ الآن
+start-handling-heading = معالجة الطلب
+start-processing-days = { $days ->
+    [one] عادةً ما نعالج المعاملة خلال يوم واحد.
+    [two] عادةً ما نعالج المعاملة خلال يومين.
+    [few] عادةً ما نعالج المعاملة خلال { $days } أيام.
+    [many] عادةً ما نعالج المعاملة خلال { $days } يومًا.
+   *[other] عادةً ما نعالج المعاملة خلال { $days } يوم.
+}
+start-responsible = الجهة المسؤولة: { $organisation }.
+start-privacy-heading = بياناتك الشخصية
+start-retention = { $months ->
+    [one] نحتفظ بالبيانات لمدة شهر واحد بعد إغلاق المعاملة.
+    [two] نحتفظ بالبيانات لمدة شهرين بعد إغلاق المعاملة.
+    [few] نحتفظ بالبيانات لمدة { $months } أشهر بعد إغلاق المعاملة.
+    [many] نحتفظ بالبيانات لمدة { $months } شهرًا بعد إغلاق المعاملة.
+   *[other] نحتفظ بالبيانات لمدة { $months } شهر بعد إغلاق المعاملة.
+}
+start-other-ways-heading = طرق أخرى
+start-phone = يمكنك أيضًا الاتصال بنا:
+legal-basis-consent = نعالج البيانات بموافقتك.
+legal-basis-contract = نعالج البيانات لتنفيذ اتفاق معك.
+legal-basis-legal-obligation = نعالج البيانات لأن القانون يُلزمنا بذلك.
+legal-basis-vital-interests = نعالج البيانات لحماية حياة شخص ما أو صحته.
+legal-basis-public-task = نعالج البيانات لأداء مهمة تخدم المصلحة العامة، تتولاها البلدية بموجب القانون.
+legal-basis-legitimate-interests = نعالج البيانات بعد الموازنة بين المصالح المشروعة.
+
+# The receipt: what happens next, and the answers as sent.
+receipt-next-heading = ماذا يحدث الآن؟
+receipt-next = سنعالج معاملتك ونتواصل معك إذا احتجنا إلى معلومات إضافية.
+receipt-next-days = { $days ->
+    [one] سنعالج معاملتك ونتواصل معك إذا احتجنا إلى معلومات إضافية. يستغرق ذلك عادةً نحو يوم واحد.
+    [two] سنعالج معاملتك ونتواصل معك إذا احتجنا إلى معلومات إضافية. يستغرق ذلك عادةً نحو يومين.
+    [few] سنعالج معاملتك ونتواصل معك إذا احتجنا إلى معلومات إضافية. يستغرق ذلك عادةً نحو { $days } أيام.
+    [many] سنعالج معاملتك ونتواصل معك إذا احتجنا إلى معلومات إضافية. يستغرق ذلك عادةً نحو { $days } يومًا.
+   *[other] سنعالج معاملتك ونتواصل معك إذا احتجنا إلى معلومات إضافية. يستغرق ذلك عادةً نحو { $days } يوم.
+}
+receipt-answers-heading = إجاباتك
+receipt-print-hint = يمكنك طباعة هذه الصفحة أو حفظها بصيغة PDF، لتحتفظ بإجاباتك.
