@@ -86,9 +86,16 @@ pub async fn open_form(key: String) -> Result<FormPageData, AppError> {
 #[server(endpoint = "get_receipt")]
 pub async fn get_receipt(token: String) -> Result<Receipt, AppError> {
     use crate::i18n::use_locale;
-    use crate::ssr::{ports, set_status};
+    use crate::ssr::{ports, set_status, PostedFeedback};
     match ports()?.catalogue.receipt(&token, use_locale()).await? {
-        Some(r) => Ok(r),
+        Some(mut r) => {
+            if let Some(posted) = use_context::<PostedFeedback>() {
+                set_status(422);
+                r.feedback.comment = posted.comment;
+                r.feedback.error = Some(posted.error);
+            }
+            Ok(r)
+        }
         None => {
             set_status(404);
             Err(AppError::NotFound)

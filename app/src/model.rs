@@ -88,7 +88,30 @@ pub struct Receipt {
     /// The answers as sent, read against the form version they were given
     /// on, in the page's language: the same rows every output uses.
     pub summary: Vec<forms::SummaryRow>,
+    /// The satisfaction survey under the receipt.
+    pub feedback: Feedback,
 }
+
+/// Where a person is with the one-question survey on the receipt.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Feedback {
+    /// Already answered for this case: the page thanks instead of asking.
+    pub given: bool,
+    /// What was typed, kept when the answer comes back with an error.
+    pub comment: String,
+    pub error: Option<FeedbackError>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FeedbackError {
+    /// No answer to "how easy was it".
+    NoRating,
+    /// A comment over the limit.
+    TooLong,
+}
+
+/// The longest comment the survey takes, in characters.
+pub const MAX_FEEDBACK_COMMENT: usize = 1_000;
 
 /// The errors a page can meet. Internal causes never reach the browser: the
 /// server logs them under a reference and sends only the reference.

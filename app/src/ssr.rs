@@ -3,7 +3,7 @@
 //! This is the only server-only module of the crate.
 
 use crate::i18n::Locale;
-use crate::model::{AppError, FormState, Receipt};
+use crate::model::{AppError, FeedbackError, FormState, Receipt};
 use forms::FormDefinition;
 use leptos::prelude::*;
 use std::future::Future;
@@ -61,6 +61,14 @@ pub struct PostedForm {
     /// The form version the post was filled in on.
     pub version: u32,
     pub state: FormState,
+}
+
+/// A survey answer that came back with an error: the receipt is rendered
+/// again with it and with the comment typed.
+#[derive(Clone, Debug)]
+pub struct PostedFeedback {
+    pub comment: String,
+    pub error: FeedbackError,
 }
 
 pub fn ports() -> Result<Ports, AppError> {

@@ -88,7 +88,18 @@ test('a resident sends a fault report and gets a receipt, after fixing errors', 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Din ansökan är skickad');
   await expect(page.locator('.reference')).toHaveText(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
   await expect(page.getByText('Vi har tagit emot ”Felanmälan – gata och park”')).toBeVisible();
+  // The answers as sent, from the engine's summary.
+  await expect(page.getByRole('heading', { name: 'Dina svar' })).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: 'Ett djupt hål i cykelbanan.' })).toBeVisible();
   await settle(page, testInfo);
+  await expectAccessible(page, testInfo);
+
+  // The one-question survey: without an answer it says so, then it thanks.
+  await page.getByRole('button', { name: 'Skicka synpunkter' }).click();
+  await expect(page.getByRole('alert').getByRole('link')).toHaveText('Välj hur lätt eller svårt det var.');
+  await page.getByLabel('Ganska lätt').check();
+  await page.getByRole('button', { name: 'Skicka synpunkter' }).click();
+  await expect(page.getByText('Tack för dina synpunkter!')).toBeVisible();
   await expectAccessible(page, testInfo);
 });
 

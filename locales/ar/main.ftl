@@ -156,3 +156,18 @@ receipt-next-days = { $days ->
 }
 receipt-answers-heading = إجاباتك
 receipt-print-hint = يمكنك طباعة هذه الصفحة أو حفظها بصيغة PDF، لتحتفظ بإجاباتك.
+
+# The satisfaction survey under the receipt.
+feedback-heading = ساعدنا على التحسّن
+feedback-question = ما مدى سهولة أو صعوبة استخدام الخدمة الإلكترونية؟
+feedback-5 = سهل جدًا
+feedback-4 = سهل إلى حدٍّ ما
+feedback-3 = لا سهل ولا صعب
+feedback-2 = صعب إلى حدٍّ ما
+feedback-1 = صعب جدًا
+feedback-comment = هل تريد أن تخبرنا بالمزيد؟
+feedback-comment-hint = لا تكتب أي بيانات شخصية. نقرأ كل ما يُكتب، لكننا لا نرد هنا.
+feedback-send = إرسال الملاحظات
+feedback-thanks = شكرًا على ملاحظاتك! فهي تساعدنا على تحسين الخدمة الإلكترونية.
+feedback-error-rating = اختر مدى سهولة أو صعوبة الاستخدام.
+feedback-error-too-long = يجب ألا يزيد النص على { $max } حرفًا.

@@ -126,3 +126,18 @@ receipt-next = We handle your case and contact you if we need to know more.
 receipt-next-days = We handle your case and contact you if we need to know more. It usually takes about { $days } days.
 receipt-answers-heading = Your answers
 receipt-print-hint = You can print this page or save it as a PDF to keep your answers.
+
+# The satisfaction survey under the receipt.
+feedback-heading = Help us improve
+feedback-question = How easy or difficult was it to use the e-service?
+feedback-5 = Very easy
+feedback-4 = Fairly easy
+feedback-3 = Neither easy nor difficult
+feedback-2 = Fairly difficult
+feedback-1 = Very difficult
+feedback-comment = Would you like to tell us more?
+feedback-comment-hint = Do not write any personal details. We read everything, but we do not reply here.
+feedback-send = Send feedback
+feedback-thanks = Thank you for your feedback! It helps us make the e-service better.
+feedback-error-rating = Choose how easy or difficult it was.
+feedback-error-too-long = Write at most { $max } characters.

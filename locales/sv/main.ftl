@@ -126,3 +126,18 @@ receipt-next = Vi behandlar ditt ärende och hör av oss om vi behöver veta mer
 receipt-next-days = Vi behandlar ditt ärende och hör av oss om vi behöver veta mer. Det brukar ta ungefär { $days } dagar.
 receipt-answers-heading = Dina svar
 receipt-print-hint = Du kan skriva ut sidan eller spara den som pdf, så har du dina svar.
+
+# The satisfaction survey under the receipt.
+feedback-heading = Hjälp oss att bli bättre
+feedback-question = Hur lätt eller svårt var det att använda e-tjänsten?
+feedback-5 = Mycket lätt
+feedback-4 = Ganska lätt
+feedback-3 = Varken lätt eller svårt
+feedback-2 = Ganska svårt
+feedback-1 = Mycket svårt
+feedback-comment = Vill du berätta mer?
+feedback-comment-hint = Skriv inga personuppgifter. Vi läser allt, men vi svarar inte här.
+feedback-send = Skicka synpunkter
+feedback-thanks = Tack för dina synpunkter! De hjälper oss att göra e-tjänsten bättre.
+feedback-error-rating = Välj hur lätt eller svårt det var.
+feedback-error-too-long = Skriv högst { $max } tecken.

@@ -211,6 +211,10 @@ impl Catalogue for CatalogueService {
                     .as_ref()
                     .map(|d| forms::summary(d, &answers, lang))
                     .unwrap_or_default(),
+                feedback: app::model::Feedback {
+                    given: case.feedback_given,
+                    ..Default::default()
+                },
             }))
         })
     }

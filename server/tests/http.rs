@@ -672,6 +672,73 @@ on_both_databases! {
         );
     }
 
+    async fn ten_identical_submits_at_once_make_one_case_and_one_receipt(server: TestServer) {
+        let key = server::secret::token();
+        let mut pairs: Vec<(String, String)> =
+            VALID_FAULT.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        pairs.extend([("_version".into(), "3".into()), ("_submission".into(), key)]);
+        let url = server.url("/services/fault-report/form");
+        let tasks: Vec<_> = (0..10)
+            .map(|_| {
+                let (client, url, pairs) = (server.client.clone(), url.clone(), pairs.clone());
+                tokio::spawn(async move { client.post(url).form(&pairs).send().await.expect("POST") })
+            })
+            .collect();
+        let mut receipts = std::collections::BTreeSet::new();
+        for task in tasks {
+            let r = task.await.expect("the request finished");
+            assert_eq!(r.status(), StatusCode::SEE_OTHER, "every double click is answered with the receipt");
+            receipts.insert(r.headers()[LOCATION].to_str().expect("ascii").to_string());
+        }
+        assert_eq!(receipts.len(), 1, "{receipts:?}");
+        assert_eq!(server::db::cases::count(&server.db().await.pool).await.expect("count"), 1);
+    }
+
+    async fn the_survey_on_the_receipt_is_answered_once_and_keeps_no_personal_data(server: TestServer) {
+        let mut pairs = VALID_FAULT.to_vec();
+        let key = server::secret::token();
+        pairs.extend([("_version", "3"), ("_submission", key.as_str())]);
+        let r = server.post_form("/services/fault-report/form", &pairs).await;
+        let receipt = r.headers()[LOCATION].to_str().expect("ascii").to_string();
+        let (_, html) = server.get(&receipt).await;
+        assert!(html.contains("Hur lätt eller svårt var det att använda e-tjänsten?"), "{html}");
+        let survey = format!("{receipt}/feedback");
+
+        // No rating: the receipt comes back with the error, the comment kept.
+        let r = server.post_form(&survey, &[("comment", "Bra <men> långsam")]).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = r.text().await.expect("body");
+        assert!(html.contains(r##"href="#feedback-rating-5">Välj hur lätt eller svårt det var.</a>"##), "{html}");
+        assert!(html.contains("Bra &lt;men&gt; långsam</textarea>"), "{html}");
+        let too_long = "x".repeat(1001);
+        let r = server.post_form(&survey, &[("rating", "4"), ("comment", &too_long)]).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+        // A good answer is stored, once, and the receipt thanks.
+        for _ in 0..2 {
+            let r = server.post_form(&survey, &[("rating", "4"), ("comment", "Lätt att hitta.")]).await;
+            assert_eq!(r.status(), StatusCode::SEE_OTHER);
+            assert_eq!(r.headers()[LOCATION], format!("{receipt}#feedback").as_str());
+        }
+        let (_, html) = server.get(&receipt).await;
+        assert!(html.contains("Tack för dina synpunkter!"));
+        let db = server.db().await;
+        let version: i64 = sqlx::query_scalar::<_, i64>("SELECT form_version_id FROM cases")
+            .fetch_one(&db.pool).await.expect("case");
+        assert_eq!(server::db::feedback::ratings(&db.pool, version).await.expect("ratings"), [0, 0, 0, 1, 0]);
+        // The feedback row holds no reference, token, key or answer.
+        let columns: Vec<String> = sqlx::query("SELECT * FROM feedback").fetch_all(&db.pool).await.expect("rows")
+            .first().map(|row| {
+                use sqlx::{Column, Row};
+                row.columns().iter().map(|c| c.name().to_string()).collect()
+            }).unwrap_or_default();
+        assert_eq!(columns, ["id", "form_version_id", "rating", "comment", "given_on"]);
+
+        // An unknown receipt gets nothing stored.
+        let r = server.post_form(&format!("/receipts/{}/feedback", server::secret::token()), &[("rating", "5")]).await;
+        assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    }
+
     async fn submitting_twice_makes_one_case(server: TestServer) {
         let key = server::secret::token();
         let mut pairs = VALID_FAULT.to_vec();

@@ -781,7 +781,7 @@ pub fn Field(
 }
 
 /// Escapes text for an HTML text context.
-fn escape_text(text: &str) -> String {
+pub(crate) fn escape_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -19,6 +19,8 @@ pub struct CaseReceipt {
     pub submitted_at: i64,
     /// The typed answers, as JSON.
     pub answers: String,
+    /// Whether the satisfaction survey has been answered.
+    pub feedback_given: bool,
 }
 
 /// Inserts a case unless one with the same submission key exists, then
@@ -40,7 +42,8 @@ pub async fn insert_once(pool: &AnyPool, case: &NewCase<'_>) -> Result<CaseRecei
     .execute(pool)
     .await?;
     let row = sqlx::query(
-        "SELECT reference, receipt_token, form_version_id, submitted_at, answers FROM cases WHERE submission_key = $1",
+        "SELECT reference, receipt_token, form_version_id, submitted_at, answers, feedback_given \
+         FROM cases WHERE submission_key = $1",
     )
     .bind(case.submission_key)
     .fetch_one(pool)
@@ -53,7 +56,8 @@ pub async fn by_receipt_token(
     token: &str,
 ) -> Result<Option<CaseReceipt>, sqlx::Error> {
     let row = sqlx::query(
-        "SELECT reference, receipt_token, form_version_id, submitted_at, answers FROM cases WHERE receipt_token = $1",
+        "SELECT reference, receipt_token, form_version_id, submitted_at, answers, feedback_given \
+         FROM cases WHERE receipt_token = $1",
     )
     .bind(token)
     .fetch_optional(pool)
@@ -89,5 +93,6 @@ fn receipt_from_row(row: &sqlx::any::AnyRow) -> Result<CaseReceipt, sqlx::Error>
         form_version_id: row.try_get("form_version_id")?,
         submitted_at: row.try_get("submitted_at")?,
         answers: row.try_get("answers")?,
+        feedback_given: row.try_get::<i64, _>("feedback_given")? != 0,
     })
 }

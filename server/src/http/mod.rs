@@ -3,6 +3,7 @@
 //! posts, assets).
 
 mod assets;
+mod feedback;
 mod locale;
 mod submit;
 
@@ -40,6 +41,7 @@ pub fn router(state: AppState) -> Router {
         .route("/readyz", get(readyz))
         .route("/language/{tag}", get(set_language))
         .route("/services/{key}/form", post(submit::submit_form))
+        .route("/receipts/{token}/feedback", post(feedback::give_feedback))
         .route(app::STYLESHEET_PATH, get(assets::stylesheet))
         .route(
             "/schemas/form-definition.json",

@@ -1,0 +1,106 @@
+//! The satisfaction survey under the receipt: a plain post, so it works
+//! without JavaScript. A good answer is stored and the receipt thanks; a bad
+//! one brings the receipt back (422) with the comment kept.
+
+use crate::db::feedback::{self, Given};
+use crate::error::internal;
+use crate::AppState;
+use app::i18n::Locale;
+use app::model::{FeedbackError, MAX_FEEDBACK_COMMENT};
+use app::ssr::PostedFeedback;
+use axum::body::{to_bytes, Body};
+use axum::extract::{Path, Request, State};
+use axum::http::{Method, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use leptos::prelude::provide_context;
+
+/// A rating and a comment are small.
+const MAX_BODY: usize = 16 * 1024;
+
+pub async fn give_feedback(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    request: Request,
+) -> Response {
+    let (mut parts, body) = request.into_parts();
+    let locale = parts
+        .extensions
+        .get::<Locale>()
+        .copied()
+        .unwrap_or_default();
+    let Ok(bytes) = to_bytes(body, MAX_BODY).await else {
+        return (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            locale.t("error-body-too-large"),
+        )
+            .into_response();
+    };
+    let Ok(pairs) = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes) else {
+        return (StatusCode::BAD_REQUEST, locale.t("error-bad-request")).into_response();
+    };
+    let value = |name: &str| {
+        pairs
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.trim().to_owned())
+            .unwrap_or_default()
+    };
+    let comment = value("comment").replace("\r\n", "\n");
+    let rating = value("rating")
+        .parse::<u8>()
+        .ok()
+        .filter(|r| (1..=5).contains(r));
+    let error = match rating {
+        None => Some(FeedbackError::NoRating),
+        Some(_) if comment.chars().count() > MAX_FEEDBACK_COMMENT => Some(FeedbackError::TooLong),
+        Some(_) => None,
+    };
+    let back = format!("/receipts/{token}#feedback");
+    if let (Some(rating), None) = (rating, error) {
+        if !crate::secret::is_token(&token) {
+            return StatusCode::NOT_FOUND.into_response();
+        }
+        let today = jiff::Timestamp::now()
+            .to_zoned(state.config.timezone.clone())
+            .date()
+            .to_string();
+        let comment = (!comment.is_empty()).then_some(comment.as_str());
+        return match feedback::give(&state.db.pool, &token, rating, comment, &today).await {
+            // Given now or before: either way the receipt thanks.
+            Ok(Given::Stored | Given::Already) => Redirect::to(&back).into_response(),
+            Ok(Given::NoSuchCase) => StatusCode::NOT_FOUND.into_response(),
+            Err(e) => {
+                let failure = internal("storing feedback", e);
+                (
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    locale.t_args(
+                        "error-page-body",
+                        &[("reference", app::i18n::FluentArg::Str(failure.reference))],
+                    ),
+                )
+                    .into_response()
+            }
+        };
+    }
+    // The receipt again, with the error and the comment typed.
+    let posted = PostedFeedback {
+        comment,
+        error: error.unwrap_or(FeedbackError::NoRating),
+    };
+    parts.method = Method::GET;
+    parts.uri = match format!("/receipts/{token}").parse() {
+        Ok(uri) => uri,
+        Err(_) => return StatusCode::NOT_FOUND.into_response(),
+    };
+    let base = crate::http::context(&state);
+    let context = move || {
+        base();
+        provide_context(posted.clone());
+    };
+    let options = state.leptos_options.clone();
+    let handler =
+        leptos_axum::render_app_async_with_context(context, move || app::shell(options.clone()));
+    handler(Request::from_parts(parts, Body::empty()))
+        .await
+        .into_response()
+}
