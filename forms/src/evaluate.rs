@@ -878,6 +878,21 @@ fn parse_field(
     if text.is_empty() {
         return Ok(None);
     }
+    // Numbers and codes may be typed with Arabic or Persian digits.
+    let western;
+    let text = match field.kind() {
+        FieldKind::Integer { .. }
+        | FieldKind::Decimal { .. }
+        | FieldKind::Date { .. }
+        | FieldKind::Phone
+        | FieldKind::PostalCode
+        | FieldKind::PersonalIdentityNumber
+        | FieldKind::OrganisationNumber => {
+            western = western_digits(text);
+            western.as_ref()
+        }
+        _ => text,
+    };
     let value = match field.kind() {
         FieldKind::ShortText {
             min_length,
@@ -1058,7 +1073,8 @@ fn parse_address(key: &str, raw: &dyn Posted) -> Result<Option<Value>, ErrorCode
             .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
             .unwrap_or_default()
     };
-    let (street, postal_code, city) = (part("street"), part("postal_code"), part("city"));
+    let (street, city) = (part("street"), part("city"));
+    let postal_code = western_digits(&part("postal_code")).into_owned();
     if street.is_empty() && postal_code.is_empty() && city.is_empty() {
         return Ok(None);
     }
@@ -1139,6 +1155,21 @@ fn parse_postal_code(text: &str) -> Option<String> {
         .then(|| format!("{} {}", &digits[..3], &digits[3..]))
 }
 
+/// Digits as Western digits: Arabic-Indic (٠–٩) and Persian (۰–۹) digits,
+/// which Arabic and Persian keyboards type, become 0–9.
+fn western_digits(text: &str) -> std::borrow::Cow<'_, str> {
+    let convert = |c: char| match c {
+        '\u{0660}'..='\u{0669}' => char::from_digit(c as u32 - 0x0660, 10),
+        '\u{06F0}'..='\u{06F9}' => char::from_digit(c as u32 - 0x06F0, 10),
+        _ => None,
+    };
+    if text.chars().any(|c| convert(c).is_some()) {
+        text.chars().map(|c| convert(c).unwrap_or(c)).collect()
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// Browsers post `\r\n` line breaks; answers store `\n` only.
 fn normalize_newlines(text: &str) -> String {
     if text.contains('\r') {
@@ -1184,6 +1215,13 @@ fn is_plausible_email(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arabic_and_persian_digits_are_read_as_digits() {
+        assert_eq!(western_digits("١٢٣ ٤٥"), "123 45");
+        assert_eq!(western_digits("۰۷۰-۱۲۳"), "070-123");
+        assert_eq!(western_digits("Storgatan 1"), "Storgatan 1");
+    }
 
     #[test]
     fn integers_accept_grouping_and_signs() {
