@@ -312,6 +312,9 @@ on_both_databases! {
         let r = server.client.get(server.url("/services/fault-report/form")).header(COOKIE, "lang=ar").send().await.expect("GET");
         let html = r.text().await.expect("body");
         assert!(html.contains(r#"dir="rtl""#) && html.contains("Vad gäller felet?"));
+        // ... and its texts say they are Swedish, so they are read as Swedish.
+        assert!(html.contains(r#"<h1 lang="sv">Felanmälan – gata och park</h1>"#), "{html}");
+        assert!(html.contains(r#"<span lang="sv">Var finns felet?</span>"#), "{html}");
     }
 
     async fn the_language_switch_never_redirects_off_site(server: TestServer) {

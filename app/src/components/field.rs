@@ -34,6 +34,9 @@ pub struct FieldView {
     /// In a row of a group: the row's name ("Barn 2"), said in errors so
     /// that the error summary tells the rows apart.
     pub row_name: Option<String>,
+    /// The language of the form's own texts when it differs from the
+    /// page's (a form not offered in the page's language).
+    pub content_lang: Option<String>,
 }
 
 /// A block of information text, in one language.
@@ -194,6 +197,7 @@ impl FieldView {
             },
             read_only: field.prefill().is_some_and(|(_, fixed)| fixed),
             row_name: None,
+            content_lang: content_lang(definition, lang),
         }
     }
 
@@ -416,14 +420,26 @@ pub fn Field(
         }
     };
     let invalid = move || error.get().is_some().then_some("true");
-    let label_text = if field.required {
-        field.label.clone()
-    } else {
-        format!("{} {}", field.label, locale.t("optional-suffix"))
+    // The author's words are in the form's language, which is not the
+    // page's when the form is not offered in it: they say so with `lang`.
+    let content_lang = field.content_lang.clone();
+    let label_text = {
+        let (label, lang) = (field.label.clone(), content_lang.clone());
+        let suffix = if field.required {
+            String::new()
+        } else {
+            format!(" {}", locale.t("optional-suffix"))
+        };
+        move || match &lang {
+            Some(lang) => {
+                view! { <span lang=lang.clone()>{label.clone()}</span>{suffix.clone()} }.into_any()
+            }
+            None => format!("{label}{suffix}").into_any(),
+        }
     };
     let hint = field.hint.clone().map(|h| {
         let hint_id = hint_id.clone().unwrap_or_default();
-        view! { <div class="hint" id=hint_id>{h}</div> }
+        view! { <div class="hint" id=hint_id lang=content_lang.clone()>{h}</div> }
     });
     let error_view = {
         let error_id = error_id.clone();
@@ -489,7 +505,7 @@ pub fn Field(
                                                 value=option.clone()
                                                 checked=checked
                                             />
-                                            <label class="choice__label" for=option_id>
+                                            <label class="choice__label" for=option_id lang=content_lang.clone()>
                                                 {option_label.clone()}
                                             </label>
                                         </div>
@@ -523,7 +539,7 @@ pub fn Field(
                             .map(|(option, option_label)| {
                                 let selected = first == *option;
                                 view! {
-                                    <option value=option.clone() selected=selected>
+                                    <option value=option.clone() selected=selected lang=content_lang.clone()>
                                         {option_label.clone()}
                                     </option>
                                 }
@@ -614,7 +630,7 @@ pub fn Field(
             };
             view! {
                 <div class=group_class hidden=hidden>
-                    <p class="label" id=label_id.clone()>{field.label.clone()}</p>
+                    <p class="label" id=label_id.clone() lang=content_lang.clone()>{field.label.clone()}</p>
                     {hint}
                     <output class="computed" id=id aria-labelledby=label_id aria-live="polite">
                         {shown}
@@ -624,7 +640,7 @@ pub fn Field(
             .into_any()
         }
         Control::Information => view! {
-            <div class="information" hidden=hidden>
+            <div class="information" hidden=hidden lang=content_lang.clone()>
                 <h3 class="information__heading">{field.label.clone()}</h3>
                 {field
                     .blocks
@@ -706,7 +722,7 @@ pub fn Field(
                         aria-describedby=described_by
                         aria-invalid=invalid
                     />
-                    <label class="choice__label" for=id>
+                    <label class="choice__label" for=id lang=content_lang.clone()>
                         {field.label.clone()}
                     </label>
                 </div>
@@ -778,6 +794,13 @@ pub fn Field(
             .into_any()
         }
     }
+}
+
+/// The language of a form's own texts on a page in `page_lang`: `None`
+/// when the form is offered in the page's language.
+pub fn content_lang(definition: &FormDefinition, page_lang: &str) -> Option<String> {
+    (!definition.languages().iter().any(|l| l == page_lang))
+        .then(|| definition.default_language().to_owned())
 }
 
 /// Escapes text for an HTML text context.

@@ -225,6 +225,7 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
     let initial = Arc::new((data.state.answers, data.state.rows));
     let description = definition.description(lang).to_owned();
     let focus = data.state.focus;
+    let form_lang = crate::components::field::content_lang(&definition, lang);
     // Files go with the post only as multipart.
     let has_files = definition
         .fields()
@@ -412,8 +413,8 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
                     </div>
                 }
             })}
-        <h1>{title}</h1>
-        <p class="lead">{description}</p>
+        <h1 lang=form_lang.clone()>{title}</h1>
+        <p class="lead" lang=form_lang.clone()>{description}</p>
         <form
             method="post"
             action=action
@@ -439,7 +440,7 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
                     };
                     view! {
                         <div class="form-page" hidden=page_hidden>
-                        <h2>{page_title}</h2>
+                        <h2 lang=form_lang.clone()>{page_title}</h2>
                         {fields
                             .into_iter()
                             .map(|field| {
