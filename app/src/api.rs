@@ -38,6 +38,7 @@ pub async fn get_service_start(key: String) -> Result<ServiceStart, AppError> {
     let start = d.start().cloned().unwrap_or_default();
     Ok(ServiceStart {
         key: d.key().to_owned(),
+        content_lang: crate::components::field::content_lang(d, lang),
         title: d.title(lang).to_owned(),
         description: d.description(lang).to_owned(),
         organisation: d.organisation(lang).map(str::to_owned),

@@ -20,6 +20,8 @@ pub struct ServiceCard {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServiceStart {
     pub key: String,
+    /// The language of the service's own texts when it is not the page's.
+    pub content_lang: Option<String>,
     pub title: String,
     pub description: String,
     pub organisation: Option<String>,

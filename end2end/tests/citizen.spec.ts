@@ -1,5 +1,5 @@
 // The resident's thin slice: catalogue, form, errors, receipt, language.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { expectAccessible, hasJs, open, settle } from './helpers';
 
 test('the start page lists the demo services by topic', async ({ page }, testInfo) => {
@@ -101,6 +101,37 @@ test('a resident sends a fault report and gets a receipt, after fixing errors', 
   await page.getByRole('button', { name: 'Skicka synpunkter' }).click();
   await expect(page.getByText('Tack för dina synpunkter!')).toBeVisible();
   await expectAccessible(page, testInfo);
+});
+
+test('the whole journey works with the keyboard alone', async ({ page }, testInfo) => {
+  // Moves focus forward with Tab until `target` has it, as a keyboard user would.
+  const tabTo = async (target: Locator) => {
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      if (await target.evaluate((el) => el === document.activeElement)) return;
+    }
+    throw new Error(`Tab never reached ${target}`);
+  };
+  await open(page, testInfo, '/');
+  await tabTo(page.getByRole('link', { name: 'Felanmälan – gata och park' }).first());
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Felanmälan – gata och park');
+  await settle(page, testInfo);
+  await tabTo(page.getByRole('link', { name: 'Starta e-tjänsten' }));
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/form$/);
+  await settle(page, testInfo);
+  // Tab enters a group of radios at its first; the arrow keys choose.
+  await tabTo(page.getByLabel('Gatubelysning'));
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByLabel('Potthål eller skadad beläggning')).toBeChecked();
+  await tabTo(page.getByLabel('Var finns felet?'));
+  await page.keyboard.type('Storgatan 12');
+  await tabTo(page.getByLabel('Beskriv felet'));
+  await page.keyboard.type('Ett hål vid övergångsstället.');
+  await tabTo(page.getByRole('button', { name: 'Skicka', exact: true }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Din ansökan är skickad');
 });
 
 test('with JavaScript, a field is checked as soon as it is left', async ({ page }, testInfo) => {

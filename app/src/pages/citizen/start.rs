@@ -42,7 +42,7 @@ fn Start(service: ServiceStart) -> impl IntoView {
                 .then(|| {
                     view! {
                         <p>{locale.t("start-need")}</p>
-                        <ul class="list">
+                        <ul class="list" lang=service.content_lang.clone()>
                             {service.need.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}
                         </ul>
                     }
@@ -72,7 +72,7 @@ fn Start(service: ServiceStart) -> impl IntoView {
     let privacy = service.privacy.clone().map(|p| {
         view! {
             <h2>{locale.t("start-privacy-heading")}</h2>
-            <p>{p.purpose}</p>
+            <p lang=service.content_lang.clone()>{p.purpose}</p>
             <p>{locale.t(&format!("legal-basis-{}", p.legal_basis))}</p>
             <p>{num("start-retention", "months", p.retention_months)}</p>
         }
@@ -94,7 +94,7 @@ fn Start(service: ServiceStart) -> impl IntoView {
                         </p>
                     }
                 })}
-            {service.visit.clone().map(|v| view! { <p>{v}</p> })}
+            {service.visit.clone().map(|v| view! { <p lang=service.content_lang.clone()>{v}</p> })}
         }
     });
     view! {
@@ -102,8 +102,8 @@ fn Start(service: ServiceStart) -> impl IntoView {
         <a class="back-link" href="/">
             {locale.t("back-to-start")}
         </a>
-        <h1>{service.title.clone()}</h1>
-        <p class="lead">{service.description.clone()}</p>
+        <h1 lang=service.content_lang.clone()>{service.title.clone()}</h1>
+        <p class="lead" lang=service.content_lang.clone()>{service.description.clone()}</p>
         {before}
         <p>{sign_in}</p>
         // A link that looks like a button: starting is going somewhere.
