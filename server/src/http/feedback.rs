@@ -5,14 +5,12 @@
 use crate::db::feedback::{self, Given};
 use crate::error::internal;
 use crate::AppState;
-use app::i18n::Locale;
 use app::model::{FeedbackError, MAX_FEEDBACK_COMMENT};
 use app::ssr::PostedFeedback;
-use axum::body::{to_bytes, Body};
+use axum::body::Body;
 use axum::extract::{Path, Request, State};
 use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use leptos::prelude::provide_context;
 
 /// A rating and a comment are small.
 const MAX_BODY: usize = 16 * 1024;
@@ -23,20 +21,10 @@ pub async fn give_feedback(
     request: Request,
 ) -> Response {
     let (mut parts, body) = request.into_parts();
-    let locale = parts
-        .extensions
-        .get::<Locale>()
-        .copied()
-        .unwrap_or_default();
-    let Ok(bytes) = to_bytes(body, MAX_BODY).await else {
-        return (
-            StatusCode::PAYLOAD_TOO_LARGE,
-            locale.t("error-body-too-large"),
-        )
-            .into_response();
-    };
-    let Ok(pairs) = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes) else {
-        return (StatusCode::BAD_REQUEST, locale.t("error-bad-request")).into_response();
+    let locale = super::locale_of(&parts);
+    let pairs = match super::read_urlencoded(body, MAX_BODY, locale).await {
+        Ok(pairs) => pairs,
+        Err(refusal) => return refusal,
     };
     let value = |name: &str| {
         pairs
@@ -92,15 +80,12 @@ pub async fn give_feedback(
         Ok(uri) => uri,
         Err(_) => return StatusCode::NOT_FOUND.into_response(),
     };
-    let base = crate::http::context(&state);
-    let context = move || {
-        base();
-        provide_context(posted.clone());
-    };
-    let options = state.leptos_options.clone();
-    let handler =
-        leptos_axum::render_app_async_with_context(context, move || app::shell(options.clone()));
-    handler(Request::from_parts(parts, Body::empty()))
-        .await
-        .into_response()
+    // The receipt's server function sets the status (422).
+    super::render_with(
+        &state,
+        Request::from_parts(parts, Body::empty()),
+        Some(posted),
+        None,
+    )
+    .await
 }

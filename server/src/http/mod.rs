@@ -111,6 +111,60 @@ fn is_local_path(path: &str) -> bool {
         && !path.chars().any(|c| c.is_control())
 }
 
+/// The language the locale layer chose for a request.
+fn locale_of(parts: &axum::http::request::Parts) -> Locale {
+    parts
+        .extensions
+        .get::<Locale>()
+        .copied()
+        .unwrap_or_default()
+}
+
+/// Reads an `application/x-www-form-urlencoded` body of at most `max`
+/// bytes as name/value pairs; anything else is answered with a plain,
+/// translated refusal.
+async fn read_urlencoded(
+    body: axum::body::Body,
+    max: usize,
+    locale: Locale,
+) -> Result<Vec<(String, String)>, Response> {
+    let Ok(bytes) = axum::body::to_bytes(body, max).await else {
+        return Err((
+            StatusCode::PAYLOAD_TOO_LARGE,
+            locale.t("error-body-too-large"),
+        )
+            .into_response());
+    };
+    serde_urlencoded::from_bytes(&bytes)
+        .map_err(|_| (StatusCode::BAD_REQUEST, locale.t("error-bad-request")).into_response())
+}
+
+/// Renders the app for `request` (a GET of the page to show), with what a
+/// post brought back provided as context, and `status` when given (server
+/// functions may also set it).
+async fn render_with<T: Clone + Send + Sync + 'static>(
+    state: &AppState,
+    request: axum::extract::Request,
+    posted: Option<T>,
+    status: Option<StatusCode>,
+) -> Response {
+    let base = context(state);
+    let provide = move || {
+        base();
+        if let Some(posted) = posted.clone() {
+            provide_context(posted);
+        }
+    };
+    let options = state.leptos_options.clone();
+    let handler =
+        leptos_axum::render_app_async_with_context(provide, move || app::shell(options.clone()));
+    let mut response = handler(request).await.into_response();
+    if let Some(status) = status {
+        *response.status_mut() = status;
+    }
+    response
+}
+
 #[cfg(test)]
 mod tests {
     use super::is_local_path;

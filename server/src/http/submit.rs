@@ -6,16 +6,14 @@
 use crate::submission::{self, Outcome};
 use crate::uploads;
 use crate::AppState;
-use app::i18n::Locale;
 use app::pages::citizen::form::{ACTION_INPUT, SUBMISSION_INPUT};
 use app::ssr::PostedForm;
-use axum::body::{to_bytes, Body};
+use axum::body::Body;
 use axum::extract::{Path, Request, State};
 use axum::http::header::CONTENT_TYPE;
 use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use forms::RawAnswers;
-use leptos::prelude::provide_context;
 
 /// Largest form body accepted without files (files come as multipart).
 const MAX_BODY: usize = 256 * 1024;
@@ -26,18 +24,7 @@ pub async fn submit_form(
     request: Request,
 ) -> Response {
     let (mut parts, body) = request.into_parts();
-    let locale = parts
-        .extensions
-        .get::<Locale>()
-        .copied()
-        .unwrap_or_default();
-    let too_large = || {
-        (
-            StatusCode::PAYLOAD_TOO_LARGE,
-            locale.t("error-body-too-large"),
-        )
-            .into_response()
-    };
+    let locale = super::locale_of(&parts);
     let bad_request = || (StatusCode::BAD_REQUEST, locale.t("error-bad-request")).into_response();
     let boundary = parts
         .headers
@@ -48,18 +35,19 @@ pub async fn submit_form(
         // A form with file inputs posts as multipart.
         Some(boundary) => match uploads::read_multipart(body, boundary).await {
             Ok(read) => read,
-            Err(uploads::ReadError::TooLarge) => return too_large(),
+            Err(uploads::ReadError::TooLarge) => {
+                return (
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    locale.t("error-body-too-large"),
+                )
+                    .into_response()
+            }
             Err(uploads::ReadError::Malformed) => return bad_request(),
         },
-        None => {
-            let Ok(bytes) = to_bytes(body, MAX_BODY).await else {
-                return too_large();
-            };
-            let Ok(pairs) = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes) else {
-                return bad_request();
-            };
-            (pairs, Vec::new())
-        }
+        None => match super::read_urlencoded(body, MAX_BODY, locale).await {
+            Ok(pairs) => (pairs, Vec::new()),
+            Err(refusal) => return refusal,
+        },
     };
     let mut raw = RawAnswers::from_pairs(pairs);
 
@@ -141,17 +129,5 @@ async fn render_page(
     posted: Option<PostedForm>,
     status: StatusCode,
 ) -> Response {
-    let base = crate::http::context(state);
-    let context = move || {
-        base();
-        if let Some(posted) = posted.clone() {
-            provide_context(posted);
-        }
-    };
-    let options = state.leptos_options.clone();
-    let handler =
-        leptos_axum::render_app_async_with_context(context, move || app::shell(options.clone()));
-    let mut response = handler(request).await.into_response();
-    *response.status_mut() = status;
-    response
+    super::render_with(state, request, posted, Some(status)).await
 }
