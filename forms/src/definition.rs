@@ -254,12 +254,6 @@ impl FormDefinition {
         names
     }
 
-    /// Any field by key, row fields included.
-    pub fn field(&self, key: &str) -> Option<Field<'_>> {
-        self.fields()
-            .flat_map(|f| std::iter::once(f).chain(f.row_fields()))
-            .find(|f| f.key() == key)
-    }
 
     /// The type of a computed field's value.
     pub fn computed_type(&self, key: &str) -> Option<Type> {
@@ -786,6 +780,17 @@ impl Checker {
         });
     }
 
+    /// An expression that does not parse or type-check, and where.
+    fn report_expression(&mut self, path: impl Into<String>, e: ExprError) {
+        self.report(
+            path,
+            CompileError::Expression {
+                at: e.at,
+                problem: e.code,
+            },
+        );
+    }
+
     fn check_form(&mut self, spec: &FormSpec) {
         if spec.languages.is_empty() {
             self.report("languages", CompileError::NoLanguages);
@@ -1160,13 +1165,7 @@ impl Checker {
                         }
                     }
                     Err(e) => {
-                        self.report(
-                            path,
-                            CompileError::Expression {
-                                at: e.at,
-                                problem: e.code,
-                            },
-                        );
+                        self.report_expression(path, e);
                         failed.insert(f.field.key.clone());
                         progress = true;
                     }
@@ -1337,13 +1336,7 @@ impl Checker {
                 None
             }
             Err(e) => {
-                self.report(
-                    path,
-                    CompileError::Expression {
-                        at: e.at,
-                        problem: e.code,
-                    },
-                );
+                self.report_expression(path, e);
                 None
             }
         }

@@ -1217,6 +1217,56 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_error_code_has_its_name_listed_once() {
+        let d = Decimal::ZERO;
+        let codes = [
+            ErrorCode::Required,
+            ErrorCode::TooShort { min: 1 },
+            ErrorCode::TooLong { max: 1 },
+            ErrorCode::PatternMismatch,
+            ErrorCode::InvalidEmail,
+            ErrorCode::NotAnInteger,
+            ErrorCode::NotANumber,
+            ErrorCode::TooManyDecimals { max: 1 },
+            ErrorCode::TooSmall { min: d },
+            ErrorCode::TooLarge { max: d },
+            ErrorCode::UnknownOption,
+            ErrorCode::TooFewSelected { min: 1 },
+            ErrorCode::TooManySelected { max: 1 },
+            ErrorCode::InvalidDate,
+            ErrorCode::DateTooEarly {
+                earliest: Date::UNIX_EPOCH,
+            },
+            ErrorCode::DateTooLate {
+                latest: Date::UNIX_EPOCH,
+            },
+            ErrorCode::InvalidPhone,
+            ErrorCode::InvalidPostalCode,
+            ErrorCode::InvalidIdentityNumber,
+            ErrorCode::IdentityNumberDate,
+            ErrorCode::WrongCheckDigit,
+            ErrorCode::InvalidOrganisationNumber,
+            ErrorCode::AddressIncomplete {
+                part: "city".into(),
+            },
+            ErrorCode::TooFewRows { min: 1 },
+            ErrorCode::TooManyRows { max: 1 },
+            ErrorCode::FileTypeNotAllowed,
+            ErrorCode::FileTooLarge { max_bytes: 1 },
+            ErrorCode::TooManyFiles { max: 1 },
+            ErrorCode::InvalidFile,
+            ErrorCode::Rule { rule: "r".into() },
+        ];
+        let names: Vec<&str> = codes.iter().map(ErrorCode::name).collect();
+        assert_eq!(names, ErrorCode::NAMES, "NAMES lists every code, in order");
+        for code in &codes {
+            // The name is what the code serialises as, so authors can use it.
+            let json = serde_json::to_value(code).expect("serialises");
+            assert_eq!(json["code"], code.name());
+        }
+    }
+
+    #[test]
     fn arabic_and_persian_digits_are_read_as_digits() {
         assert_eq!(western_digits("١٢٣ ٤٥"), "123 45");
         assert_eq!(western_digits("۰۷۰-۱۲۳"), "070-123");
