@@ -254,7 +254,6 @@ impl FormDefinition {
         names
     }
 
-
     /// The type of a computed field's value.
     pub fn computed_type(&self, key: &str) -> Option<Type> {
         self.computed.get(key).map(Expr::ty)
