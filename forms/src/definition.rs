@@ -137,6 +137,11 @@ impl FormDefinition {
         self.spec.start.as_ref()
     }
 
+    /// The e-mail questions whose answers get the receipt.
+    pub fn receipt_to(&self) -> &[String] {
+        &self.spec.receipt_to
+    }
+
     /// Text of this form in `lang`, falling back to its first language.
     pub fn text<'a>(&'a self, text: &'a Text, lang: &str) -> &'a str {
         localized(text, lang, &self.spec.languages)
@@ -539,6 +544,11 @@ pub enum CompileError {
     /// A read-only prefilled field in a form anyone may fill in without
     /// signing in: there would be nobody to take the value from.
     ReadOnlyNeedsEId,
+    /// `receipt_to` names a question that is not an e-mail question
+    /// outside a repeating group.
+    NotAnEmailField {
+        field: String,
+    },
 }
 
 /// Links in information text may go to the web over HTTPS, to e-mail or
@@ -838,6 +848,19 @@ impl Checker {
                     CompileError::InvalidPhone {
                         phone: start.phone.clone().unwrap_or_default(),
                     },
+                );
+            }
+        }
+        for (i, key) in spec.receipt_to.iter().enumerate() {
+            let is_email = spec
+                .pages
+                .iter()
+                .flat_map(|p| &p.fields)
+                .any(|f| &f.key == key && matches!(f.kind, FieldKind::Email));
+            if !is_email {
+                self.report(
+                    format!("receipt_to[{i}]"),
+                    CompileError::NotAnEmailField { field: key.clone() },
                 );
             }
         }

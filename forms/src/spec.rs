@@ -40,6 +40,12 @@ pub struct FormSpec {
     /// What the service's start page tells before a person begins.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<StartInfo>,
+    /// Keys of e-mail questions (outside repeating groups) whose answers
+    /// get the receipt by e-mail. Naming them keeps the summary, which
+    /// holds personal data, from going to an address asked for another
+    /// reason (an employer's, a reference's).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub receipt_to: Vec<String>,
     pub pages: Vec<PageSpec>,
     /// Checks across fields ("the end date is after the start date").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -171,3 +171,7 @@ feedback-send = إرسال الملاحظات
 feedback-thanks = شكرًا على ملاحظاتك! فهي تساعدنا على تحسين الخدمة الإلكترونية.
 feedback-error-rating = اختر مدى سهولة أو صعوبة الاستخدام.
 feedback-error-too-long = يجب ألا يزيد النص على { $max } حرفًا.
+
+# E-mail
+mail-receipt-subject = استلمنا طلبك – { $reference }
+mail-automatic = أُرسلت هذه الرسالة تلقائيًا ولا يمكن الرد عليها. اذكر رقم المعاملة إذا تواصلت معنا.

@@ -141,3 +141,7 @@ feedback-send = Send feedback
 feedback-thanks = Thank you for your feedback! It helps us make the e-service better.
 feedback-error-rating = Choose how easy or difficult it was.
 feedback-error-too-long = Write at most { $max } characters.
+
+# E-mail
+mail-receipt-subject = We have received your application – { $reference }
+mail-automatic = This message was sent automatically and replies are not read. Give the case reference if you contact us.

@@ -141,3 +141,7 @@ feedback-send = Skicka synpunkter
 feedback-thanks = Tack för dina synpunkter! De hjälper oss att göra e-tjänsten bättre.
 feedback-error-rating = Välj hur lätt eller svårt det var.
 feedback-error-too-long = Skriv högst { $max } tecken.
+
+# E-mail
+mail-receipt-subject = Vi har tagit emot din ansökan – { $reference }
+mail-automatic = Det här meddelandet skickades automatiskt och går inte att svara på. Ange ärendenumret om du kontaktar oss.

@@ -195,28 +195,42 @@ impl Catalogue for CatalogueService {
             let answers: std::collections::BTreeMap<String, forms::Value> =
                 serde_json::from_str(&case.answers)
                     .map_err(|e| internal("reading a case's answers", e))?;
-            Ok(Some(Receipt {
-                reference: case.reference,
-                service_title: definition
-                    .as_ref()
-                    .map(|d| d.title(lang).to_owned())
-                    .unwrap_or_default(),
-                submitted_at: format_time(case.submitted_at, &self.timezone),
-                processing_days: definition.as_ref().and_then(|d| d.processing_days()),
-                organisation: definition
-                    .as_ref()
-                    .and_then(|d| d.organisation(lang).map(str::to_owned)),
-                // Always read against the version the answers were given on.
-                summary: definition
-                    .as_ref()
-                    .map(|d| forms::summary(d, &answers, lang))
-                    .unwrap_or_default(),
-                feedback: app::model::Feedback {
-                    given: case.feedback_given,
-                    ..Default::default()
-                },
-            }))
+            let mut receipt = receipt_of(
+                definition.as_deref(),
+                case.reference,
+                case.submitted_at,
+                &answers,
+                lang,
+                &self.timezone,
+            );
+            receipt.feedback.given = case.feedback_given;
+            Ok(Some(receipt))
         })
+    }
+}
+
+/// What the receipt page and the receipt mail say about a case, read
+/// against `definition`, the version the answers were given on.
+pub fn receipt_of(
+    definition: Option<&FormDefinition>,
+    reference: String,
+    submitted_at: i64,
+    answers: &std::collections::BTreeMap<String, forms::Value>,
+    lang: &str,
+    timezone: &jiff::tz::TimeZone,
+) -> Receipt {
+    Receipt {
+        reference,
+        service_title: definition
+            .map(|d| d.title(lang).to_owned())
+            .unwrap_or_default(),
+        submitted_at: format_time(submitted_at, timezone),
+        processing_days: definition.and_then(|d| d.processing_days()),
+        organisation: definition.and_then(|d| d.organisation(lang).map(str::to_owned)),
+        summary: definition
+            .map(|d| forms::summary(d, answers, lang))
+            .unwrap_or_default(),
+        feedback: app::model::Feedback::default(),
     }
 }
 

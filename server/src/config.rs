@@ -22,7 +22,20 @@ pub struct Config {
     pub log_json: bool,
     /// The time zone receipts and case times are shown in (`BLANKETT_TIMEZONE`).
     pub timezone: jiff::tz::TimeZone,
+    /// Where mail is sent (`BLANKETT_SMTP_URL`: `smtp://host:25`,
+    /// `smtp://user:password@host:587?tls=required` for STARTTLS, or
+    /// `smtps://…:465`). `None` writes mail to files under
+    /// `<data dir>/mail/` instead, for trying Blankett out.
+    pub smtp_url: Option<String>,
+    /// The sender of every mail (`BLANKETT_MAIL_FROM`).
+    pub mail_from: lettre::message::Mailbox,
+    /// The wait before a failed mail is tried again; it doubles with each
+    /// attempt up to an hour (`BLANKETT_MAIL_RETRY_SECONDS`, default 30).
+    pub mail_retry: std::time::Duration,
 }
+
+/// The sender when none is configured.
+pub const DEFAULT_MAIL_FROM: &str = "Blankett <no-reply@blankett.invalid>";
 
 /// One bad setting, said so that an operator can fix it.
 #[derive(Debug, PartialEq, Eq)]
@@ -124,8 +137,58 @@ impl Config {
             jiff::tz::TimeZone::UTC
         });
 
+        let smtp_url = get("BLANKETT_SMTP_URL").map(|u| u.trim().to_owned());
+        if let Some(url) = &smtp_url {
+            if !(url.starts_with("smtp://") || url.starts_with("smtps://")) {
+                errors.push(ConfigError {
+                    variable: "BLANKETT_SMTP_URL",
+                    problem: format!(
+                        "must start with smtp:// or smtps:// (got `{}`)",
+                        redact_url(url)
+                    ),
+                });
+            }
+        }
+        let from_text = get("BLANKETT_MAIL_FROM").unwrap_or_else(|| DEFAULT_MAIL_FROM.into());
+        let fallback_from = || {
+            lettre::message::Mailbox::new(
+                None,
+                lettre::Address::new("no-reply", "blankett.invalid")
+                    .expect("a valid constant address"),
+            )
+        };
+        let mail_from = from_text.trim().parse().unwrap_or_else(|_| {
+            errors.push(ConfigError {
+                variable: "BLANKETT_MAIL_FROM",
+                problem: format!(
+                    "`{from_text}` is not an address such as `Kommunen <no-reply@kommun.se>`"
+                ),
+            });
+            fallback_from()
+        });
+        let mail_retry = match get("BLANKETT_MAIL_RETRY_SECONDS") {
+            None => std::time::Duration::from_secs(30),
+            Some(v) => match v.trim().parse::<f64>() {
+                Ok(secs) if secs > 0.0 && secs <= 3600.0 => {
+                    std::time::Duration::from_secs_f64(secs)
+                }
+                _ => {
+                    errors.push(ConfigError {
+                        variable: "BLANKETT_MAIL_RETRY_SECONDS",
+                        problem: format!(
+                            "`{v}` is not a number of seconds above 0 and at most 3600"
+                        ),
+                    });
+                    std::time::Duration::from_secs(30)
+                }
+            },
+        };
+
         if errors.is_empty() {
             Ok(Config {
+                smtp_url,
+                mail_from,
+                mail_retry,
                 addr,
                 data_dir,
                 database_url,
@@ -153,6 +216,9 @@ impl fmt::Debug for Config {
             .field("demo", &self.demo)
             .field("log_json", &self.log_json)
             .field("timezone", &self.timezone.iana_name())
+            .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
+            .field("mail_from", &self.mail_from.to_string())
+            .field("mail_retry", &self.mail_retry)
             .finish()
     }
 }
@@ -200,6 +266,8 @@ mod tests {
         assert!(c.database_url.is_none());
         assert!(c.demo);
         assert_eq!(c.timezone.iana_name(), Some("Europe/Stockholm"));
+        assert!(c.smtp_url.is_none(), "mail goes to files");
+        assert_eq!(c.mail_from.to_string(), DEFAULT_MAIL_FROM);
     }
 
     #[test]
@@ -210,6 +278,9 @@ mod tests {
             ("BLANKETT_DEMO", "perhaps"),
             ("BLANKETT_LOG_FORMAT", "xml"),
             ("BLANKETT_TIMEZONE", "Mars/Olympus"),
+            ("BLANKETT_SMTP_URL", "http://mail:secret@relay"),
+            ("BLANKETT_MAIL_FROM", "not an address"),
+            ("BLANKETT_MAIL_RETRY_SECONDS", "0"),
         ])
         .expect_err("all invalid");
         let vars: Vec<_> = errors.0.iter().map(|e| e.variable).collect();
@@ -220,21 +291,33 @@ mod tests {
                 "DATABASE_URL",
                 "BLANKETT_DEMO",
                 "BLANKETT_LOG_FORMAT",
-                "BLANKETT_TIMEZONE"
+                "BLANKETT_TIMEZONE",
+                "BLANKETT_SMTP_URL",
+                "BLANKETT_MAIL_FROM",
+                "BLANKETT_MAIL_RETRY_SECONDS",
             ]
         );
         assert!(!errors.to_string().contains("hunter2"), "{errors}");
+        assert!(!errors.to_string().contains("secret"), "{errors}");
     }
 
     #[test]
     fn passwords_never_reach_debug_output() {
-        let c = from(&[(
-            "DATABASE_URL",
-            "postgres://blankett:s3cret@db:5432/blankett",
-        )])
+        let c = from(&[
+            (
+                "DATABASE_URL",
+                "postgres://blankett:s3cret@db:5432/blankett",
+            ),
+            (
+                "BLANKETT_SMTP_URL",
+                "smtp://mailer:m41l@relay:587?tls=required",
+            ),
+        ])
         .expect("valid");
         let debug = format!("{c:?}");
         assert!(!debug.contains("s3cret"), "{debug}");
+        assert!(!debug.contains("m41l"), "{debug}");
+        assert!(debug.contains("smtp://mailer:***@relay:587"), "{debug}");
         assert!(
             debug.contains("postgres://blankett:***@db:5432/blankett"),
             "{debug}"

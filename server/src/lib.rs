@@ -13,6 +13,7 @@ pub mod demo;
 pub mod error;
 pub mod files;
 pub mod http;
+pub mod mail;
 pub mod secret;
 pub mod submission;
 pub mod uploads;
@@ -37,6 +38,8 @@ pub struct AppState {
     pub files: Arc<dyn files::FileStore>,
     pub ports: Ports,
     pub leptos_options: LeptosOptions,
+    /// Wakes the outbox worker after a commit that wrote mail.
+    pub mail_wake: Arc<tokio::sync::Notify>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -73,6 +76,7 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
         forms,
         ports: Ports { catalogue },
         leptos_options,
+        mail_wake: Arc::new(tokio::sync::Notify::new()),
     })
 }
 
@@ -84,11 +88,26 @@ pub async fn run(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     let state = prepare(config).await?;
+    let worker = mail::Worker {
+        db: state.db.clone(),
+        transport: mail::Transport::from_config(&state.config)?,
+        from: state.config.mail_from.clone(),
+        retry: state.config.mail_retry,
+        wake: state.mail_wake.clone(),
+    };
+    let (stop_mail, mail_stopped) = tokio::sync::watch::channel(false);
+    let mail_task = tokio::spawn(worker.run(mail_stopped));
     let router = http::router(state);
     tracing::info!(address = %listener.local_addr()?, "Blankett is serving");
-    axum::serve(listener, router)
+    let served = axum::serve(listener, router)
         .with_graceful_shutdown(shutdown)
-        .await?;
+        .await;
+    // The worker finishes the mail in hand; the rest waits in the outbox.
+    let _ = stop_mail.send(true);
+    if let Err(e) = mail_task.await {
+        tracing::error!(error = %e, "the mail worker stopped abnormally");
+    }
+    served?;
     tracing::info!("Blankett has stopped");
     Ok(())
 }

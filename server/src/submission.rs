@@ -2,6 +2,7 @@
 //! durably, and only then acknowledge it.
 
 use crate::catalogue::Published;
+use crate::config::Config;
 use crate::db::{self, Db};
 use crate::error::internal;
 use app::i18n::Locale;
@@ -28,8 +29,9 @@ pub async fn submit(
     form: &Published,
     raw: &RawAnswers,
     locale: Locale,
-    timezone: &jiff::tz::TimeZone,
+    config: &Config,
 ) -> Result<Outcome, PortError> {
+    let timezone = &config.timezone;
     let definition = &form.definition;
     let evaluation = evaluate(definition, raw, &context(timezone));
     let submission_key = key_of(raw);
@@ -55,6 +57,7 @@ pub async fn submit(
     let mut last_error = None;
     for _ in 0..REFERENCE_ATTEMPTS {
         let reference = crate::secret::case_reference();
+        let submitted_at = db::now_millis();
         let case = db::cases::NewCase {
             reference: &reference,
             receipt_token: &receipt_token,
@@ -62,9 +65,29 @@ pub async fn submit(
             form_version_id: form.id,
             language: locale.tag(),
             answers: &answers,
-            submitted_at: db::now_millis(),
+            submitted_at,
         };
-        match db::cases::insert_once(&db.pool, &case).await {
+        let receipt = crate::catalogue::receipt_of(
+            Some(definition),
+            reference.clone(),
+            submitted_at,
+            &evaluation.answers,
+            locale.tag(),
+            timezone,
+        );
+        let text = app::mail::receipt(locale, &receipt);
+        let mail: Vec<_> = receipt_recipients(definition, &evaluation.answers)
+            .into_iter()
+            .map(|recipient| {
+                let new_mail = db::outbox::NewMail {
+                    recipient,
+                    subject: &text.subject,
+                    body: &text.body,
+                };
+                (new_mail, crate::mail::message_id(&config.mail_from))
+            })
+            .collect();
+        match db::cases::insert_once(&db.pool, &case, &mail).await {
             Ok(stored) => {
                 tracing::info!(reference = %stored.reference, service = definition.key(), "case received");
                 return Ok(Outcome::Received {
@@ -79,6 +102,23 @@ pub async fn submit(
         "storing a case",
         last_error.map_or_else(|| "no attempt made".to_owned(), |e| e.to_string()),
     ))
+}
+
+/// The addresses the receipt goes to: the answers to the questions the
+/// form names in `receipt_to`, each once.
+fn receipt_recipients<'a>(
+    definition: &forms::FormDefinition,
+    answers: &'a std::collections::BTreeMap<String, forms::Value>,
+) -> Vec<&'a str> {
+    let mut recipients: Vec<&str> = Vec::new();
+    for key in definition.receipt_to() {
+        if let Some(forms::Value::Text(address)) = answers.get(key) {
+            if !recipients.iter().any(|r| r.eq_ignore_ascii_case(address)) {
+                recipients.push(address);
+            }
+        }
+    }
+    recipients
 }
 
 /// The form as posted, to show again after a failure to store it.

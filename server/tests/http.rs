@@ -5,6 +5,8 @@
 //! create databases); `scripts/test` starts a private cluster and sets it.
 //! Each test gets a database of its own.
 
+mod support;
+
 use reqwest::header::{ACCEPT_LANGUAGE, COOKIE, LOCATION, SET_COOKIE};
 use reqwest::redirect::Policy;
 use reqwest::StatusCode;
@@ -57,14 +59,27 @@ async fn fresh_database(backend: Backend) -> Option<String> {
 
 impl TestServer {
     async fn start(backend: Backend) -> Self {
+        Self::start_configured(backend, &[]).await
+    }
+
+    /// A server with extra settings (`BLANKETT_…` variables).
+    async fn start_configured(backend: Backend, settings: &[(&str, &str)]) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let database_url = fresh_database(backend).await;
-        Self::start_with(dir, database_url).await
+        Self::start_in(dir, database_url, settings).await
     }
 
     async fn start_with(dir: tempfile::TempDir, database_url: Option<String>) -> Self {
+        Self::start_in(dir, database_url, &[]).await
+    }
+
+    async fn start_in(
+        dir: tempfile::TempDir,
+        database_url: Option<String>,
+        settings: &[(&str, &str)],
+    ) -> Self {
         let data_dir = dir.path().to_path_buf();
-        let config = config_for(&data_dir, database_url.as_deref());
+        let config = config_for(&data_dir, database_url.as_deref(), settings);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
@@ -144,6 +159,36 @@ impl TestServer {
         serde_json::from_str(&answers).expect("json")
     }
 
+    /// Waits, with a bound, until the outbox has nothing left to send, and
+    /// gives what it holds.
+    async fn outbox_settled(&self) -> server::db::outbox::Counts {
+        let db = self.db().await;
+        for _ in 0..600 {
+            let counts = server::db::outbox::counts(&db.pool).await.expect("outbox");
+            if counts.waiting == 0 {
+                return counts;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+        }
+        panic!("mail is still waiting in the outbox");
+    }
+
+    /// The mail written to files in embedded mode, oldest first.
+    fn mail_files(&self) -> Vec<String> {
+        let Ok(dir) = std::fs::read_dir(self.data_dir.join("mail")) else {
+            return Vec::new();
+        };
+        let mut names: Vec<PathBuf> = dir
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "eml"))
+            .collect();
+        names.sort();
+        names
+            .iter()
+            .map(|p| std::fs::read_to_string(p).expect("mail file"))
+            .collect()
+    }
+
     /// A database handle of its own, to check what was stored.
     async fn db(&self) -> Db {
         Db::connect(self.database_url.as_deref(), &self.data_dir)
@@ -174,13 +219,18 @@ impl Drop for TestServer {
     }
 }
 
-fn config_for(data_dir: &std::path::Path, database_url: Option<&str>) -> Config {
+fn config_for(
+    data_dir: &std::path::Path,
+    database_url: Option<&str>,
+    settings: &[(&str, &str)],
+) -> Config {
     let mut vars = HashMap::new();
     vars.insert("BLANKETT_DATA_DIR", data_dir.display().to_string());
     vars.insert("BLANKETT_ADDR", "127.0.0.1:0".to_string());
     if let Some(url) = database_url {
         vars.insert("DATABASE_URL", url.to_string());
     }
+    vars.extend(settings.iter().map(|(k, v)| (*k, v.to_string())));
     Config::from_vars(|k| vars.get(k).cloned()).expect("valid test config")
 }
 
@@ -337,7 +387,7 @@ on_both_databases! {
         assert!(html.contains("Din e-postadress (valfritt)"));
         assert!(html.contains(r#"autocomplete="email""#));
         assert_eq!(hidden_value(&html, "_submission").len(), 32);
-        assert_eq!(hidden_value(&html, "_version"), "3");
+        assert_eq!(hidden_value(&html, "_version"), "4");
         assert!(!html.contains("error-summary"));
         // Information text is text, with its safe link.
         assert!(html.contains(r#"<h3 class="information__heading">Är det akut?</h3>"#), "{html}");
@@ -695,6 +745,40 @@ on_both_databases! {
         }
         assert_eq!(receipts.len(), 1, "{receipts:?}");
         assert_eq!(server::db::cases::count(&server.db().await.pool).await.expect("count"), 1);
+        // One case, so one receipt mail.
+        let outbox = server.outbox_settled().await;
+        assert_eq!((outbox.sent, outbox.failed), (1, 0), "{outbox:?}");
+        assert_eq!(server.mail_files().len(), 1);
+    }
+
+    async fn without_smtp_settings_the_receipt_mail_is_written_to_a_file(server: TestServer) {
+        let key = server::secret::token();
+        let mut pairs = VALID_FAULT.to_vec();
+        pairs.extend([("_version", "4"), ("_submission", key.as_str())]);
+        let r = server.post_form("/services/fault-report/form", &pairs).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let (_, receipt) = server.get(r.headers()[LOCATION].to_str().expect("ascii")).await;
+        let outbox = server.outbox_settled().await;
+        assert_eq!((outbox.sent, outbox.failed), (1, 0), "{outbox:?}");
+        let mails = server.mail_files();
+        assert_eq!(mails.len(), 1, "{mails:?}");
+        let mail = &mails[0];
+        assert!(mail.contains("To: anna@example.se"), "{mail}");
+        assert!(mail.contains("Message-ID: <"), "{mail}");
+        let reference = receipt
+            .split("<strong class=\"reference\">")
+            .nth(1)
+            .and_then(|s| s.split('<').next())
+            .expect("a reference on the receipt");
+        let text = mail_text(mail);
+        assert!(text.contains(&format!("Ditt ärendenummer: {reference}")), "{text}");
+        assert!(text.contains("Var finns felet?: Storgatan 12"), "{text}");
+        assert!(text.contains("Ett djupt hål\n"), "line breaks are kept: {text}");
+        // The text is forgotten once the mail has gone.
+        let db = server.db().await;
+        let left: String = sqlx::query_scalar("SELECT body FROM outbox")
+            .fetch_one(&db.pool).await.expect("outbox row");
+        assert_eq!(left, "");
     }
 
     async fn the_survey_on_the_receipt_is_answered_once_and_keeps_no_personal_data(server: TestServer) {
@@ -821,7 +905,7 @@ async fn a_broken_database_stops_the_server_with_a_clear_error() {
         b"this is not a database, it is a text file",
     )
     .expect("write");
-    let error = server::prepare(config_for(dir.path(), None))
+    let error = server::prepare(config_for(dir.path(), None, &[]))
         .await
         .err()
         .expect("start-up must fail");
@@ -867,5 +951,138 @@ fn every_language_has_exactly_the_same_keys() {
             missing.is_empty() && extra.is_empty(),
             "{lang} lacks {missing:?} and has extra {extra:?} compared with {first_lang}"
         );
+    }
+}
+
+/// The text of a plain-text mail as a person reads it: the body after the
+/// headers, with quoted-printable undone.
+fn mail_text(mail: &str) -> String {
+    let mail = mail.replace("\r\n", "\n");
+    let (headers, body) = mail.split_once("\n\n").expect("headers and a body");
+    if !headers
+        .to_ascii_lowercase()
+        .contains("content-transfer-encoding: quoted-printable")
+    {
+        return body.to_string();
+    }
+    let mut bytes = Vec::new();
+    let mut rest = body.as_bytes();
+    while let Some((&first, tail)) = rest.split_first() {
+        match (first, tail) {
+            (b'=', [b'\n', more @ ..]) => rest = more,
+            (b'=', [high, low, more @ ..]) => {
+                let hex = std::str::from_utf8(&[*high, *low])
+                    .expect("ascii")
+                    .to_string();
+                bytes.push(u8::from_str_radix(&hex, 16).expect("a quoted-printable byte"));
+                rest = more;
+            }
+            _ => {
+                bytes.push(first);
+                rest = tail;
+            }
+        }
+    }
+    String::from_utf8(bytes).expect("UTF-8 text")
+}
+
+/// The receipt mail goes out once SMTP takes it, exactly once, however often
+/// the SMTP server refused it before; the submissions never wait for it.
+async fn mail_waits_for_smtp_and_goes_out_once(backend: Backend) {
+    let smtp = support::smtp::SmtpSink::start(2).await;
+    let url = smtp.url();
+    let server = TestServer::start_configured(
+        backend,
+        &[
+            ("BLANKETT_SMTP_URL", url.as_str()),
+            ("BLANKETT_MAIL_RETRY_SECONDS", "0.05"),
+            ("BLANKETT_MAIL_FROM", "Kommunen <no-reply@kommun.example>"),
+        ],
+    )
+    .await;
+    let send = |email: &'static str| {
+        let key = server::secret::token();
+        let mut pairs: Vec<(&str, String)> = VALID_FAULT
+            .iter()
+            .map(|(k, v)| {
+                (
+                    *k,
+                    if *k == "email" {
+                        email.to_string()
+                    } else {
+                        v.to_string()
+                    },
+                )
+            })
+            .collect();
+        pairs.extend([("_version", "4".to_string()), ("_submission", key)]);
+        let request = server
+            .client
+            .post(server.url("/services/fault-report/form"))
+            .form(&pairs);
+        async move { request.send().await.expect("POST") }
+    };
+    // SMTP turns the first two connections away; sending is not affected.
+    assert_eq!(
+        send("first@example.se").await.status(),
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        send("second@example.se").await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let outbox = server.outbox_settled().await;
+    assert_eq!((outbox.sent, outbox.failed), (2, 0), "{outbox:?}");
+    assert_eq!(smtp.refused(), 2, "both refusals were met");
+    // A third case makes the worker run again: the first two are not resent.
+    assert_eq!(
+        send("third@example.se").await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let outbox = server.outbox_settled().await;
+    assert_eq!((outbox.sent, outbox.failed), (3, 0), "{outbox:?}");
+    let received = smtp.received();
+    let mut to: Vec<String> = received.iter().flat_map(|r| r.to.clone()).collect();
+    to.sort();
+    assert_eq!(
+        to,
+        ["first@example.se", "second@example.se", "third@example.se"],
+        "each mail exactly once"
+    );
+    let ids: std::collections::BTreeSet<&str> = received
+        .iter()
+        .map(|r| {
+            r.message
+                .lines()
+                .find(|l| l.starts_with("Message-ID:"))
+                .expect("a Message-ID")
+        })
+        .collect();
+    assert_eq!(ids.len(), 3);
+    let first = &received[0].message;
+    assert!(
+        first.contains("From: Kommunen <no-reply@kommun.example>"),
+        "{first}"
+    );
+    assert!(
+        ids.iter().all(|id| id.ends_with("@kommun.example>")),
+        "{ids:?}"
+    );
+    let text = mail_text(first);
+    assert!(text.contains("Vad händer nu?"), "{text}");
+    assert!(text.contains("Var finns felet?: Storgatan 12"), "{text}");
+}
+
+mod mail_over_smtp {
+    use super::*;
+
+    #[tokio::test]
+    async fn sqlite() {
+        mail_waits_for_smtp_and_goes_out_once(Backend::Sqlite).await;
+    }
+
+    #[tokio::test]
+    async fn postgres() {
+        mail_waits_for_smtp_and_goes_out_once(Backend::Postgres).await;
     }
 }

@@ -25,9 +25,17 @@ pub struct CaseReceipt {
 
 /// Inserts a case unless one with the same submission key exists, then
 /// returns the case stored under that key: submitting twice gives one case.
-/// A clash on the reference (a random code) is an error the caller retries.
-pub async fn insert_once(pool: &AnyPool, case: &NewCase<'_>) -> Result<CaseReceipt, sqlx::Error> {
-    sqlx::query(
+/// The case's mail (each with its `Message-ID`) goes into the outbox in the
+/// same transaction, only when this call inserted the case, so it is sent
+/// once. A clash on the reference (a random code) is an error the caller
+/// retries.
+pub async fn insert_once(
+    pool: &AnyPool,
+    case: &NewCase<'_>,
+    mail: &[(super::outbox::NewMail<'_>, String)],
+) -> Result<CaseReceipt, sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    let inserted = sqlx::query(
         "INSERT INTO cases \
          (reference, receipt_token, submission_key, form_version_id, language, answers, submitted_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (submission_key) DO NOTHING",
@@ -39,15 +47,30 @@ pub async fn insert_once(pool: &AnyPool, case: &NewCase<'_>) -> Result<CaseRecei
     .bind(case.language)
     .bind(case.answers)
     .bind(case.submitted_at)
-    .execute(pool)
-    .await?;
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
     let row = sqlx::query(
-        "SELECT reference, receipt_token, form_version_id, submitted_at, answers, feedback_given \
+        "SELECT id, reference, receipt_token, form_version_id, submitted_at, answers, feedback_given \
          FROM cases WHERE submission_key = $1",
     )
     .bind(case.submission_key)
-    .fetch_one(pool)
+    .fetch_one(&mut *tx)
     .await?;
+    if inserted == 1 {
+        let case_id: i64 = row.try_get("id")?;
+        for (new_mail, message_id) in mail {
+            super::outbox::insert(
+                &mut tx,
+                Some(case_id),
+                new_mail,
+                message_id,
+                case.submitted_at,
+            )
+            .await?;
+        }
+    }
+    tx.commit().await?;
     receipt_from_row(&row)
 }
 

@@ -11,6 +11,7 @@ pub mod cases;
 pub mod feedback;
 pub mod files;
 pub mod forms;
+pub mod outbox;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};

@@ -94,8 +94,10 @@ pub async fn submit_form(
             None => bad_request(),
         };
     }
-    match submission::submit(&state.db, &form, &raw, locale, &state.config.timezone).await {
+    match submission::submit(&state.db, &form, &raw, locale, &state.config).await {
         Ok(Outcome::Received { receipt_token }) => {
+            // The receipt mail was committed with the case: send it now.
+            state.mail_wake.notify_one();
             Redirect::to(&format!("/receipts/{receipt_token}")).into_response()
         }
         Ok(Outcome::Invalid(posted)) => {

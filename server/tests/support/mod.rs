@@ -1,0 +1,3 @@
+//! Real parts the server tests talk to.
+
+pub mod smtp;
