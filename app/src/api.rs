@@ -5,7 +5,7 @@
 //! crate's folder on disk, so a browser bundle and a server built from two
 //! checkouts of the same code would not find each other.
 
-use crate::model::{AppError, FormPageData, Receipt, ServiceCard, ServiceStart};
+use crate::model::{AppError, CheckData, FormPageData, Receipt, ServiceCard, ServiceStart};
 use leptos::prelude::*;
 
 #[server(endpoint = "list_services")]
@@ -63,25 +63,90 @@ pub async fn get_service_start(key: String) -> Result<ServiceStart, AppError> {
     })
 }
 
+/// A page of a form: as just posted (when the server draws it again after
+/// a post), or as the person's draft has it.
 #[server(endpoint = "open_form")]
 pub async fn open_form(key: String) -> Result<FormPageData, AppError> {
-    use crate::model::FormState;
-    use crate::ssr::{ports, set_status, PostedForm};
-    let posted = use_context::<PostedForm>();
-    let version = posted.as_ref().map(|p| p.version);
-    let Some(open) = ports()?.catalogue.open_form(&key, version).await? else {
+    use crate::ssr::{ports, request_headers, set_status, PostedForm};
+    let catalogue = ports()?.catalogue;
+    if let Some(posted) = use_context::<PostedForm>() {
+        if let Some(open) = catalogue.open_form(&key, Some(posted.version)).await? {
+            return Ok(FormPageData {
+                definition: (*open.definition).clone(),
+                state: posted.state,
+            });
+        }
+    }
+    let Some(drafted) = catalogue.draft(&key, &request_headers()).await? else {
         set_status(404);
         return Err(AppError::NotFound);
     };
-    let definition = (*open.definition).clone();
-    let state = match posted {
-        Some(posted) => posted.state,
-        None => FormState {
-            submission_key: open.submission_key,
-            ..FormState::default()
-        },
+    Ok(FormPageData {
+        definition: (*drafted.definition).clone(),
+        state: drafted.state,
+    })
+}
+
+/// Everything answered so far, page by page, to check before sending.
+/// Without a draft there is nothing to check: the form starts instead.
+#[server(endpoint = "check_answers")]
+pub async fn check_answers(key: String) -> Result<CheckData, AppError> {
+    use crate::components::field::FieldView;
+    use crate::i18n::use_locale;
+    use crate::model::CheckSection;
+    use crate::ssr::{ports, redirect, request_headers, set_status, PostedForm};
+    use forms::ErrorCode;
+    let locale = use_locale();
+    let lang = locale.tag();
+    let Some(drafted) = ports()?.catalogue.draft(&key, &request_headers()).await? else {
+        set_status(404);
+        return Err(AppError::NotFound);
     };
-    Ok(FormPageData { definition, state })
+    if !drafted.saved {
+        redirect(&format!("/services/{key}/form"));
+    }
+    let d = &drafted.definition;
+    let summary = forms::summary(d, &drafted.state.answers, lang);
+    let sections = d
+        .pages()
+        .filter(|p| drafted.state.visible_pages.iter().any(|v| v == p.key()))
+        .map(|page| {
+            let keys: Vec<&str> = page.fields().map(|f| f.key()).collect();
+            let change = page
+                .fields()
+                .map(|f| {
+                    let target = FieldView::new(f, d, locale).input_id_for(&ErrorCode::Required);
+                    let href = format!("/services/{key}/form/{}?return=check#{target}", page.key());
+                    (f.key().to_owned(), href)
+                })
+                .collect();
+            CheckSection {
+                page: page.key().to_owned(),
+                title: page.title(lang).to_owned(),
+                change,
+                rows: summary
+                    .iter()
+                    .filter(|row| keys.contains(&row.field.as_str()))
+                    .cloned()
+                    .collect(),
+            }
+        })
+        .collect();
+    Ok(CheckData {
+        key: d.key().to_owned(),
+        title: d.title(lang).to_owned(),
+        content_lang: crate::components::field::content_lang(d, lang),
+        version: d.version(),
+        submission_key: drafted.state.submission_key.clone(),
+        last_page: drafted
+            .state
+            .visible_pages
+            .last()
+            .cloned()
+            .unwrap_or_default(),
+        sections,
+        failure_reference: use_context::<PostedForm>().and_then(|p| p.state.failure_reference),
+    })
 }
 
 #[server(endpoint = "get_receipt")]

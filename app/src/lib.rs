@@ -71,6 +71,16 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/services/:key/form/:page")
+                        view=pages::citizen::form::FormPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/services/:key/check")
+                        view=pages::citizen::check::CheckPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/receipts/:token")
                         view=pages::citizen::receipt::ReceiptPage
                         ssr=SsrMode::Async

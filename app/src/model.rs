@@ -53,6 +53,32 @@ pub struct FormPageData {
     pub state: FormState,
 }
 
+/// The check-your-answers page: every answer, under the page it was given
+/// on, each with a way back to change it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckData {
+    pub key: String,
+    pub title: String,
+    pub content_lang: Option<String>,
+    pub version: u32,
+    pub submission_key: String,
+    /// The last page of the journey, for the back link.
+    pub last_page: String,
+    pub sections: Vec<CheckSection>,
+    /// Set when sending failed: the page says so, with the reference.
+    pub failure_reference: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckSection {
+    pub page: String,
+    pub title: String,
+    pub rows: Vec<forms::SummaryRow>,
+    /// For each question, where "change" leads: its input on its page,
+    /// which then leads back here.
+    pub change: BTreeMap<String, String>,
+}
+
 /// Where a person is with a form: what they typed, its errors and answers.
 /// The server fills it from a post; the page shows it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -67,6 +93,9 @@ pub struct FormState {
     /// For each group, the posted row of each answered row (see
     /// `Evaluation::rows`).
     pub rows: BTreeMap<String, Vec<usize>>,
+    /// The keys of the pages the answers lead through, in order: the
+    /// journey, from which the step number and the next page follow.
+    pub visible_pages: Vec<String>,
     /// The input to put the cursor in when the page is drawn: the first of
     /// a row just added.
     pub focus: Option<String>,

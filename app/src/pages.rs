@@ -2,6 +2,7 @@
 
 pub mod citizen {
     pub mod catalogue;
+    pub mod check;
     pub mod form;
     pub mod receipt;
     pub mod start;

@@ -34,6 +34,18 @@ pub struct OpenForm {
     pub submission_key: String,
 }
 
+/// A form as this person left it: their draft, pinned to the version it
+/// was started on, or the newest version with nothing typed yet.
+#[derive(Clone, Debug)]
+pub struct Drafted {
+    pub definition: Arc<FormDefinition>,
+    /// The answers so far, the journey through the pages and the
+    /// submission key.
+    pub state: FormState,
+    /// Whether a draft was found.
+    pub saved: bool,
+}
+
 /// Published services and what residents have sent in.
 pub trait Catalogue: Send + Sync {
     /// The newest published version of every service, in catalogue order.
@@ -44,6 +56,13 @@ pub trait Catalogue: Send + Sync {
         key: &'a str,
         version: Option<u32>,
     ) -> PortFuture<'a, Option<OpenForm>>;
+    /// The person's draft of the service `key`, found by the secret their
+    /// request carries; `None` when there is no such service.
+    fn draft<'a>(
+        &'a self,
+        key: &'a str,
+        request: &'a http::HeaderMap,
+    ) -> PortFuture<'a, Option<Drafted>>;
     /// The receipt behind a receipt token, in `locale`.
     fn receipt<'a>(&'a self, token: &'a str, locale: Locale) -> PortFuture<'a, Option<Receipt>>;
 }
@@ -75,6 +94,18 @@ pub fn ports() -> Result<Ports, AppError> {
     use_context::<Ports>().ok_or_else(|| AppError::Unavailable {
         reference: "no-ports".into(),
     })
+}
+
+/// The headers of the request being answered.
+pub fn request_headers() -> http::HeaderMap {
+    use_context::<http::request::Parts>()
+        .map(|parts| parts.headers)
+        .unwrap_or_default()
+}
+
+/// Sends the browser elsewhere instead of rendering this page.
+pub fn redirect(path: &str) {
+    leptos_axum::redirect(path);
 }
 
 /// Sets the HTTP status of the page being rendered.

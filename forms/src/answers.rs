@@ -5,6 +5,13 @@ use crate::number::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// The question an input belongs to: `children[0].name` and
+/// `children.rows` belong to `children`, `address.street` to `address`.
+pub fn question_of(input: &str) -> &str {
+    let end = input.find(['[', '.']).unwrap_or(input.len());
+    &input[..end]
+}
+
 /// What an HTML form posts: each name with every value sent for it, in order.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RawAnswers(BTreeMap<String, Vec<String>>);

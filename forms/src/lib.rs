@@ -24,7 +24,7 @@ mod schema;
 mod spec;
 mod summary;
 
-pub use answers::{Address, FileRef, RawAnswers, Value};
+pub use answers::{question_of, Address, FileRef, RawAnswers, Value};
 pub use compare::{compare, Change, Changes, FieldChange};
 pub use date::Date;
 pub use definition::{

@@ -175,3 +175,11 @@ feedback-error-too-long = يجب ألا يزيد النص على { $max } حرف
 # E-mail
 mail-receipt-subject = استلمنا طلبك – { $reference }
 mail-automatic = أُرسلت هذه الرسالة تلقائيًا ولا يمكن الرد عليها. اذكر رقم المعاملة إذا تواصلت معنا.
+
+# One page at a time, and checking the answers
+continue-button = متابعة
+form-step = الخطوة { $step } من { $steps }
+check-title = راجع إجاباتك قبل الإرسال
+check-change = تغيير
+check-send-heading = الإرسال
+check-send-body = عند الإرسال ستحصل على رقم معاملة وتأكيد.

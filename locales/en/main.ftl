@@ -145,3 +145,11 @@ feedback-error-too-long = Write at most { $max } characters.
 # E-mail
 mail-receipt-subject = We have received your application – { $reference }
 mail-automatic = This message was sent automatically and replies are not read. Give the case reference if you contact us.
+
+# One page at a time, and checking the answers
+continue-button = Continue
+form-step = Step { $step } of { $steps }
+check-title = Check your answers before sending
+check-change = Change
+check-send-heading = Send
+check-send-body = When you send, you get a case reference and a confirmation.

@@ -145,3 +145,11 @@ feedback-error-too-long = Skriv högst { $max } tecken.
 # E-mail
 mail-receipt-subject = Vi har tagit emot din ansökan – { $reference }
 mail-automatic = Det här meddelandet skickades automatiskt och går inte att svara på. Ange ärendenumret om du kontaktar oss.
+
+# One page at a time, and checking the answers
+continue-button = Fortsätt
+form-step = Steg { $step } av { $steps }
+check-title = Kontrollera dina svar innan du skickar
+check-change = Ändra
+check-send-heading = Skicka in
+check-send-body = När du skickar in får du ett ärendenummer och en bekräftelse.

@@ -5,8 +5,8 @@ use crate::db::{self, Db};
 use crate::error::internal;
 use app::i18n::Locale;
 use app::model::Receipt;
-use app::ssr::{Catalogue, OpenForm, PortFuture};
-use forms::{FormDefinition, FormSpec};
+use app::ssr::{Catalogue, Drafted, OpenForm, PortFuture};
+use forms::{FormDefinition, FormSpec, RawAnswers};
 use std::collections::BTreeMap;
 use std::sync::{Arc, RwLock};
 
@@ -174,6 +174,48 @@ impl Catalogue for CatalogueService {
             Ok(found.map(|definition| OpenForm {
                 definition,
                 submission_key: crate::secret::token(),
+            }))
+        })
+    }
+
+    fn draft<'a>(
+        &'a self,
+        key: &'a str,
+        request: &'a axum::http::HeaderMap,
+    ) -> PortFuture<'a, Option<Drafted>> {
+        Box::pin(async move {
+            use app::pages::citizen::form::SUBMISSION_INPUT;
+            let secret = crate::drafts::secret_in(request, key);
+            let found = crate::drafts::find(&self.db, secret.as_deref(), db::now_millis())
+                .await
+                .map_err(|e| internal("loading a draft", e))?;
+            let pinned = found.as_ref().and_then(|d| {
+                self.read(|s| s.by_id(d.form_version_id).cloned())
+                    .filter(|p| p.definition.key() == key)
+            });
+            let (form, mut raw, submission_key, saved) = match (found, pinned) {
+                (Some(draft), Some(form)) => (
+                    form,
+                    crate::drafts::answers_of(&draft),
+                    draft.submission_key,
+                    true,
+                ),
+                _ => match self.read(|s| s.get(key, None).cloned()) {
+                    Some(form) => (form, RawAnswers::new(), crate::secret::token(), false),
+                    None => return Ok(None),
+                },
+            };
+            raw.set(SUBMISSION_INPUT, vec![submission_key]);
+            let evaluation = forms::evaluate(
+                &form.definition,
+                &raw,
+                &crate::submission::context(&self.timezone),
+            );
+            let drawn = crate::submission::drawn(&form, &raw, evaluation, Vec::new(), None);
+            Ok(Some(Drafted {
+                definition: form.definition,
+                state: drawn.state,
+                saved,
             }))
         })
     }

@@ -32,6 +32,9 @@ pub struct Config {
     /// The wait before a failed mail is tried again; it doubles with each
     /// attempt up to an hour (`BLANKETT_MAIL_RETRY_SECONDS`, default 30).
     pub mail_retry: std::time::Duration,
+    /// How many days an untouched draft is kept before it is deleted for
+    /// good (`BLANKETT_DRAFT_DAYS`, default 30).
+    pub draft_days: u32,
 }
 
 /// The sender when none is configured.
@@ -184,8 +187,23 @@ impl Config {
             },
         };
 
+        let draft_days = match get("BLANKETT_DRAFT_DAYS") {
+            None => 30,
+            Some(v) => match v.trim().parse::<u32>() {
+                Ok(days) if (1..=365).contains(&days) => days,
+                _ => {
+                    errors.push(ConfigError {
+                        variable: "BLANKETT_DRAFT_DAYS",
+                        problem: format!("`{v}` is not a whole number of days from 1 to 365"),
+                    });
+                    30
+                }
+            },
+        };
+
         if errors.is_empty() {
             Ok(Config {
+                draft_days,
                 smtp_url,
                 mail_from,
                 mail_retry,
@@ -219,6 +237,7 @@ impl fmt::Debug for Config {
             .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
             .field("mail_from", &self.mail_from.to_string())
             .field("mail_retry", &self.mail_retry)
+            .field("draft_days", &self.draft_days)
             .finish()
     }
 }
@@ -268,6 +287,7 @@ mod tests {
         assert_eq!(c.timezone.iana_name(), Some("Europe/Stockholm"));
         assert!(c.smtp_url.is_none(), "mail goes to files");
         assert_eq!(c.mail_from.to_string(), DEFAULT_MAIL_FROM);
+        assert_eq!(c.draft_days, 30);
     }
 
     #[test]
@@ -281,6 +301,7 @@ mod tests {
             ("BLANKETT_SMTP_URL", "http://mail:secret@relay"),
             ("BLANKETT_MAIL_FROM", "not an address"),
             ("BLANKETT_MAIL_RETRY_SECONDS", "0"),
+            ("BLANKETT_DRAFT_DAYS", "0"),
         ])
         .expect_err("all invalid");
         let vars: Vec<_> = errors.0.iter().map(|e| e.variable).collect();
@@ -295,6 +316,7 @@ mod tests {
                 "BLANKETT_SMTP_URL",
                 "BLANKETT_MAIL_FROM",
                 "BLANKETT_MAIL_RETRY_SECONDS",
+                "BLANKETT_DRAFT_DAYS",
             ]
         );
         assert!(!errors.to_string().contains("hunter2"), "{errors}");

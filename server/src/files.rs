@@ -18,6 +18,9 @@ pub trait FileStore: Send + Sync {
     fn put<'a>(&'a self, id: &'a str, content: &'a [u8]) -> StoreFuture<'a, ()>;
     /// The contents stored under `id`, if any.
     fn get<'a>(&'a self, id: &'a str) -> StoreFuture<'a, Option<Vec<u8>>>;
+    /// Removes the contents stored under `id`; removing what is not there
+    /// is not an error.
+    fn delete<'a>(&'a self, id: &'a str) -> StoreFuture<'a, ()>;
 }
 
 /// Files in a folder: `<root>/<first two characters of the id>/<id>`.
@@ -79,6 +82,18 @@ impl FileStore for LocalFiles {
             }
         })
     }
+
+    fn delete<'a>(&'a self, id: &'a str) -> StoreFuture<'a, ()> {
+        Box::pin(async move {
+            let Some(path) = self.path(id) else {
+                return Ok(());
+            };
+            match tokio::fs::remove_file(path).await {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+                _ => Ok(()),
+            }
+        })
+    }
 }
 
 #[cfg(test)]
@@ -98,5 +113,15 @@ mod tests {
         assert_eq!(store.get("abc999").await.expect("read"), None);
         assert!(store.put("../x", b"no").await.is_err());
         assert_eq!(store.get("../../etc/passwd").await.expect("read"), None);
+        store.delete("abc123").await.expect("deleted");
+        assert_eq!(store.get("abc123").await.expect("read"), None);
+        store
+            .delete("abc123")
+            .await
+            .expect("deleting twice is fine");
+        store
+            .delete("../x")
+            .await
+            .expect("nothing outside is touched");
     }
 }

@@ -10,6 +10,7 @@ pub mod catalogue;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod drafts;
 pub mod error;
 pub mod files;
 pub mod http;
@@ -96,7 +97,8 @@ pub async fn run(
         wake: state.mail_wake.clone(),
     };
     let (stop_mail, mail_stopped) = tokio::sync::watch::channel(false);
-    let mail_task = tokio::spawn(worker.run(mail_stopped));
+    let mail_task = tokio::spawn(worker.run(mail_stopped.clone()));
+    let sweeper = tokio::spawn(sweep_drafts(state.clone(), mail_stopped));
     let router = http::router(state);
     tracing::info!(address = %listener.local_addr()?, "Blankett is serving");
     let served = axum::serve(listener, router)
@@ -104,10 +106,25 @@ pub async fn run(
         .await;
     // The worker finishes the mail in hand; the rest waits in the outbox.
     let _ = stop_mail.send(true);
-    if let Err(e) = mail_task.await {
-        tracing::error!(error = %e, "the mail worker stopped abnormally");
+    for (task, name) in [(mail_task, "mail worker"), (sweeper, "draft sweeper")] {
+        if let Err(e) = task.await {
+            tracing::error!(error = %e, task = name, "a background task stopped abnormally");
+        }
     }
     served?;
     tracing::info!("Blankett has stopped");
     Ok(())
+}
+
+/// Deletes expired drafts at start-up and every hour until `stop`.
+async fn sweep_drafts(state: AppState, mut stop: tokio::sync::watch::Receiver<bool>) {
+    loop {
+        if let Err(e) = drafts::sweep(&state.db, state.files.as_ref(), db::now_millis()).await {
+            tracing::error!(error = %e, "expired drafts could not be deleted");
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(std::time::Duration::from_secs(3600)) => {}
+            _ = stop.changed() => return,
+        }
+    }
 }

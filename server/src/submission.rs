@@ -37,18 +37,8 @@ pub async fn submit(
     let submission_key = key_of(raw);
 
     if !evaluation.is_valid() {
-        return Ok(Outcome::Invalid(PostedForm {
-            version: definition.version(),
-            state: FormState {
-                values: typed_values(form, raw),
-                errors: evaluation.errors,
-                answers: evaluation.answers,
-                rows: evaluation.rows,
-                submission_key,
-                failure_reference: None,
-                focus: None,
-            },
-        }));
+        let errors = evaluation.errors.clone();
+        return Ok(Outcome::Invalid(drawn(form, raw, evaluation, errors, None)));
     }
 
     let answers =
@@ -143,22 +133,41 @@ pub fn key_of(raw: &RawAnswers) -> String {
         .map_or_else(crate::secret::token, str::to_owned)
 }
 
+/// The form as it stands, to draw one of its pages: the values as typed,
+/// the engine's answers, which pages are shown, and the `errors` to show.
+pub fn drawn(
+    form: &Published,
+    raw: &RawAnswers,
+    evaluation: forms::Evaluation,
+    errors: Vec<forms::FieldError>,
+    focus: Option<String>,
+) -> PostedForm {
+    PostedForm {
+        version: form.definition.version(),
+        state: FormState {
+            values: typed_values(form, raw),
+            errors,
+            answers: evaluation.answers,
+            rows: evaluation.rows,
+            visible_pages: evaluation.visible_pages,
+            submission_key: raw.first(SUBMISSION_INPUT).unwrap_or_default().to_owned(),
+            focus,
+            failure_reference: None,
+        },
+    }
+}
+
 /// A change to the form that sends nothing: "add another" or "remove" in a
 /// repeating group (`add:<group>`, `remove:<group>:<row>`), or taking an
-/// attached file away (`unattach:<input>:<file id>`). Gives the form as
-/// posted with the change made, to show again without errors; `None` for
-/// an action that does not fit the form.
-pub fn change(
-    form: &Published,
-    mut raw: RawAnswers,
-    action: &str,
-    timezone: &jiff::tz::TimeZone,
-) -> Option<PostedForm> {
+/// attached file away (`unattach:<input>:<file id>`). Makes the change in
+/// `raw` and gives the input to put the cursor in, if any; `None` for an
+/// action that does not fit the form.
+pub fn change(form: &Published, raw: &mut RawAnswers, action: &str) -> Option<Option<String>> {
     let definition = &form.definition;
     let (verb, rest) = action.split_once(':')?;
     let mut focus = None;
     match verb {
-        "add" | "remove" => focus = change_rows(definition, &mut raw, verb, rest)?,
+        "add" | "remove" => focus = change_rows(definition, raw, verb, rest)?,
         "unattach" => {
             let (input, id) = rest.split_once(':')?;
             let kept: Vec<String> = raw
@@ -171,18 +180,7 @@ pub fn change(
         }
         _ => return None,
     }
-    let evaluation = evaluate(definition, &raw, &context(timezone));
-    Some(PostedForm {
-        version: definition.version(),
-        state: FormState {
-            values: typed_values(form, &raw),
-            answers: evaluation.answers,
-            rows: evaluation.rows,
-            submission_key: raw.first(SUBMISSION_INPUT).unwrap_or_default().to_owned(),
-            focus,
-            ..FormState::default()
-        },
-    })
+    Some(focus)
 }
 
 /// Adds or removes a row; gives the input to put the cursor in, if any.
@@ -225,7 +223,7 @@ fn change_rows(
 }
 
 /// The raw text of each field as the person typed it.
-fn typed_values(
+pub fn typed_values(
     form: &Published,
     raw: &RawAnswers,
 ) -> std::collections::BTreeMap<String, Vec<String>> {

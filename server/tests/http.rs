@@ -138,6 +138,12 @@ impl TestServer {
             .expect("POST")
     }
 
+    /// Fills in the whole form of `service` the way a browser without
+    /// JavaScript does, in a journey of its own: see [`Journey::send`].
+    async fn send_form(&self, service: &str, pairs: &[(&str, &str)]) -> reqwest::Response {
+        Journey::new(self, service).send(pairs).await
+    }
+
     /// The answers stored for the case a post made: follows the redirect to
     /// the receipt and looks the case up by the reference shown there.
     async fn stored_answers(&self, posted: reqwest::Response) -> serde_json::Value {
@@ -246,6 +252,104 @@ fn hidden_value(html: &str, name: &str) -> String {
         .next()
         .unwrap_or_default()
         .to_string()
+}
+
+/// One person filling in one form without JavaScript: posts pages and
+/// carries the draft cookie the server gives, as a browser would.
+struct Journey<'a> {
+    server: &'a TestServer,
+    service: String,
+    cookie: Option<String>,
+}
+
+impl<'a> Journey<'a> {
+    fn new(server: &'a TestServer, service: &str) -> Self {
+        Journey {
+            server,
+            service: service.to_string(),
+            cookie: None,
+        }
+    }
+
+    fn keep_cookie(&mut self, response: &reqwest::Response) {
+        let name = format!("draft-{}=", self.service);
+        for value in response.headers().get_all(SET_COOKIE) {
+            let value = value.to_str().expect("ascii");
+            if let Some(rest) = value.strip_prefix(&name) {
+                let secret = rest.split(';').next().unwrap_or_default();
+                self.cookie = (!secret.is_empty()).then(|| format!("{name}{secret}"));
+            }
+        }
+    }
+
+    async fn send_request(&mut self, request: reqwest::RequestBuilder) -> reqwest::Response {
+        let request = match &self.cookie {
+            Some(cookie) => request.header(COOKIE, cookie),
+            None => request,
+        };
+        let response = request.send().await.expect("request");
+        self.keep_cookie(&response);
+        response
+    }
+
+    /// Posts `pairs` to `path`.
+    async fn post(&mut self, path: &str, pairs: &[(&str, &str)]) -> reqwest::Response {
+        let request = self.server.client.post(self.server.url(path)).form(pairs);
+        self.send_request(request).await
+    }
+
+    /// Posts a multipart body to `path`.
+    async fn post_multipart(
+        &mut self,
+        path: &str,
+        form: reqwest::multipart::Form,
+    ) -> reqwest::Response {
+        let request = self
+            .server
+            .client
+            .post(self.server.url(path))
+            .multipart(form);
+        self.send_request(request).await
+    }
+
+    async fn get(&mut self, path: &str) -> (StatusCode, String) {
+        let request = self.server.client.get(self.server.url(path));
+        let response = self.send_request(request).await;
+        let status = response.status();
+        (status, response.text().await.expect("body"))
+    }
+
+    /// Posts every page in turn with `pairs` (each page takes its own
+    /// questions from them), following where each post leads, and sends
+    /// from check-your-answers. Gives the last answer: a redirect to the
+    /// receipt, or the first page that came back with errors.
+    async fn send(&mut self, pairs: &[(&str, &str)]) -> reqwest::Response {
+        let mut path = format!("/services/{}/form", self.service);
+        for _ in 0..20 {
+            let response = self.post(&path, pairs).await;
+            if response.status() != StatusCode::SEE_OTHER {
+                return response;
+            }
+            let to = response.headers()[LOCATION]
+                .to_str()
+                .expect("ascii")
+                .to_string();
+            if to.ends_with("/check") {
+                return self.send_checked().await;
+            }
+            path = to;
+        }
+        panic!("the form never reached check-your-answers");
+    }
+
+    /// Sends from check-your-answers, as its button does.
+    async fn send_checked(&mut self) -> reqwest::Response {
+        let check = format!("/services/{}/check", self.service);
+        let (status, html) = self.get(&check).await;
+        assert_eq!(status, StatusCode::OK, "{html}");
+        let key = hidden_value(&html, "_submission");
+        self.post(&check, &[("_submission", key.as_str())]).await
+    }
 }
 
 /// Writes each test once and runs it on SQLite and on PostgreSQL.
@@ -363,7 +467,8 @@ on_both_databases! {
         let html = r.text().await.expect("body");
         assert!(html.contains(r#"dir="rtl""#) && html.contains("Vad gäller felet?"));
         // ... and its texts say they are Swedish, so they are read as Swedish.
-        assert!(html.contains(r#"<h1 lang="sv">Felanmälan – gata och park</h1>"#), "{html}");
+        assert!(html.contains(r#"<span lang="sv">Felanmälan – gata och park</span>"#), "{html}");
+        assert!(html.contains(r#"<h1 lang="sv">Om felet</h1>"#), "{html}");
         assert!(html.contains(r#"<span lang="sv">Var finns felet?</span>"#), "{html}");
     }
 
@@ -380,7 +485,7 @@ on_both_databases! {
     async fn the_form_page_is_a_plain_accessible_form(server: TestServer) {
         let (status, html) = server.get("/services/fault-report/form").await;
         assert_eq!(status, StatusCode::OK);
-        assert!(html.contains(r#"<form method="post" action="/services/fault-report/form" enctype="multipart/form-data" novalidate"#), "{html}");
+        assert!(html.contains(r#"<form method="post" action="/services/fault-report/form/fault" enctype="multipart/form-data" novalidate"#), "{html}");
         assert!(html.contains(r#"<legend class="fieldset__legend">Vad gäller felet?</legend>"#));
         assert!(html.contains(r#"<label for="f-location" class="label">Var finns felet?</label>"#));
         assert!(html.contains(r#"aria-describedby="f-location-hint""#));
@@ -395,7 +500,7 @@ on_both_databases! {
     }
 
     async fn a_post_with_errors_comes_back_422_with_every_error_and_value(server: TestServer) {
-        let r = server.post_form("/services/fault-report/form", &[
+        let r = server.send_form("fault-report", &[
             ("_version", "1"),
             ("_submission", &server::secret::token()),
             ("kind", "volcano"),
@@ -406,7 +511,7 @@ on_both_databases! {
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let html = r.text().await.expect("body");
         assert!(html.contains(r#"class="error-summary""#) && html.contains("autofocus"), "{html}");
-        assert!(html.contains("<title>Fel: Felanmälan – gata och park – Blankett</title>"), "{html}");
+        assert!(html.contains("<title>Fel: Om felet – Felanmälan – gata och park – Blankett</title>"), "{html}");
         for message in [
             "Välj ett av alternativen för ”Vad gäller felet?”.",
             "Fyll i ”Var finns felet?”.",
@@ -426,7 +531,7 @@ on_both_databases! {
         let mut pairs = VALID_FAULT.to_vec();
         // A question that does not apply (it is for street lights) is dropped.
         pairs.extend([("_version", "1"), ("_submission", key.as_str()), ("pole-number", "A-12")]);
-        let r = server.post_form("/services/fault-report/form", &pairs).await;
+        let r = server.send_form("fault-report", &pairs).await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
         let location = r.headers()[LOCATION].to_str().expect("ascii").to_string();
         assert!(location.starts_with("/receipts/") && location.len() == "/receipts/".len() + 32, "{location}");
@@ -451,7 +556,7 @@ on_both_databases! {
 
     async fn every_kind_of_field_round_trips_through_a_plain_post(server: TestServer) {
         let key = server::secret::token();
-        let bad = server.post_form("/services/preschool-place/form", &[
+        let bad = server.send_form("preschool-place", &[
             ("_version", "2"), ("_submission", &key),
             ("children[0].child-name", "Ada"), ("children[0].child-pin", "220504-1234"), ("children[0].start", "2020-01-01"),
             ("children[0].hours", "30"), ("children[0].support", "yes"), ("children[0].support-kinds", "diet"), ("children[0].support-kinds", "mobility"),
@@ -481,7 +586,7 @@ on_both_databases! {
 
         let today = jiff::Zoned::now().date();
         let start = today.checked_add(jiff::Span::new().days(30)).expect("date").to_string();
-        let good = server.post_form("/services/preschool-place/form", &[
+        let good = server.send_form("preschool-place", &[
             ("_version", "2"), ("_submission", &key),
             ("children[0].child-name", "Ada"), ("children[0].child-pin", "220504-1235"), ("children[0].start", &start),
             ("children[0].hours", "30"), ("children[0].support", "no"), ("children[0].support-kinds", "diet"),
@@ -513,7 +618,7 @@ on_both_databases! {
             let input = form.split(&format!(r#"name="address.{part}""#)).nth(1).expect(part);
             assert!(input[..200].contains(&format!(r#"autocomplete="{autocomplete}""#)), "{part}");
         }
-        let r = server.post_form("/services/parking-permit/form", &[
+        let r = server.send_form("parking-permit", &[
             ("_version", "1"), ("_submission", &server::secret::token()),
             ("address.street", "Storgatan 12"), ("address.city", "Stockholm"), ("months", "6"),
         ]).await;
@@ -529,7 +634,7 @@ on_both_databases! {
         let mut pages = Vec::new();
         for support in ["yes", "no"] {
             let key = server::secret::token();
-            let r = server.post_form("/services/preschool-place/form", &[
+            let r = server.post_form("/services/preschool-place/form/child", &[
                 ("_version", "2"), ("_submission", &key), ("children[0].child-name", ""), ("children[0].support", support),
                 ("children[0].support-kinds", "diet"),
             ]).await;
@@ -547,14 +652,14 @@ on_both_databases! {
     }
 
     async fn rows_are_added_and_removed_without_javascript(server: TestServer) {
-        let (_, form) = server.get("/services/preschool-place/form").await;
+        let (_, form) = server.get("/services/preschool-place/form/child").await;
         assert!(form.contains(r#"name="children.rows" value="1""#), "one row to start with");
         assert!(form.contains(r#"value="add:children""#) && form.contains("Lägg till barn"));
         assert!(!form.contains("remove:children:0"), "a single row cannot be removed");
         let key = server::secret::token();
 
         // "Add another" keeps what was typed, adds a row and puts the cursor in it.
-        let r = server.post_form("/services/preschool-place/form", &[
+        let r = server.post_form("/services/preschool-place/form/child", &[
             ("_version", "2"), ("_submission", &key), ("children.rows", "1"),
             ("children[0].child-name", "Ada"), ("_action", "add:children"),
         ]).await;
@@ -569,7 +674,7 @@ on_both_databases! {
         assert!(html.contains("Ta bort Barn 1") && html.contains("Ta bort Barn 2"));
 
         // "Remove" drops the row and moves the later ones up.
-        let r = server.post_form("/services/preschool-place/form", &[
+        let r = server.post_form("/services/preschool-place/form/child", &[
             ("_version", "2"), ("_submission", &key), ("children.rows", "2"),
             ("children[0].child-name", "Ada"), ("children[1].child-name", "Bo"),
             ("_action", "remove:children:0"),
@@ -583,7 +688,7 @@ on_both_databases! {
 
         // Anything else is refused plainly.
         for action in ["add:truthful", "remove:children:x", "frobnicate"] {
-            let r = server.post_form("/services/preschool-place/form", &[
+            let r = server.post_form("/services/preschool-place/form/child", &[
                 ("_version", "2"), ("_submission", &key), ("_action", action),
             ]).await;
             assert_eq!(r.status(), StatusCode::BAD_REQUEST, "{action}");
@@ -606,7 +711,7 @@ on_both_databases! {
         ];
         let key = server::secret::token();
         pairs.push(("_submission", key.as_str()));
-        let r = server.post_form("/services/preschool-place/form", &pairs).await;
+        let r = server.send_form("preschool-place", &pairs).await;
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let html = r.text().await.expect("body");
         assert!(html.contains(r##"href="#f-children[1].child-pin">”Barnets personnummer (Barn 2)” stämmer inte."##), "{html}");
@@ -614,7 +719,7 @@ on_both_databases! {
 
         pairs.retain(|(name, _)| *name != "children[1].child-pin");
         pairs.push(("children[1].child-pin", "220504-1235"));
-        let answers = server.stored_answers(server.post_form("/services/preschool-place/form", &pairs).await).await;
+        let answers = server.stored_answers(server.send_form("preschool-place", &pairs).await).await;
         let rows = answers["children"]["value"].as_array().expect("rows");
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[1]["child-name"]["value"], "Bo");
@@ -642,7 +747,8 @@ on_both_databases! {
         let body = multipart(&pairs)
             .part("photos", photo(jpeg.clone(), "hål.jpg"))
             .part("photos", photo(b"<script>alert(1)</script>".to_vec(), "inte.jpg"));
-        let r = server.client.post(server.url("/services/fault-report/form")).multipart(body).send().await.expect("POST");
+        let mut journey = Journey::new(&server, "fault-report");
+        let r = journey.post_multipart("/services/fault-report/form", body).await;
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let html = r.text().await.expect("body");
         assert!(html.contains("Filen i ”Foton av felet” är av en typ som inte tas emot."), "{html}");
@@ -660,14 +766,15 @@ on_both_databases! {
         let kept_json = serde_json::to_string(&kept).expect("json");
         let mut stolen = VALID_FAULT.to_vec();
         stolen.extend([("_version", "2"), ("_submission", other.as_str()), ("photos", forged.as_str()), ("_kept.photos", kept_json.as_str())]);
-        let answers = server.stored_answers(server.post_form("/services/fault-report/form", &stolen).await).await;
+        let answers = server.stored_answers(server.send_form("fault-report", &stolen).await).await;
         assert!(answers.get("photos").is_none(), "{answers}");
 
         // Sent with the kept photo: the case has it, and its bytes are stored.
         let mut again = pairs.clone();
         again.push(("_kept.photos", kept_json.as_str()));
-        let r = server.client.post(server.url("/services/fault-report/form")).multipart(multipart(&again)).send().await.expect("POST");
-        let answers = server.stored_answers(r).await;
+        let r = journey.post_multipart("/services/fault-report/form", multipart(&again)).await;
+        assert_eq!(r.headers()[LOCATION], "/services/fault-report/check");
+        let answers = server.stored_answers(journey.send_checked().await).await;
         let db = server.db().await;
         assert_eq!(answers["photos"]["value"][0]["id"], kept.id.as_str());
         assert_eq!(answers["photos"]["value"].as_array().map(Vec::len), Some(1));
@@ -692,7 +799,7 @@ on_both_databases! {
         let today = jiff::Zoned::now().date();
         let start = today.checked_add(jiff::Span::new().days(30)).expect("date").to_string();
         let key = server::secret::token();
-        let r = server.post_form("/services/preschool-place/form", &[
+        let r = server.send_form("preschool-place", &[
             ("_version", "3"), ("_submission", &key), ("children.rows", "2"),
             ("children[0].child-name", "Ada"), ("children[0].child-pin", "220504-1235"),
             ("children[0].start", &start), ("children[0].hours", "30"), ("children[0].support", "no"),
@@ -726,15 +833,19 @@ on_both_databases! {
     }
 
     async fn ten_identical_submits_at_once_make_one_case_and_one_receipt(server: TestServer) {
-        let key = server::secret::token();
-        let mut pairs: Vec<(String, String)> =
-            VALID_FAULT.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        pairs.extend([("_version".into(), "3".into()), ("_submission".into(), key)]);
-        let url = server.url("/services/fault-report/form");
+        let mut journey = Journey::new(&server, "fault-report");
+        let r = journey.post("/services/fault-report/form", VALID_FAULT).await;
+        assert_eq!(r.headers()[LOCATION], "/services/fault-report/check");
+        let (_, check) = journey.get("/services/fault-report/check").await;
+        let pairs = [("_submission".to_string(), hidden_value(&check, "_submission"))];
+        let url = server.url("/services/fault-report/check");
+        let cookie = journey.cookie.clone().expect("a draft cookie");
         let tasks: Vec<_> = (0..10)
             .map(|_| {
-                let (client, url, pairs) = (server.client.clone(), url.clone(), pairs.clone());
-                tokio::spawn(async move { client.post(url).form(&pairs).send().await.expect("POST") })
+                let (client, url, pairs, cookie) = (server.client.clone(), url.clone(), pairs.clone(), cookie.clone());
+                tokio::spawn(async move {
+                    client.post(url).header(COOKIE, cookie).form(&pairs).send().await.expect("POST")
+                })
             })
             .collect();
         let mut receipts = std::collections::BTreeSet::new();
@@ -755,7 +866,7 @@ on_both_databases! {
         let key = server::secret::token();
         let mut pairs = VALID_FAULT.to_vec();
         pairs.extend([("_version", "4"), ("_submission", key.as_str())]);
-        let r = server.post_form("/services/fault-report/form", &pairs).await;
+        let r = server.send_form("fault-report", &pairs).await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
         let (_, receipt) = server.get(r.headers()[LOCATION].to_str().expect("ascii")).await;
         let outbox = server.outbox_settled().await;
@@ -785,7 +896,7 @@ on_both_databases! {
         let mut pairs = VALID_FAULT.to_vec();
         let key = server::secret::token();
         pairs.extend([("_version", "3"), ("_submission", key.as_str())]);
-        let r = server.post_form("/services/fault-report/form", &pairs).await;
+        let r = server.send_form("fault-report", &pairs).await;
         let receipt = r.headers()[LOCATION].to_str().expect("ascii").to_string();
         let (_, html) = server.get(&receipt).await;
         assert!(html.contains("Hur lätt eller svårt var det att använda e-tjänsten?"), "{html}");
@@ -831,8 +942,8 @@ on_both_databases! {
         let key = server::secret::token();
         let mut pairs = VALID_FAULT.to_vec();
         pairs.extend([("_version", "1"), ("_submission", key.as_str())]);
-        let first = server.post_form("/services/fault-report/form", &pairs).await;
-        let second = server.post_form("/services/fault-report/form", &pairs).await;
+        let first = server.send_form("fault-report", &pairs).await;
+        let second = server.send_form("fault-report", &pairs).await;
         assert_eq!(first.status(), StatusCode::SEE_OTHER);
         assert_eq!(first.headers()[LOCATION], second.headers()[LOCATION]);
         assert_eq!(server::db::cases::count(&server.db().await.pool).await.expect("count"), 1);
@@ -860,7 +971,7 @@ on_both_databases! {
         let (status, html) = server.get("/no/such/page").await;
         assert_eq!(status, StatusCode::NOT_FOUND);
         assert!(html.contains("Sidan finns inte"));
-        let r = server.post_form("/services/no-such-service/form", VALID_FAULT).await;
+        let r = server.send_form("no-such-service", VALID_FAULT).await;
         assert_eq!(r.status(), StatusCode::NOT_FOUND);
         let (status, _) = server.get(&format!("/receipts/{}", server::secret::token())).await;
         assert_eq!(status, StatusCode::NOT_FOUND);
@@ -883,7 +994,7 @@ on_both_databases! {
         let mut pairs = VALID_FAULT.to_vec();
         let key = server::secret::token();
         pairs.extend([("_version", "1"), ("_submission", key.as_str())]);
-        let r = server.post_form("/services/fault-report/form", &pairs).await;
+        let r = server.send_form("fault-report", &pairs).await;
         let location = r.headers()[LOCATION].to_str().expect("ascii").to_string();
         let (dir, url) = server.stop().await;
 
@@ -1001,26 +1112,14 @@ async fn mail_waits_for_smtp_and_goes_out_once(backend: Backend) {
     )
     .await;
     let send = |email: &'static str| {
-        let key = server::secret::token();
-        let mut pairs: Vec<(&str, String)> = VALID_FAULT
-            .iter()
-            .map(|(k, v)| {
-                (
-                    *k,
-                    if *k == "email" {
-                        email.to_string()
-                    } else {
-                        v.to_string()
-                    },
-                )
-            })
-            .collect();
-        pairs.extend([("_version", "4".to_string()), ("_submission", key)]);
-        let request = server
-            .client
-            .post(server.url("/services/fault-report/form"))
-            .form(&pairs);
-        async move { request.send().await.expect("POST") }
+        let server = &server;
+        async move {
+            let pairs: Vec<(&str, &str)> = VALID_FAULT
+                .iter()
+                .map(|(k, v)| (*k, if *k == "email" { email } else { *v }))
+                .collect();
+            server.send_form("fault-report", &pairs).await
+        }
     };
     // SMTP turns the first two connections away; sending is not affected.
     assert_eq!(

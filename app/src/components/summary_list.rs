@@ -4,21 +4,30 @@
 use crate::i18n::use_locale;
 use forms::{SummaryRow, SummaryValue};
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 
 /// The answered rows of a summary; unanswered and hidden questions are left
 /// out. A repeating group shows each of its rows under its own heading.
+/// With `change`, each row whose question has an address there gets a
+/// "change" link to it (check-your-answers).
 #[component]
-pub fn SummaryList(rows: Vec<SummaryRow>) -> AnyView {
+pub fn SummaryList(
+    rows: Vec<SummaryRow>,
+    #[prop(optional)] change: BTreeMap<String, String>,
+    /// The language of the form's texts when it is not the page's.
+    #[prop(optional_no_strip)]
+    content_lang: Option<String>,
+) -> AnyView {
     let locale = use_locale();
-    let answered: Vec<(String, SummaryValue)> = rows
+    let answered: Vec<(String, String, SummaryValue)> = rows
         .into_iter()
-        .filter_map(|row| Some((row.label, row.value?)))
+        .filter_map(|row| Some((row.field, row.label, row.value?)))
         .collect();
     view! {
         <dl class="summary-list">
             {answered
                 .into_iter()
-                .map(|(label, value)| {
+                .map(|(field, label, value)| {
                     let shown = match value {
                         SummaryValue::Text(text) => view! { <span>{text}</span> }.into_any(),
                         SummaryValue::YesNo(yes) => {
@@ -44,10 +53,21 @@ pub fn SummaryList(rows: Vec<SummaryRow>) -> AnyView {
                             .collect_view()
                             .into_any(),
                     };
+                    let action = change.get(&field).map(|href| {
+                        view! {
+                            <dd class="summary-list__actions">
+                                <a href=href.clone()>
+                                    {locale.t("check-change")}
+                                    <span class="visually-hidden">{format!(" {label}")}</span>
+                                </a>
+                            </dd>
+                        }
+                    });
                     view! {
                         <div class="summary-list__row">
-                            <dt class="summary-list__key">{label}</dt>
-                            <dd class="summary-list__value">{shown}</dd>
+                            <dt class="summary-list__key" lang=content_lang.clone()>{label.clone()}</dt>
+                            <dd class="summary-list__value" lang=content_lang.clone()>{shown}</dd>
+                            {action}
                         </div>
                     }
                 })

@@ -88,6 +88,19 @@ pub async fn by_receipt_token(
     row.as_ref().map(receipt_from_row).transpose()
 }
 
+/// The receipt token of the case sent with `submission_key`, if any.
+pub async fn receipt_token_by_submission(
+    pool: &AnyPool,
+    submission_key: &str,
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query("SELECT receipt_token FROM cases WHERE submission_key = $1")
+        .bind(submission_key)
+        .fetch_optional(pool)
+        .await?
+        .map(|r| r.try_get("receipt_token"))
+        .transpose()
+}
+
 /// The stored answers of a case, by reference (for checks and, later, the
 /// case handler's view).
 pub async fn answers_by_reference(

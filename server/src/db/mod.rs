@@ -8,6 +8,7 @@
 //! migration folders.
 
 pub mod cases;
+pub mod drafts;
 pub mod feedback;
 pub mod files;
 pub mod forms;

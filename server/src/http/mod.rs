@@ -40,7 +40,9 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/language/{tag}", get(set_language))
-        .route("/services/{key}/form", post(submit::submit_form))
+        .route("/services/{key}/form", post(submit::first_page))
+        .route("/services/{key}/form/{page}", post(submit::page))
+        .route("/services/{key}/check", post(submit::check))
         .route("/receipts/{token}/feedback", post(feedback::give_feedback))
         .route(app::STYLESHEET_PATH, get(assets::stylesheet))
         .route(

@@ -1,135 +1,394 @@
-//! The post of a filled-in form. This is a plain route, not a server
-//! function, so that a post without JavaScript gets a proper answer: a
-//! redirect to the receipt, or the page again with status 422, every error
-//! and every value kept.
+//! The posts of a form, one page at a time, and of the check-your-answers
+//! page. These are plain routes, not server functions, so that a post
+//! without JavaScript gets a proper answer: a redirect to the next page (or
+//! to the receipt), or the same page again with status 422, every error and
+//! every value kept.
+//!
+//! Each page's post is merged into the person's draft (`crate::drafts`):
+//! the answers to that page's questions are replaced, the others kept. The
+//! first post of a form makes the draft and gives the browser its secret.
 
+use crate::catalogue::Published;
+use crate::db;
+use crate::drafts;
 use crate::submission::{self, Outcome};
 use crate::uploads;
 use crate::AppState;
-use app::pages::citizen::form::{ACTION_INPUT, SUBMISSION_INPUT};
+use app::pages::citizen::form::{ACTION_INPUT, RETURN_INPUT, SUBMISSION_INPUT};
 use app::ssr::PostedForm;
 use axum::body::Body;
 use axum::extract::{Path, Request, State};
-use axum::http::header::CONTENT_TYPE;
-use axum::http::{Method, StatusCode};
+use axum::http::header::{CONTENT_TYPE, SET_COOKIE};
+use axum::http::request::Parts;
+use axum::http::{Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 use forms::RawAnswers;
+use std::collections::BTreeSet;
 
 /// Largest form body accepted without files (files come as multipart).
 const MAX_BODY: usize = 256 * 1024;
 
-pub async fn submit_form(
+/// `POST /services/{key}/form`: the first page.
+pub async fn first_page(
+    State(state): State<AppState>,
+    Path(key): Path<String>,
+    request: Request,
+) -> Response {
+    page_post(state, key, None, request).await
+}
+
+/// `POST /services/{key}/form/{page}`.
+pub async fn page(
+    State(state): State<AppState>,
+    Path((key, page)): Path<(String, String)>,
+    request: Request,
+) -> Response {
+    page_post(state, key, Some(page), request).await
+}
+
+async fn page_post(
+    state: AppState,
+    key: String,
+    page: Option<String>,
+    request: Request,
+) -> Response {
+    let (mut parts, body) = request.into_parts();
+    let locale = super::locale_of(&parts);
+    let (pairs, files) = match read_post(&parts, body, locale).await {
+        Ok(read) => read,
+        Err(refusal) => return refusal,
+    };
+    let mut posted = RawAnswers::from_pairs(pairs);
+    parts.method = Method::GET;
+    let now = db::now_millis();
+    let secret = drafts::secret_in(&parts.headers, &key);
+    // A draft that cannot be read is reported once the page can be drawn
+    // again with what was posted.
+    let (draft, lookup_failure) = match drafts::find(&state.db, secret.as_deref(), now).await {
+        Ok(draft) => (draft, None),
+        Err(e) => (None, Some(crate::error::internal("loading a draft", e))),
+    };
+    // A draft stays on the version it was started on; a first post is
+    // taken against the version its page showed.
+    let form = {
+        let store = state.forms.read().unwrap_or_else(|e| e.into_inner());
+        match &draft {
+            Some(d) => store.by_id(d.form_version_id).cloned(),
+            None => store
+                .get(&key, submission::posted_version(&posted))
+                .or_else(|| store.get(&key, None))
+                .cloned(),
+        }
+        .filter(|f| f.definition.key() == key)
+    };
+    let page_key = form.as_ref().and_then(|f| match &page {
+        Some(p) => f
+            .definition
+            .pages()
+            .find(|x| x.key() == p)
+            .map(|x| x.key().to_owned()),
+        None => f.definition.pages().next().map(|x| x.key().to_owned()),
+    });
+    let (Some(form), Some(page_key)) = (form, page_key) else {
+        // The page says the service does not exist, in the person's language.
+        return render(&state, parts, None, StatusCode::NOT_FOUND).await;
+    };
+    let questions: BTreeSet<String> = form
+        .definition
+        .pages()
+        .find(|p| p.key() == page_key)
+        .map(|p| p.fields().map(|f| f.key().to_owned()).collect())
+        .unwrap_or_default();
+
+    // Files are stored under the submission's key, so it is settled first.
+    let submission_key = match &draft {
+        Some(d) => d.submission_key.clone(),
+        None => submission::key_of(&posted),
+    };
+    posted.set(SUBMISSION_INPUT, vec![submission_key.clone()]);
+    if let Some(failure) = lookup_failure {
+        let shown = submission::unsent(&form, &posted, failure.reference);
+        return render(&state, parts, Some(shown), StatusCode::SERVICE_UNAVAILABLE).await;
+    }
+    if let Err(failure) = uploads::attach(
+        &state.db,
+        state.files.as_ref(),
+        &form.definition,
+        &mut posted,
+        &files,
+        &submission_key,
+    )
+    .await
+    {
+        let shown = submission::unsent(&form, &posted, failure.reference);
+        return render(&state, parts, Some(shown), StatusCode::SERVICE_UNAVAILABLE).await;
+    }
+    let earlier = draft.as_ref().map(drafts::answers_of).unwrap_or_default();
+    let mut raw = drafts::merge(&earlier, &posted, &questions);
+    raw.set(SUBMISSION_INPUT, vec![submission_key.clone()]);
+
+    // "Add another", "remove" or taking a file away: the page comes back.
+    let action = posted.first(ACTION_INPUT).map(str::to_owned);
+    let mut focus = None;
+    if let Some(action) = &action {
+        match submission::change(&form, &mut raw, action) {
+            Some(f) => focus = f,
+            None => {
+                return (StatusCode::BAD_REQUEST, locale.t("error-bad-request")).into_response()
+            }
+        }
+    }
+
+    // Everything typed is kept, errors or not.
+    let new_secret = match save(&state, &form, draft.as_ref(), &raw, &page_key, locale, now).await {
+        Ok(secret) => secret,
+        Err(e) => {
+            let failure = crate::error::internal("saving a draft", e);
+            let shown = submission::unsent(&form, &raw, failure.reference);
+            return render(&state, parts, Some(shown), StatusCode::SERVICE_UNAVAILABLE).await;
+        }
+    };
+    let with_cookie = |mut response: Response| {
+        if let Some(cookie) = new_secret
+            .as_deref()
+            .and_then(|s| drafts::set_cookie(&key, s, state.config.draft_days))
+        {
+            response.headers_mut().append(SET_COOKIE, cookie);
+        }
+        response
+    };
+
+    let evaluation = forms::evaluate(
+        &form.definition,
+        &raw,
+        &submission::context(&state.config.timezone),
+    );
+    if action.is_some() {
+        let shown = submission::drawn(&form, &raw, evaluation, Vec::new(), focus);
+        return with_cookie(render(&state, parts, Some(shown), StatusCode::OK).await);
+    }
+    let errors: Vec<_> = evaluation
+        .errors
+        .iter()
+        .filter(|e| questions.contains(forms::question_of(&e.field)))
+        .cloned()
+        .collect();
+    if !errors.is_empty() {
+        let shown = submission::drawn(&form, &raw, evaluation, errors, None);
+        return with_cookie(
+            render(&state, parts, Some(shown), StatusCode::UNPROCESSABLE_ENTITY).await,
+        );
+    }
+    let next = evaluation
+        .visible_pages
+        .iter()
+        .skip_while(|p| **p != page_key)
+        .nth(1);
+    let back_to_check = posted.first(RETURN_INPUT) == Some("check");
+    let to = match next {
+        Some(next) if !back_to_check => format!("/services/{key}/form/{next}"),
+        _ => format!("/services/{key}/check"),
+    };
+    with_cookie(Redirect::to(&to).into_response())
+}
+
+/// Saves the draft; for a new one, gives the secret for the browser.
+async fn save(
+    state: &AppState,
+    form: &Published,
+    draft: Option<&db::drafts::Draft>,
+    raw: &RawAnswers,
+    page: &str,
+    locale: app::i18n::Locale,
+    now: i64,
+) -> Result<Option<String>, sqlx::Error> {
+    let mut kept = raw.clone();
+    kept.set(SUBMISSION_INPUT, Vec::new());
+    let answers = serde_json::to_string(&kept).unwrap_or_else(|_| "{}".into());
+    let expires_at = drafts::expiry(now, state.config.draft_days);
+    match draft {
+        Some(d) => {
+            db::drafts::save(&state.db.pool, d.id, &answers, page, now, expires_at).await?;
+            Ok(None)
+        }
+        None => {
+            let secret = crate::secret::token();
+            db::drafts::insert(
+                &state.db.pool,
+                &db::drafts::NewDraft {
+                    secret_hash: &drafts::hash(&secret),
+                    form_version_id: form.id,
+                    submission_key: raw.first(SUBMISSION_INPUT).unwrap_or_default(),
+                    language: locale.tag(),
+                    answers: &answers,
+                    page,
+                    now,
+                    expires_at,
+                },
+            )
+            .await?;
+            Ok(Some(secret))
+        }
+    }
+}
+
+/// `POST /services/{key}/check`: sends the draft. Sending twice (a double
+/// click, or back and send again after the draft is gone) finds the case
+/// already made and answers with the same receipt.
+pub async fn check(
     State(state): State<AppState>,
     Path(key): Path<String>,
     request: Request,
 ) -> Response {
     let (mut parts, body) = request.into_parts();
     let locale = super::locale_of(&parts);
-    let bad_request = || (StatusCode::BAD_REQUEST, locale.t("error-bad-request")).into_response();
+    let pairs = match super::read_urlencoded(body, MAX_BODY, locale).await {
+        Ok(pairs) => pairs,
+        Err(refusal) => return refusal,
+    };
+    let posted = RawAnswers::from_pairs(pairs);
+    parts.method = Method::GET;
+    if let Some(sent) = posted
+        .first(SUBMISSION_INPUT)
+        .filter(|k| crate::secret::is_token(k))
+    {
+        match db::cases::receipt_token_by_submission(&state.db.pool, sent).await {
+            Ok(Some(token)) => return Redirect::to(&format!("/receipts/{token}")).into_response(),
+            Ok(None) => {}
+            Err(e) => return unavailable(&state, parts, "looking up a case", e).await,
+        }
+    }
+    let secret = drafts::secret_in(&parts.headers, &key);
+    let draft = match drafts::find(&state.db, secret.as_deref(), db::now_millis()).await {
+        Ok(Some(draft)) => draft,
+        Ok(None) => return Redirect::to(&format!("/services/{key}/form")).into_response(),
+        Err(e) => return unavailable(&state, parts, "loading a draft", e).await,
+    };
+    let form = {
+        let store = state.forms.read().unwrap_or_else(|e| e.into_inner());
+        store
+            .by_id(draft.form_version_id)
+            .cloned()
+            .filter(|f| f.definition.key() == key)
+    };
+    let Some(form) = form else {
+        return render(&state, parts, None, StatusCode::NOT_FOUND).await;
+    };
+    let mut raw = drafts::answers_of(&draft);
+    raw.set(SUBMISSION_INPUT, vec![draft.submission_key.clone()]);
+    match submission::submit(&state.db, &form, &raw, locale, &state.config).await {
+        Ok(Outcome::Received { receipt_token }) => {
+            // The receipt mail was committed with the case: send it now.
+            state.mail_wake.notify_one();
+            if let Err(e) = db::drafts::delete(&state.db.pool, draft.id).await {
+                // The case is safe; the draft expires on its own.
+                tracing::warn!(error = %e, "a sent draft could not be deleted");
+            }
+            let mut response = Redirect::to(&format!("/receipts/{receipt_token}")).into_response();
+            if let Some(cookie) = drafts::clear_cookie(&key) {
+                response.headers_mut().append(SET_COOKIE, cookie);
+            }
+            response
+        }
+        Ok(Outcome::Invalid(mut shown)) => {
+            // Something is missing or wrong (an answer that no longer fits
+            // after a change): the first page with an error, with its errors.
+            let Some(page) = shown.state.visible_pages.iter().find(|p| {
+                let questions: BTreeSet<&str> = form
+                    .definition
+                    .pages()
+                    .find(|x| x.key() == p.as_str())
+                    .map(|x| x.fields().map(|f| f.key()).collect())
+                    .unwrap_or_default();
+                shown
+                    .state
+                    .errors
+                    .iter()
+                    .any(|e| questions.contains(forms::question_of(&e.field)))
+            }) else {
+                return render(&state, parts, None, StatusCode::UNPROCESSABLE_ENTITY).await;
+            };
+            let page = page.clone();
+            let questions: BTreeSet<String> = form
+                .definition
+                .pages()
+                .find(|x| x.key() == page)
+                .map(|x| x.fields().map(|f| f.key().to_owned()).collect())
+                .unwrap_or_default();
+            shown
+                .state
+                .errors
+                .retain(|e| questions.contains(forms::question_of(&e.field)));
+            parts.uri = page_uri(&key, &page);
+            render(&state, parts, Some(shown), StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(failure) => {
+            // Nothing is lost: the answers stay in the draft, and the page
+            // says what happened, with the reference.
+            let shown = submission::unsent(&form, &raw, failure.reference);
+            render(&state, parts, Some(shown), StatusCode::SERVICE_UNAVAILABLE).await
+        }
+    }
+}
+
+/// The address of a page of a form.
+fn page_uri(key: &str, page: &str) -> Uri {
+    format!("/services/{key}/form/{page}")
+        .parse()
+        .unwrap_or_else(|_| Uri::from_static("/"))
+}
+
+/// Reads a post: multipart (a form with file inputs) or urlencoded.
+async fn read_post(
+    parts: &Parts,
+    body: Body,
+    locale: app::i18n::Locale,
+) -> Result<(Vec<(String, String)>, Vec<uploads::Upload>), Response> {
     let boundary = parts
         .headers
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .and_then(|ct| multer::parse_boundary(ct).ok());
-    let (pairs, files) = match boundary {
-        // A form with file inputs posts as multipart.
+    match boundary {
         Some(boundary) => match uploads::read_multipart(body, boundary).await {
-            Ok(read) => read,
-            Err(uploads::ReadError::TooLarge) => {
-                return (
-                    StatusCode::PAYLOAD_TOO_LARGE,
-                    locale.t("error-body-too-large"),
-                )
-                    .into_response()
+            Ok(read) => Ok(read),
+            Err(uploads::ReadError::TooLarge) => Err((
+                StatusCode::PAYLOAD_TOO_LARGE,
+                locale.t("error-body-too-large"),
+            )
+                .into_response()),
+            Err(uploads::ReadError::Malformed) => {
+                Err((StatusCode::BAD_REQUEST, locale.t("error-bad-request")).into_response())
             }
-            Err(uploads::ReadError::Malformed) => return bad_request(),
         },
-        None => match super::read_urlencoded(body, MAX_BODY, locale).await {
-            Ok(pairs) => (pairs, Vec::new()),
-            Err(refusal) => return refusal,
-        },
-    };
-    let mut raw = RawAnswers::from_pairs(pairs);
-
-    let form = {
-        let store = state.forms.read().unwrap_or_else(|e| e.into_inner());
-        store
-            .get(&key, submission::posted_version(&raw))
-            .or_else(|| store.get(&key, None))
-            .cloned()
-    };
-    parts.method = Method::GET;
-    let page_request = Request::from_parts(parts, Body::empty());
-    let Some(form) = form else {
-        // The page says the service does not exist, in the person's language.
-        return render_page(&state, page_request, None, StatusCode::NOT_FOUND).await;
-    };
-    // Files are stored under the submission's key, so it is settled first.
-    let submission_key = submission::key_of(&raw);
-    raw.set(SUBMISSION_INPUT, vec![submission_key.clone()]);
-    if let Err(failure) = uploads::attach(
-        &state.db,
-        state.files.as_ref(),
-        &form.definition,
-        &mut raw,
-        &files,
-        &submission_key,
-    )
-    .await
-    {
-        let posted = submission::unsent(&form, &raw, failure.reference);
-        return render_page(
-            &state,
-            page_request,
-            Some(posted),
-            StatusCode::SERVICE_UNAVAILABLE,
-        )
-        .await;
-    }
-    if let Some(action) = raw.first(ACTION_INPUT).map(str::to_owned) {
-        // "Add another", "remove" or taking a file away: nothing is sent,
-        // the page comes back.
-        return match submission::change(&form, raw, &action, &state.config.timezone) {
-            Some(posted) => render_page(&state, page_request, Some(posted), StatusCode::OK).await,
-            None => bad_request(),
-        };
-    }
-    match submission::submit(&state.db, &form, &raw, locale, &state.config).await {
-        Ok(Outcome::Received { receipt_token }) => {
-            // The receipt mail was committed with the case: send it now.
-            state.mail_wake.notify_one();
-            Redirect::to(&format!("/receipts/{receipt_token}")).into_response()
-        }
-        Ok(Outcome::Invalid(posted)) => {
-            render_page(
-                &state,
-                page_request,
-                Some(posted),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
+        None => super::read_urlencoded(body, MAX_BODY, locale)
             .await
-        }
-        Err(failure) => {
-            // Nothing typed is lost: the form comes back filled in, with the
-            // reference of the failure.
-            let posted = submission::unsent(&form, &raw, failure.reference);
-            render_page(
-                &state,
-                page_request,
-                Some(posted),
-                StatusCode::SERVICE_UNAVAILABLE,
-            )
-            .await
-        }
+            .map(|pairs| (pairs, Vec::new())),
     }
 }
 
-/// Renders the form page for `request`, with what was posted, if anything.
-async fn render_page(
+/// A storage failure before anything was typed on this page (sending from
+/// the check page): the answers are safe in the draft. The failure is
+/// logged with a reference, and the check page says so.
+async fn unavailable(state: &AppState, parts: Parts, doing: &str, e: sqlx::Error) -> Response {
+    let failure = crate::error::internal(doing, e);
+    let shown = PostedForm {
+        version: 0,
+        state: app::model::FormState {
+            failure_reference: Some(failure.reference),
+            ..Default::default()
+        },
+    };
+    render(state, parts, Some(shown), StatusCode::SERVICE_UNAVAILABLE).await
+}
+
+/// Renders the page at `parts`' address (a GET), with what was posted.
+async fn render(
     state: &AppState,
-    request: Request,
+    parts: Parts,
     posted: Option<PostedForm>,
     status: StatusCode,
 ) -> Response {
+    let request = Request::from_parts(parts, Body::empty());
     super::render_with(state, request, posted, Some(status)).await
 }

@@ -1,10 +1,12 @@
-//! A service's form: filled in, checked and sent.
+//! A service's form, one page at a time.
 //!
-//! Without JavaScript the form posts to the server, which answers with a
-//! redirect to the receipt or with this page again (status 422) showing every
-//! error and every value typed. With JavaScript the same engine runs here:
-//! a field is checked when it is left, and a form with errors is not sent
-//! but shows the error summary at once.
+//! Without JavaScript each page posts to the server, which keeps its answers
+//! in the person's draft and answers with a redirect to the next page (or to
+//! check-your-answers), or with this page again (status 422) showing every
+//! error and every value typed. With JavaScript the same engine runs here,
+//! over this page's inputs and the answers already given on other pages: a
+//! field is checked when it is left, and a page with errors is not sent but
+//! shows the error summary at once.
 
 use crate::api::open_form;
 use crate::components::error_summary::{ErrorSummary, SummaryItem};
@@ -18,8 +20,8 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos::web_sys;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
-use std::collections::BTreeMap;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 /// Names of the form's own hidden inputs. Field keys start with a letter, so
@@ -33,20 +35,29 @@ pub const ACTION_INPUT: &str = "_action";
 /// Files already attached are posted again as `_kept.<input>`: the server
 /// keeps each only if it was uploaded with this submission.
 pub const KEPT_FILE_PREFIX: &str = "_kept.";
+/// Posted as `check` when a page was opened from check-your-answers ("change"),
+/// so that it leads back there.
+pub const RETURN_INPUT: &str = "_return";
 
 #[component]
 pub fn FormPage() -> impl IntoView {
     let params = use_params_map();
+    let query = use_query_map();
     let data = Resource::new(
-        move || params.read().get("key").unwrap_or_default(),
-        open_form,
+        move || {
+            let p = params.read();
+            (p.get("key").unwrap_or_default(), p.get("page"))
+        },
+        |(key, _page)| open_form(key),
     );
     let locale = use_locale();
     view! {
         <Suspense fallback=move || view! { <p>{locale.t("loading")}</p> }>
             {move || Suspend::new(async move {
+                let page = params.read_untracked().get("page");
+                let back_to_check = query.read_untracked().get("return").as_deref() == Some("check");
                 match data.await {
-                    Ok(data) => view! { <ServiceForm data /> }.into_any(),
+                    Ok(data) => view! { <ServiceForm data page back_to_check /> }.into_any(),
                     Err(error) => view! { <LoadError error /> }.into_any(),
                 }
             })}
@@ -55,25 +66,58 @@ pub fn FormPage() -> impl IntoView {
 }
 
 #[component]
-fn ServiceForm(data: FormPageData) -> impl IntoView {
+fn ServiceForm(data: FormPageData, page: Option<String>, back_to_check: bool) -> impl IntoView {
     let locale = use_locale();
     let lang = locale.tag();
     let definition = Arc::new(data.definition);
     let title = definition.title(lang).to_owned();
-    let pages: Vec<(String, String, Vec<FieldView>)> = definition
+    let key = definition.key().to_owned();
+    // The page asked for, or the first.
+    let this_page = definition
         .pages()
+        .find(|p| page.as_deref().is_none_or(|wanted| p.key() == wanted))
+        .or_else(|| definition.pages().next());
+    let page_key = this_page.map(|p| p.key().to_owned()).unwrap_or_default();
+    let page_title = this_page
+        .map(|p| p.title(lang).to_owned())
+        .unwrap_or_default();
+    let fields: Vec<FieldView> = this_page
         .map(|p| {
-            (
-                p.key().to_owned(),
-                p.title(lang).to_owned(),
-                p.fields()
-                    .map(|f| FieldView::new(f, &definition, locale))
-                    .collect(),
-            )
+            p.fields()
+                .map(|f| FieldView::new(f, &definition, locale))
+                .collect()
         })
-        .collect();
-    let all_fields: Arc<Vec<FieldView>> =
-        Arc::new(pages.iter().flat_map(|(_, _, f)| f.clone()).collect());
+        .unwrap_or_default();
+    let questions: Arc<BTreeSet<String>> = Arc::new(fields.iter().map(|f| f.key.clone()).collect());
+    let all_fields: Arc<Vec<FieldView>> = Arc::new(fields.clone());
+    // Where this page is in the journey the answers lead through.
+    let journey = data.state.visible_pages.clone();
+    let position = journey.iter().position(|p| *p == page_key);
+    let step = position.map(|i| (i + 1, journey.len()));
+    let back_href = match position {
+        _ if back_to_check => format!("/services/{key}/check"),
+        Some(i) if i > 0 => format!("/services/{key}/form/{}", journey[i - 1]),
+        _ => format!("/services/{key}"),
+    };
+    let is_first_page = definition.pages().next().map(|p| p.key()) == Some(page_key.as_str());
+    // What was answered on the other pages: the engine reads it with this
+    // page's inputs, so conditions and totals across pages hold here too.
+    let others = Arc::new(RawAnswers::from_pairs(
+        data.state
+            .values
+            .iter()
+            .filter(|(name, _)| !questions.contains(forms::question_of(name)))
+            .flat_map(|(name, vs)| vs.iter().map(move |v| (name.clone(), v.clone()))),
+    ));
+    let on_this_page = {
+        let questions = questions.clone();
+        move |errors: Vec<forms::FieldError>| -> Vec<forms::FieldError> {
+            errors
+                .into_iter()
+                .filter(|e| questions.contains(forms::question_of(&e.field)))
+                .collect()
+        }
+    };
 
     // Which pages and fields are shown. The server shows everything: without
     // JavaScript a conditional question cannot appear once it applies, so it
@@ -109,8 +153,8 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
             })
         })
     };
-    let page_title = {
-        let title = title.clone();
+    let document_title = {
+        let title = format!("{page_title} – {title}");
         move || {
             if show_summary.get() && !errors.with(Vec::is_empty) {
                 format!("{} {title}", locale.t("error-title-prefix"))
@@ -127,9 +171,14 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
     let pointer_down = StoredValue::new(false);
     let deferred = StoredValue::new(None::<String>);
     let apply_leave = {
-        let definition = definition.clone();
+        let (definition, others, questions, on_this_page) = (
+            definition.clone(),
+            others.clone(),
+            questions.clone(),
+            on_this_page.clone(),
+        );
         move |left: String, form: web_sys::HtmlFormElement| {
-            let fresh = evaluate_form(&definition, &form).errors;
+            let fresh = on_this_page(evaluate_form(&definition, &form, &others, &questions).errors);
             errors.update(|shown| {
                 // Errors already shown follow the answers as they change;
                 // the field just left gets its own error, if it has one.
@@ -140,10 +189,11 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
     };
     let form_ref = NodeRef::<leptos::html::Form>::new();
     let refresh = {
-        let definition = definition.clone();
+        let (definition, others, questions) =
+            (definition.clone(), others.clone(), questions.clone());
         move || {
             if let Some(form) = form_ref.get_untracked() {
-                shown.set(Some(evaluate_form(&definition, &form)));
+                shown.set(Some(evaluate_form(&definition, &form, &others, &questions)));
             }
         }
     };
@@ -191,7 +241,8 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
         }
     };
     let on_submit = {
-        let definition = definition.clone();
+        let (definition, others, questions) =
+            (definition.clone(), others.clone(), questions.clone());
         move |ev: web_sys::SubmitEvent| {
             let Some(form) = event_form(&ev) else { return };
             let adds_or_removes_a_row = ev
@@ -201,7 +252,7 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
             if adds_or_removes_a_row {
                 return; // The server redraws the rows; nothing is sent.
             }
-            let fresh = evaluate_form(&definition, &form).errors;
+            let fresh = on_this_page(evaluate_form(&definition, &form, &others, &questions).errors);
             if fresh.is_empty() {
                 return; // The post goes ahead; the server checks again.
             }
@@ -219,18 +270,18 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
     };
 
     let version = definition.version().to_string();
-    let action = format!("/services/{}/form", definition.key());
-    let start_page = format!("/services/{}", definition.key());
+    let action = format!("/services/{key}/form/{page_key}");
     let values = Arc::new(data.state.values);
     let initial = Arc::new((data.state.answers, data.state.rows));
     let description = definition.description(lang).to_owned();
     let focus = data.state.focus;
     let form_lang = crate::components::field::content_lang(&definition, lang);
     // Files go with the post only as multipart.
-    let has_files = definition
-        .fields()
-        .flat_map(|f| std::iter::once(f).chain(f.row_fields()))
-        .any(|f| matches!(f.kind(), forms::FieldKind::File { .. }));
+    let has_files = this_page.is_some_and(|p| {
+        p.fields()
+            .flat_map(|f| std::iter::once(f).chain(f.row_fields()))
+            .any(|f| matches!(f.kind(), forms::FieldKind::File { .. }))
+    });
 
     // One field, top-level or in a row: its values, whether it is shown, its
     // error and, for a computed value, what it comes to.
@@ -393,8 +444,8 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
         }
     };
     view! {
-        <Title text=page_title />
-        <a class="back-link" href=start_page>
+        <Title text=document_title />
+        <a class="back-link" href=back_href>
             {locale.t("back")}
         </a>
         <Show when=move || show_summary.get() && !errors.with(Vec::is_empty)>
@@ -413,8 +464,18 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
                     </div>
                 }
             })}
-        <h1 lang=form_lang.clone()>{title}</h1>
-        <p class="lead" lang=form_lang.clone()>{description}</p>
+        <p class="caption">
+            <span lang=form_lang.clone()>{title}</span>
+            {step.map(|(n, of)| {
+                view! {
+                    <span class="caption__step">
+                        {locale.t_args("form-step", &[("step", FluentArg::Num(n as i64)), ("steps", FluentArg::Num(of as i64))])}
+                    </span>
+                }
+            })}
+        </p>
+        <h1 lang=form_lang.clone()>{page_title}</h1>
+        {is_first_page.then(|| view! { <p class="lead" lang=form_lang.clone()>{description}</p> })}
         <form
             method="post"
             action=action
@@ -431,32 +492,19 @@ fn ServiceForm(data: FormPageData) -> impl IntoView {
         >
             <input type="hidden" name=VERSION_INPUT value=version />
             <input type="hidden" name=SUBMISSION_INPUT value=data.state.submission_key />
-            {pages
+            {back_to_check.then(|| view! { <input type="hidden" name=RETURN_INPUT value="check" /> })}
+            {fields
                 .into_iter()
-                .map(|(page_key, page_title, fields)| {
-                    let page_hidden = {
-                        let page_key = page_key.clone();
-                        move || !is_shown(&page_key, None)
-                    };
-                    view! {
-                        <div class="form-page" hidden=page_hidden>
-                        <h2 lang=form_lang.clone()>{page_title}</h2>
-                        {fields
-                            .into_iter()
-                            .map(|field| {
-                                if field.is_group() {
-                                    group_view(page_key.clone(), field)
-                                } else {
-                                    field_view(page_key.clone(), field)
-                                }
-                            })
-                            .collect_view()}
-                        </div>
+                .map(|field| {
+                    if field.is_group() {
+                        group_view(page_key.clone(), field)
+                    } else {
+                        field_view(page_key.clone(), field)
                     }
                 })
                 .collect_view()}
             <button type="submit" class="button">
-                {locale.t("submit-button")}
+                {locale.t("continue-button")}
             </button>
         </form>
     }
@@ -552,21 +600,39 @@ fn event_form(ev: &web_sys::Event) -> Option<web_sys::HtmlFormElement> {
         .ok()
 }
 
-/// Runs the engine over what the form holds now.
-fn evaluate_form(definition: &FormDefinition, form: &web_sys::HtmlFormElement) -> Evaluation {
+/// Runs the engine over what this page's inputs hold now and what the
+/// other pages' questions were answered (`others`).
+fn evaluate_form(
+    definition: &FormDefinition,
+    form: &web_sys::HtmlFormElement,
+    others: &RawAnswers,
+    questions: &BTreeSet<String>,
+) -> Evaluation {
     let Ok(data) = web_sys::FormData::new_with_form(form) else {
         return Evaluation::default();
     };
     let mut raw = RawAnswers::new();
-    // Each group's rows are as many as the page draws.
+    let here = |name: &str| questions.contains(forms::question_of(name));
+    // Each group's rows are as many as the page draws (or were posted, for
+    // a group on another page).
     let rows = |group: &str| {
-        data.get(&format!("{group}.rows"))
-            .as_string()
-            .and_then(|n| n.parse().ok())
-            .unwrap_or(0)
+        if here(group) {
+            data.get(&format!("{group}.rows"))
+                .as_string()
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(0)
+        } else {
+            others.rows(group, forms::MAX_ROWS as usize)
+        }
     };
     // Checkboxes send one value per ticked box; an address one per part.
     for name in definition.input_names(&rows) {
+        if !here(&name) {
+            for value in others.all(&name) {
+                raw.push(name.clone(), value.clone());
+            }
+            continue;
+        }
         for value in data.get_all(&format!("{KEPT_FILE_PREFIX}{name}")).iter() {
             if let Some(kept) = value.as_string() {
                 raw.push(name.clone(), kept);

@@ -1,0 +1,175 @@
+//! Drafts: forms being filled in, page by page. Found only by the hash of a
+//! secret the person holds; see `crate::drafts`.
+
+use sqlx::{AnyPool, Row};
+
+/// A draft as stored.
+#[derive(Clone, Debug)]
+pub struct Draft {
+    pub id: i64,
+    pub form_version_id: i64,
+    pub submission_key: String,
+    pub language: String,
+    /// The raw answers so far, as JSON (`forms::RawAnswers`).
+    pub answers: String,
+    /// The page the person was last on.
+    pub page: String,
+    pub expires_at: i64,
+}
+
+pub struct NewDraft<'a> {
+    pub secret_hash: &'a str,
+    pub form_version_id: i64,
+    pub submission_key: &'a str,
+    pub language: &'a str,
+    pub answers: &'a str,
+    pub page: &'a str,
+    pub now: i64,
+    pub expires_at: i64,
+}
+
+const COLUMNS: &str = "id, form_version_id, submission_key, language, answers, page, expires_at";
+
+pub async fn insert(pool: &AnyPool, draft: &NewDraft<'_>) -> Result<i64, sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO drafts (secret_hash, form_version_id, submission_key, language, answers, page, \
+         created_at, updated_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8) RETURNING id",
+    )
+    .bind(draft.secret_hash)
+    .bind(draft.form_version_id)
+    .bind(draft.submission_key)
+    .bind(draft.language)
+    .bind(draft.answers)
+    .bind(draft.page)
+    .bind(draft.now)
+    .bind(draft.expires_at)
+    .fetch_one(pool)
+    .await?
+    .try_get("id")
+}
+
+/// The live draft whose session secret hashes to `secret_hash`.
+pub async fn by_secret(
+    pool: &AnyPool,
+    secret_hash: &str,
+    now: i64,
+) -> Result<Option<Draft>, sqlx::Error> {
+    let row = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM drafts WHERE secret_hash = $1 AND expires_at > $2"
+    ))
+    .bind(secret_hash)
+    .bind(now)
+    .fetch_optional(pool)
+    .await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+/// The live draft whose resume secret hashes to `resume_hash`.
+pub async fn by_resume(
+    pool: &AnyPool,
+    resume_hash: &str,
+    now: i64,
+) -> Result<Option<Draft>, sqlx::Error> {
+    let row = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM drafts WHERE resume_hash = $1 AND expires_at > $2"
+    ))
+    .bind(resume_hash)
+    .bind(now)
+    .fetch_optional(pool)
+    .await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+/// Saves the answers and the page, and moves the expiry on.
+pub async fn save(
+    pool: &AnyPool,
+    id: i64,
+    answers: &str,
+    page: &str,
+    now: i64,
+    expires_at: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE drafts SET answers = $2, page = $3, updated_at = $4, expires_at = $5 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(answers)
+    .bind(page)
+    .bind(now)
+    .bind(expires_at)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// Replaces the draft's session secret (after resuming from a link, the
+/// browser gets a secret of its own).
+pub async fn set_secret(pool: &AnyPool, id: i64, secret_hash: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE drafts SET secret_hash = $2 WHERE id = $1")
+        .bind(id)
+        .bind(secret_hash)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// Sets the resume secret; an earlier resume link stops working.
+pub async fn set_resume(pool: &AnyPool, id: i64, resume_hash: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE drafts SET resume_hash = $2 WHERE id = $1")
+        .bind(id)
+        .bind(resume_hash)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+pub async fn delete(pool: &AnyPool, id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM drafts WHERE id = $1")
+        .bind(id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// Deletes every draft that expired at or before `now`, with the records
+/// of files attached to it and not part of a case; gives the ids of those
+/// files, whose contents the caller removes.
+pub async fn delete_expired(pool: &AnyPool, now: i64) -> Result<(u64, Vec<String>), sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    let files: Vec<String> = sqlx::query(
+        "SELECT f.id FROM files f JOIN drafts d ON d.submission_key = f.submission_key \
+         WHERE d.expires_at <= $1 \
+         AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.submission_key = f.submission_key)",
+    )
+    .bind(now)
+    .fetch_all(&mut *tx)
+    .await?
+    .iter()
+    .map(|r| r.try_get("id"))
+    .collect::<Result<_, _>>()?;
+    for id in &files {
+        sqlx::query("DELETE FROM files WHERE id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    let deleted = sqlx::query("DELETE FROM drafts WHERE expires_at <= $1")
+        .bind(now)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    tx.commit().await?;
+    Ok((deleted, files))
+}
+
+fn from_row(row: &sqlx::any::AnyRow) -> Result<Draft, sqlx::Error> {
+    Ok(Draft {
+        id: row.try_get("id")?,
+        form_version_id: row.try_get("form_version_id")?,
+        submission_key: row.try_get("submission_key")?,
+        language: row.try_get("language")?,
+        answers: row.try_get("answers")?,
+        page: row.try_get("page")?,
+        expires_at: row.try_get("expires_at")?,
+    })
+}

@@ -1,0 +1,166 @@
+//! Drafts: a form filled in one page at a time. Each page's post is kept
+//! on the server, so the form works page by page without JavaScript, the
+//! check-your-answers page can show everything, and a person can come back.
+//!
+//! A draft is found only through a secret the person holds: a 128-bit token
+//! in a cookie named after the service (`draft-<service>`, `HttpOnly`,
+//! `SameSite=Lax`), and, if they ask to save and come back later, a second
+//! token in a resume link shown once. Only SHA-256 hashes of the tokens are
+//! stored. A draft is pinned to the form version it was started on and is
+//! deleted for good when it expires (`BLANKETT_DRAFT_DAYS` after it was
+//! last saved), with the files attached to it.
+
+use crate::db::{self, drafts::Draft, Db};
+use crate::files::FileStore;
+use axum::http::{header, HeaderMap, HeaderValue};
+use forms::{question_of, RawAnswers};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeSet;
+
+/// The hash stored for a secret.
+pub fn hash(secret: &str) -> String {
+    Sha256::digest(secret.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The name of the cookie holding a service's draft secret.
+pub fn cookie_name(service: &str) -> String {
+    format!("draft-{service}")
+}
+
+/// The draft secret the request carries for `service`, if it looks like one.
+pub fn secret_in(headers: &HeaderMap, service: &str) -> Option<String> {
+    let name = cookie_name(service);
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(n, _)| *n == name)
+        .map(|(_, v)| v.trim().to_owned())
+        .filter(|v| crate::secret::is_token(v))
+}
+
+/// The cookie that gives the browser its draft secret, for `days`.
+pub fn set_cookie(service: &str, secret: &str, days: u32) -> Option<HeaderValue> {
+    HeaderValue::from_str(&format!(
+        "{}={secret}; Path=/; Max-Age={}; SameSite=Lax; HttpOnly",
+        cookie_name(service),
+        u64::from(days) * 86_400
+    ))
+    .ok()
+}
+
+/// The cookie that makes the browser forget the draft.
+pub fn clear_cookie(service: &str) -> Option<HeaderValue> {
+    HeaderValue::from_str(&format!(
+        "{}=; Path=/; Max-Age=0; SameSite=Lax; HttpOnly",
+        cookie_name(service)
+    ))
+    .ok()
+}
+
+/// When a draft saved at `now` expires.
+pub fn expiry(now: i64, days: u32) -> i64 {
+    now + i64::from(days) * 86_400_000
+}
+
+/// The live draft behind a session secret.
+pub async fn find(db: &Db, secret: Option<&str>, now: i64) -> Result<Option<Draft>, sqlx::Error> {
+    match secret {
+        Some(secret) => db::drafts::by_secret(&db.pool, &hash(secret), now).await,
+        None => Ok(None),
+    }
+}
+
+/// A draft's answers. A draft that cannot be read (it never should) starts
+/// empty rather than stopping the person.
+pub fn answers_of(draft: &Draft) -> RawAnswers {
+    serde_json::from_str(&draft.answers).unwrap_or_else(|e| {
+        tracing::error!(draft = draft.id, error = %e, "a draft's answers could not be read");
+        RawAnswers::new()
+    })
+}
+
+/// `draft` with every answer to the questions in `page` replaced by what
+/// was posted; answers to other pages stay as they were, and nothing posted
+/// for another page's questions is taken.
+pub fn merge(draft: &RawAnswers, posted: &RawAnswers, page: &BTreeSet<String>) -> RawAnswers {
+    let on_page = |name: &str| page.contains(question_of(name));
+    let kept = draft.iter().filter(|(name, _)| !on_page(name));
+    let new = posted.iter().filter(|(name, _)| on_page(name));
+    RawAnswers::from_pairs(
+        kept.chain(new)
+            .flat_map(|(name, values)| values.iter().map(move |v| (name.to_owned(), v.clone()))),
+    )
+}
+
+/// Deletes expired drafts and the files attached to them; gives how many
+/// drafts went. Run at start-up and every hour.
+pub async fn sweep(db: &Db, files: &dyn FileStore, now: i64) -> Result<u64, sqlx::Error> {
+    let (deleted, file_ids) = db::drafts::delete_expired(&db.pool, now).await?;
+    for id in file_ids {
+        if let Err(e) = files.delete(&id).await {
+            tracing::warn!(file = %id, error = %e, "an expired draft's file could not be removed");
+        }
+    }
+    if deleted > 0 {
+        tracing::info!(deleted, "expired drafts deleted");
+    }
+    Ok(deleted)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inputs_belong_to_their_question() {
+        // forms::question_of, as the merge relies on it.
+        assert_eq!(question_of("children[0].name"), "children");
+        assert_eq!(question_of("children.rows"), "children");
+        assert_eq!(question_of("address.street"), "address");
+        assert_eq!(question_of("email"), "email");
+    }
+
+    #[test]
+    fn a_page_post_replaces_only_that_page() {
+        let draft = RawAnswers::from_pairs([
+            ("email", "a@example.se"),
+            ("kind", "pothole"),
+            ("children.rows", "2"),
+            ("children[1].name", "Bo"),
+        ]);
+        let posted = RawAnswers::from_pairs([
+            ("children.rows", "1"),
+            ("children[0].name", "Ada"),
+            ("email", "forged@example.se"),
+        ]);
+        let page: BTreeSet<String> = ["children".to_string(), "kind".to_string()].into();
+        let merged = merge(&draft, &posted, &page);
+        assert_eq!(merged.first("email"), Some("a@example.se"));
+        assert_eq!(merged.first("kind"), None, "an emptied answer stays empty");
+        assert_eq!(merged.first("children.rows"), Some("1"));
+        assert_eq!(merged.first("children[0].name"), Some("Ada"));
+        assert_eq!(merged.first("children[1].name"), None);
+    }
+
+    #[test]
+    fn secrets_come_from_the_service_cookie_only() {
+        let token = crate::secret::token();
+        let mut headers = HeaderMap::new();
+        let cookie = format!("lang=sv; draft-parking-permit=nope; draft-fault-report={token}");
+        headers.insert(
+            header::COOKIE,
+            HeaderValue::from_str(&cookie).expect("header"),
+        );
+        assert_eq!(secret_in(&headers, "fault-report"), Some(token.clone()));
+        assert_eq!(secret_in(&headers, "parking-permit"), None, "not a token");
+        assert_eq!(secret_in(&headers, "wedding-ceremony"), None);
+        assert_eq!(hash(&token).len(), 64);
+        assert_ne!(hash(&token), token);
+    }
+}
