@@ -103,9 +103,16 @@ pub fn request_headers() -> http::HeaderMap {
         .unwrap_or_default()
 }
 
-/// Sends the browser elsewhere instead of rendering this page.
+/// Sends the browser elsewhere instead of this page. A page load gets a
+/// plain `302` whatever its `Accept` header says; a server function called
+/// from the browser gets the address for the app to follow.
 pub fn redirect(path: &str) {
     leptos_axum::redirect(path);
+    let is_page = use_context::<http::request::Parts>()
+        .is_some_and(|parts| !parts.uri.path().starts_with("/api/"));
+    if is_page {
+        set_status(302);
+    }
 }
 
 /// Sets the HTTP status of the page being rendered.

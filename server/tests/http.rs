@@ -990,6 +990,143 @@ on_both_databases! {
         assert_eq!(server.get("/healthz").await.0, StatusCode::OK);
     }
 
+    async fn a_form_goes_page_by_page_to_check_your_answers_and_back(server: TestServer) {
+        let mut person = Journey::new(&server, "preschool-place");
+        let (status, first) = person.get("/services/preschool-place/form").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(first.contains("Steg 1 av 2"), "{first}");
+        assert!(first.contains(r#"<h1>Vårdnadshavare</h1>"#), "{first}");
+        assert!(first.contains(r#"<a href="/services/preschool-place" class="back-link">"#), "{first}");
+        assert!(!first.contains("children[0].child-name"), "only this page's questions");
+
+        // A page with errors comes back with them; what was typed is kept.
+        let r = person.post("/services/preschool-place/form", &[("guardian-name", "Anna Andersson")]).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(person.cookie.is_some(), "the draft is saved even with errors");
+        let html = r.text().await.expect("body");
+        assert!(html.contains(r#"value="Anna Andersson""#));
+        assert!(html.contains("Fyll i ”Ditt personnummer”."), "{html}");
+
+        let guardian = [
+            ("guardian-name", "Anna Andersson"), ("guardian-pin", "19811218-9876"),
+            ("guardian-address.street", "Storgatan 1"), ("guardian-address.postal_code", "111 22"),
+            ("guardian-address.city", "Stockholm"),
+        ];
+        let r = person.post("/services/preschool-place/form", &guardian).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        assert_eq!(r.headers()[LOCATION], "/services/preschool-place/form/child");
+        let (_, second) = person.get("/services/preschool-place/form/child").await;
+        assert!(second.contains("Steg 2 av 2"));
+        assert!(second.contains(r#"<a href="/services/preschool-place/form/guardian" class="back-link">"#), "{second}");
+        // Back on the first page, the answers are there.
+        let (_, again) = person.get("/services/preschool-place/form/guardian").await;
+        assert!(again.contains(r#"value="Anna Andersson""#) && again.contains(r#"value="Stockholm""#), "{again}");
+
+        let start = jiff::Zoned::now().date().checked_add(jiff::Span::new().days(30)).expect("date").to_string();
+        let r = person.post("/services/preschool-place/form/child", &[
+            ("children.rows", "1"), ("children[0].child-name", "Ada"), ("children[0].child-pin", "220504-1235"),
+            ("children[0].start", &start), ("children[0].hours", "30"), ("children[0].support", "no"),
+            ("email", "a@example.se"), ("truthful", "yes"),
+            // Another page's question posted here is not taken.
+            ("guardian-name", "Someone Else"),
+        ]).await;
+        assert_eq!(r.headers()[LOCATION], "/services/preschool-place/check");
+
+        // Check your answers: every answer under its page, each with a way
+        // back to its question that returns here.
+        let (status, check) = person.get("/services/preschool-place/check").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(check.contains("<h1>Kontrollera dina svar innan du skickar</h1>"), "{check}");
+        assert!(check.contains(r#"<h2 class="check__heading">Vårdnadshavare</h2>"#));
+        assert!(check.contains(">Anna Andersson<"), "{check}");
+        assert!(!check.contains("Someone Else"));
+        let change = r#"href="/services/preschool-place/form/guardian?return=check#f-guardian-name">Ändra<span class="visually-hidden"> Ditt namn</span>"#;
+        assert!(check.contains(change), "{check}");
+        let (_, changing) = person.get("/services/preschool-place/form/guardian?return=check").await;
+        assert!(changing.contains(r#"name="_return" value="check""#));
+        assert!(changing.contains(r#"<a href="/services/preschool-place/check" class="back-link">"#));
+        let mut changed = guardian.to_vec();
+        changed[0] = ("guardian-name", "Anna Berg");
+        changed.push(("_return", "check"));
+        let r = person.post("/services/preschool-place/form/guardian", &changed).await;
+        assert_eq!(r.headers()[LOCATION], "/services/preschool-place/check", "back to the summary");
+
+        let r = person.send_checked().await;
+        let receipt = r.headers()[LOCATION].to_str().expect("ascii").to_string();
+        assert!(receipt.starts_with("/receipts/"), "{receipt}");
+        let forgets = r.headers().get_all(SET_COOKIE).iter().any(|c| {
+            c.to_str().is_ok_and(|c| c.starts_with("draft-preschool-place=;") && c.contains("Max-Age=0"))
+        });
+        assert!(forgets, "the browser forgets the sent draft");
+        let answers = server.stored_answers(r).await;
+        assert_eq!(answers["guardian-name"]["value"], "Anna Berg");
+        // The draft is gone: checking again starts the form over.
+        let r = person.server.client.get(server.url("/services/preschool-place/check"))
+            .header(COOKIE, person.cookie.clone().unwrap_or_default()).send().await.expect("GET");
+        assert_eq!(r.status(), StatusCode::FOUND);
+        assert_eq!(r.headers()[LOCATION], "/services/preschool-place/form");
+    }
+
+    async fn a_person_never_sees_another_persons_draft(server: TestServer) {
+        let mut anna = Journey::new(&server, "fault-report");
+        let r = anna.post("/services/fault-report/form", VALID_FAULT).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let (_, mine) = anna.get("/services/fault-report/check").await;
+        assert!(mine.contains("Storgatan 12"));
+
+        // Someone else, without the cookie or with a made-up one, gets an
+        // empty form and nothing to check.
+        let mut other = Journey::new(&server, "fault-report");
+        let (_, form) = other.get("/services/fault-report/form").await;
+        assert!(!form.contains(r#"value="Storgatan 12""#));
+        assert_ne!(hidden_value(&form, "_submission"), hidden_value(&mine, "_submission"));
+        other.cookie = Some(format!("draft-fault-report={}", server::secret::token()));
+        let (_, form) = other.get("/services/fault-report/form").await;
+        assert!(!form.contains(r#"value="Storgatan 12""#));
+        let r = server.client.get(server.url("/services/fault-report/check"))
+            .header(COOKIE, other.cookie.clone().unwrap_or_default()).send().await.expect("GET");
+        assert_eq!(r.status(), StatusCode::FOUND, "nothing to check");
+        // Sending without a draft sends nothing.
+        let r = other.post("/services/fault-report/check", &[("_submission", &server::secret::token())]).await;
+        assert_eq!(r.headers()[LOCATION], "/services/fault-report/form");
+        assert_eq!(server::db::cases::count(&server.db().await.pool).await.expect("count"), 0);
+        // Only the secret's hash is stored.
+        let secret = anna.cookie.clone().expect("cookie").split('=').nth(1).expect("secret").to_string();
+        let db = server.db().await;
+        let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM drafts WHERE secret_hash = $1")
+            .bind(&secret).fetch_one(&db.pool).await.expect("query");
+        assert_eq!(stored, 0);
+        let hashed: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM drafts WHERE secret_hash = $1")
+            .bind(server::drafts::hash(&secret)).fetch_one(&db.pool).await.expect("query");
+        assert_eq!(hashed, 1);
+    }
+
+    async fn expired_drafts_are_deleted_with_their_files(server: TestServer) {
+        let mut person = Journey::new(&server, "fault-report");
+        let jpeg = b"\xFF\xD8\xFF\xE0 a tiny photo".to_vec();
+        let body = reqwest::multipart::Form::new()
+            .text("kind", "pothole")
+            .part("photos", reqwest::multipart::Part::bytes(jpeg).file_name("hål.jpg").mime_str("image/jpeg").expect("mime"));
+        let r = person.post_multipart("/services/fault-report/form", body).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let db = server.db().await;
+        let file_id: String = sqlx::query_scalar("SELECT id FROM files").fetch_one(&db.pool).await.expect("a stored file");
+        let store = server::files::LocalFiles::new(server.data_dir.join("files"));
+        assert!(server::files::FileStore::get(&store, &file_id).await.expect("read").is_some());
+
+        // Still alive tomorrow; gone once the configured 30 days have passed.
+        let now = server::db::now_millis();
+        let day = 86_400_000;
+        assert_eq!(server::drafts::sweep(&db, &store, now + day).await.expect("sweep"), 0);
+        assert_eq!(server::drafts::sweep(&db, &store, now + 31 * day).await.expect("sweep"), 1);
+        let drafts: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM drafts").fetch_one(&db.pool).await.expect("count");
+        let files: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM files").fetch_one(&db.pool).await.expect("count");
+        assert_eq!((drafts, files), (0, 0));
+        assert!(server::files::FileStore::get(&store, &file_id).await.expect("read").is_none(), "the bytes are gone too");
+        let (_, form) = person.get("/services/fault-report/form").await;
+        assert!(!form.contains("hål.jpg"), "the old cookie finds nothing");
+    }
+
     async fn cases_survive_a_restart(server: TestServer) {
         let mut pairs = VALID_FAULT.to_vec();
         let key = server::secret::token();

@@ -248,20 +248,33 @@ pub async fn check(
     };
     let posted = RawAnswers::from_pairs(pairs);
     parts.method = Method::GET;
-    if let Some(sent) = posted
+    let sent = posted
         .first(SUBMISSION_INPUT)
         .filter(|k| crate::secret::is_token(k))
-    {
-        match db::cases::receipt_token_by_submission(&state.db.pool, sent).await {
-            Ok(Some(token)) => return Redirect::to(&format!("/receipts/{token}")).into_response(),
-            Ok(None) => {}
-            Err(e) => return unavailable(&state, parts, "looking up a case", e).await,
+        .map(str::to_owned);
+    let already_sent = || async {
+        match &sent {
+            Some(sent) => db::cases::receipt_token_by_submission(&state.db.pool, sent).await,
+            None => Ok(None),
         }
+    };
+    match already_sent().await {
+        Ok(Some(token)) => return Redirect::to(&format!("/receipts/{token}")).into_response(),
+        Ok(None) => {}
+        Err(e) => return unavailable(&state, parts, "looking up a case", e).await,
     }
     let secret = drafts::secret_in(&parts.headers, &key);
     let draft = match drafts::find(&state.db, secret.as_deref(), db::now_millis()).await {
         Ok(Some(draft)) => draft,
-        Ok(None) => return Redirect::to(&format!("/services/{key}/form")).into_response(),
+        // A draft is deleted only after its case is stored, so a draft that
+        // has just gone may have been sent by a request a moment ago.
+        Ok(None) => {
+            return match already_sent().await {
+                Ok(Some(token)) => Redirect::to(&format!("/receipts/{token}")).into_response(),
+                Ok(None) => Redirect::to(&format!("/services/{key}/form")).into_response(),
+                Err(e) => unavailable(&state, parts, "looking up a case", e).await,
+            }
+        }
         Err(e) => return unavailable(&state, parts, "loading a draft", e).await,
     };
     let form = {
