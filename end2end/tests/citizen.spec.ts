@@ -40,7 +40,9 @@ test('a resident sends a fault report and gets a receipt, after fixing errors', 
   await expectAccessible(page, testInfo);
   await page.getByRole('link', { name: 'Starta e-tjänsten' }).click();
   await expect(page).toHaveURL(/\/services\/fault-report\/form$/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Felanmälan – gata och park');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Om felet');
+  await expect(page.getByText('Felanmälan – gata och park', { exact: true })).toBeVisible();
+  await expect(page.getByText('Steg 1 av 1')).toBeVisible();
   await settle(page, testInfo);
   await expectAccessible(page, testInfo);
 
@@ -51,7 +53,7 @@ test('a resident sends a fault report and gets a receipt, after fixing errors', 
     if (r.method() === 'POST') posts.push(r.url());
   });
   const sent = page.waitForResponse((r) => r.request().method() === 'POST').catch(() => null);
-  await page.getByRole('button', { name: 'Skicka' }).click();
+  await page.getByRole('button', { name: 'Fortsätt' }).click();
 
   const summary = page.getByRole('alert');
   await expect(summary.getByRole('heading')).toHaveText('Det finns ett problem');
@@ -63,7 +65,7 @@ test('a resident sends a fault report and gets a receipt, after fixing errors', 
     'Skriv en e-postadress i rätt format för ”Din e-postadress”, till exempel namn@exempel.se.',
   ]);
   await expect(summary).toBeFocused();
-  await expect(page).toHaveTitle(/^Fel: Felanmälan/);
+  await expect(page).toHaveTitle(/^Fel: Om felet – Felanmälan/);
   if (hasJs(testInfo)) {
     // The engine ran in the browser: nothing was posted.
     expect(posts).toEqual([]);
@@ -82,6 +84,22 @@ test('a resident sends a fault report and gets a receipt, after fixing errors', 
   await page.getByLabel('Var finns felet?').fill('Storgatan 12');
   await page.getByLabel('Beskriv felet').fill('Ett djupt hål i cykelbanan.');
   await page.getByLabel('Din e-postadress (valfritt)').fill('anna@example.se');
+  await page.getByRole('button', { name: 'Fortsätt' }).click();
+
+  // Check your answers, change one, and come back to the summary.
+  await expect(page).toHaveURL(/\/services\/fault-report\/check$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kontrollera dina svar innan du skickar');
+  await settle(page, testInfo);
+  await expectAccessible(page, testInfo);
+  await page.getByRole('link', { name: 'Ändra Var finns felet?' }).click();
+  await expect(page).toHaveURL(/\/form\/fault\?return=check#f-location$/);
+  await settle(page, testInfo);
+  await expect(page.getByLabel('Var finns felet?')).toHaveValue('Storgatan 12');
+  await page.getByLabel('Var finns felet?').fill('Storgatan 14');
+  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await expect(page).toHaveURL(/\/services\/fault-report\/check$/);
+  await expect(page.getByRole('definition').filter({ hasText: 'Storgatan 14' })).toBeVisible();
+  await settle(page, testInfo);
   await page.getByRole('button', { name: 'Skicka' }).click();
 
   await expect(page).toHaveURL(/\/receipts\/[0-9a-f]{32}$/);
@@ -129,6 +147,10 @@ test('the whole journey works with the keyboard alone', async ({ page }, testInf
   await page.keyboard.type('Storgatan 12');
   await tabTo(page.getByLabel('Beskriv felet'));
   await page.keyboard.type('Ett hål vid övergångsstället.');
+  await tabTo(page.getByRole('button', { name: 'Fortsätt', exact: true }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kontrollera dina svar innan du skickar');
+  await settle(page, testInfo);
   await tabTo(page.getByRole('button', { name: 'Skicka', exact: true }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Din ansökan är skickad');
@@ -168,7 +190,7 @@ test('a conditional question appears when it applies', async ({ page }, testInfo
 });
 
 test('every kind of question is accessible and support questions follow the yes/no answer', async ({ page }, testInfo) => {
-  await open(page, testInfo, '/services/preschool-place/form');
+  await open(page, testInfo, '/services/preschool-place/form/child');
   await expect(page.getByRole('group', { name: 'Behöver barnet särskilt stöd?' })).toBeVisible();
   await expect(page.getByLabel('Barnets personnummer')).toHaveAttribute('inputmode', 'numeric');
   await expectAccessible(page, testInfo);
@@ -185,7 +207,7 @@ test('every kind of question is accessible and support questions follow the yes/
 });
 
 test('children are added and removed as rows, and each row has its own conditions', async ({ page }, testInfo) => {
-  await open(page, testInfo, '/services/preschool-place/form');
+  await open(page, testInfo, '/services/preschool-place/form/child');
   const row = (n: number) => page.getByRole('group', { name: `Barn ${n}`, exact: true });
   await row(1).getByLabel('Barnets namn').fill('Ada');
   await page.getByRole('button', { name: 'Lägg till barn' }).click();
@@ -215,7 +237,7 @@ test('a photo is attached, kept when there are errors, and sent with the report'
   await open(page, testInfo, '/services/fault-report/form');
   const photo = { name: 'hål.jpg', mimeType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]) };
   await page.getByLabel('Foton av felet (valfritt)').setInputFiles(photo);
-  await page.getByRole('button', { name: 'Skicka' }).click();
+  await page.getByRole('button', { name: 'Fortsätt' }).click();
   await expect(page.getByRole('alert').getByRole('heading')).toHaveText('Det finns ett problem');
   if (!hasJs(testInfo)) {
     // The server stored the photo: it is listed, and posted again to be kept.
@@ -226,8 +248,72 @@ test('a photo is attached, kept when there are errors, and sent with the report'
   await page.getByLabel('Potthål eller skadad beläggning').check();
   await page.getByLabel('Var finns felet?').fill('Storgatan 12');
   await page.getByLabel('Beskriv felet').fill('Ett hål i asfalten.');
+  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  // The photo is among the answers to check, and goes with the report.
+  await expect(page.getByRole('definition').filter({ hasText: 'hål.jpg (1 kB)' })).toBeVisible();
+  await settle(page, testInfo);
   await page.getByRole('button', { name: 'Skicka' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Din ansökan är skickad');
+  await expect(page.getByRole('definition').filter({ hasText: 'hål.jpg (1 kB)' })).toBeVisible();
+});
+
+test('a form of two pages is filled in page by page, checked, changed and sent', async ({ page }, testInfo) => {
+  await open(page, testInfo, '/services/preschool-place');
+  await page.getByRole('link', { name: 'Starta e-tjänsten' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vårdnadshavare');
+  await expect(page.getByText('Steg 1 av 2')).toBeVisible();
+  await settle(page, testInfo);
+  await expectAccessible(page, testInfo);
+  await page.getByLabel('Ditt namn').fill('Anna Andersson');
+  await page.getByLabel('Ditt personnummer').fill('19811218-9876');
+  const address = page.getByRole('group', { name: 'Din folkbokföringsadress' });
+  await address.getByLabel('Gatuadress').fill('Storgatan 1');
+  await address.getByLabel('Postnummer').fill('111 22');
+  await address.getByLabel('Ort').fill('Stockholm');
+  await page.getByRole('button', { name: 'Fortsätt' }).click();
+
+  await expect(page).toHaveURL(/\/services\/preschool-place\/form\/child$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Barnet och önskemål');
+  await expect(page.getByText('Steg 2 av 2')).toBeVisible();
+  await settle(page, testInfo);
+  // Back to the first page: the answers are still there.
+  await page.getByRole('link', { name: 'Tillbaka' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vårdnadshavare');
+  await settle(page, testInfo);
+  await expect(page.getByLabel('Ditt namn')).toHaveValue('Anna Andersson');
+  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Barnet och önskemål');
+  await settle(page, testInfo);
+
+  const start = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+  const child = page.getByRole('group', { name: 'Barn 1', exact: true });
+  await child.getByLabel('Barnets namn').fill('Ada');
+  await child.getByLabel('Barnets personnummer').fill('220504-1235');
+  await child.getByLabel('När behöver barnet platsen?').fill(start);
+  await child.getByLabel('Hur många timmar i veckan behövs platsen?').fill('30');
+  await child.getByRole('group', { name: 'Behöver barnet särskilt stöd?' }).getByLabel('Nej').check();
+  await page.getByLabel('Din e-postadress').fill('anna@example.se');
+  await page.getByLabel('Jag intygar att uppgifterna stämmer').check();
+  await page.getByRole('button', { name: 'Fortsätt' }).click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kontrollera dina svar innan du skickar');
+  await expect(page.getByRole('heading', { level: 2, name: 'Vårdnadshavare' })).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: /^Ada$/ })).toBeVisible();
+  await settle(page, testInfo);
+  await expectAccessible(page, testInfo);
+  await page.getByRole('link', { name: 'Ändra Ditt namn' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vårdnadshavare');
+  await settle(page, testInfo);
+  await page.getByLabel('Ditt namn').fill('Anna Berg');
+  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await expect(page).toHaveURL(/\/check$/);
+  await expect(page.getByRole('definition').filter({ hasText: 'Anna Berg' })).toBeVisible();
+  await settle(page, testInfo);
+  await page.getByRole('button', { name: 'Skicka' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Din ansökan är skickad');
+  await expect(page.getByRole('definition').filter({ hasText: 'Anna Berg' })).toBeVisible();
+  await settle(page, testInfo);
+  await expectAccessible(page, testInfo);
 });
 
 test('the language switch works and the form speaks English', async ({ page }, testInfo) => {
@@ -236,8 +322,9 @@ test('the language switch works and the form speaks English', async ({ page }, t
   await expect(page).toHaveURL(/\/services\/parking-permit\/form$/);
   await settle(page, testInfo);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Resident parking permit');
-  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vehicle and area');
+  await expect(page.getByText('Resident parking permit', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('alert').getByRole('heading')).toHaveText('There is a problem');
   await expect(page.getByRole('alert').getByRole('link').first()).toHaveText(
     'Enter “The vehicle\'s registration number”.',
@@ -252,6 +339,10 @@ test('the language switch works and the form speaks English', async ({ page }, t
   await page.getByLabel('North').check();
   await page.getByLabel('For how many months are you applying?').fill('6');
   await page.getByLabel('Your e-mail address').fill('sam@example.com');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your answers before sending');
+  await settle(page, testInfo);
+  await expectAccessible(page, testInfo);
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your application has been sent');
   await expectAccessible(page, testInfo);
@@ -274,7 +365,7 @@ for (const [path, title] of [
     await expect(page).toHaveURL(new RegExp(`${path}/form$`));
     await settle(page, testInfo);
     await expectAccessible(page, testInfo);
-    await page.getByRole('button', { name: 'Skicka' }).click();
+    await page.getByRole('button', { name: 'Fortsätt' }).click();
     await expect(page.getByRole('alert').getByRole('heading')).toHaveText('Det finns ett problem');
     await expect(page.getByRole('alert').getByRole('link').first()).toBeVisible();
     await expectAccessible(page, testInfo);
@@ -290,7 +381,7 @@ test('in Arabic the pages read right to left and stay accessible', async ({ page
   await settle(page, testInfo);
   await expectAccessible(page, testInfo);
   await open(page, testInfo, '/services/fault-report/form');
-  await page.getByRole('button', { name: 'إرسال' }).click();
+  await page.getByRole('button', { name: 'متابعة' }).click();
   await expect(page.getByRole('alert').getByRole('heading')).toHaveText('توجد مشكلة');
   await expectAccessible(page, testInfo);
   await page.getByRole('link', { name: 'Svenska' }).click();

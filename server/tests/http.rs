@@ -495,7 +495,7 @@ on_both_databases! {
         assert_eq!(hidden_value(&html, "_version"), "4");
         assert!(!html.contains("error-summary"));
         // Information text is text, with its safe link.
-        assert!(html.contains(r#"<h3 class="information__heading">Är det akut?</h3>"#), "{html}");
+        assert!(html.contains(r#"<h2 class="information__heading">Är det akut?</h2>"#), "{html}");
         assert!(html.contains(r#"href="tel:+46771000000""#));
     }
 
@@ -996,7 +996,7 @@ on_both_databases! {
         assert_eq!(status, StatusCode::OK);
         assert!(first.contains("Steg 1 av 2"), "{first}");
         assert!(first.contains(r#"<h1>Vårdnadshavare</h1>"#), "{first}");
-        assert!(first.contains(r#"<a href="/services/preschool-place" class="back-link">"#), "{first}");
+        assert!(first.contains(r#"<a href="/services/preschool-place" class="back-link" rel="external">"#), "{first}");
         assert!(!first.contains("children[0].child-name"), "only this page's questions");
 
         // A page with errors comes back with them; what was typed is kept.
@@ -1017,7 +1017,7 @@ on_both_databases! {
         assert_eq!(r.headers()[LOCATION], "/services/preschool-place/form/child");
         let (_, second) = person.get("/services/preschool-place/form/child").await;
         assert!(second.contains("Steg 2 av 2"));
-        assert!(second.contains(r#"<a href="/services/preschool-place/form/guardian" class="back-link">"#), "{second}");
+        assert!(second.contains(r#"<a href="/services/preschool-place/form/guardian" class="back-link" rel="external">"#), "{second}");
         // Back on the first page, the answers are there.
         let (_, again) = person.get("/services/preschool-place/form/guardian").await;
         assert!(again.contains(r#"value="Anna Andersson""#) && again.contains(r#"value="Stockholm""#), "{again}");
@@ -1040,11 +1040,11 @@ on_both_databases! {
         assert!(check.contains(r#"<h2 class="check__heading">Vårdnadshavare</h2>"#));
         assert!(check.contains(">Anna Andersson<"), "{check}");
         assert!(!check.contains("Someone Else"));
-        let change = r#"href="/services/preschool-place/form/guardian?return=check#f-guardian-name">Ändra<span class="visually-hidden"> Ditt namn</span>"#;
+        let change = r#"href="/services/preschool-place/form/guardian?return=check#f-guardian-name" rel="external">Ändra<span class="visually-hidden"> Ditt namn</span>"#;
         assert!(check.contains(change), "{check}");
         let (_, changing) = person.get("/services/preschool-place/form/guardian?return=check").await;
         assert!(changing.contains(r#"name="_return" value="check""#));
-        assert!(changing.contains(r#"<a href="/services/preschool-place/check" class="back-link">"#));
+        assert!(changing.contains(r#"<a href="/services/preschool-place/check" class="back-link" rel="external">"#));
         let mut changed = guardian.to_vec();
         changed[0] = ("guardian-name", "Anna Berg");
         changed.push(("_return", "check"));

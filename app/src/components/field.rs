@@ -641,12 +641,12 @@ pub fn Field(
         }
         Control::Information => view! {
             <div class="information" hidden=hidden lang=content_lang.clone()>
-                <h3 class="information__heading">{field.label.clone()}</h3>
+                <h2 class="information__heading">{field.label.clone()}</h2>
                 {field
                     .blocks
                     .iter()
                     .map(|block| match block {
-                        InfoBlock::Heading(text) => view! { <h4 class="information__subheading">{text.clone()}</h4> }.into_any(),
+                        InfoBlock::Heading(text) => view! { <h3 class="information__subheading">{text.clone()}</h3> }.into_any(),
                         InfoBlock::Paragraph(text) => view! { <p>{text.clone()}</p> }.into_any(),
                         InfoBlock::List(items) => view! {
                             <ul class="list">

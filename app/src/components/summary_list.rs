@@ -56,7 +56,7 @@ pub fn SummaryList(
                     let action = change.get(&field).map(|href| {
                         view! {
                             <dd class="summary-list__actions">
-                                <a href=href.clone()>
+                                <a href=href.clone() rel="external">
                                     {locale.t("check-change")}
                                     <span class="visually-hidden">{format!(" {label}")}</span>
                                 </a>

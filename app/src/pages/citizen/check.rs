@@ -40,7 +40,7 @@ fn Check(data: CheckData) -> impl IntoView {
     let key = data.key.clone();
     view! {
         <Title text=format!("{heading} – {}", data.title) />
-        <a class="back-link" href=format!("/services/{key}/form/{}", data.last_page)>
+        <a class="back-link" href=format!("/services/{key}/form/{}", data.last_page) rel="external">
             {locale.t("back")}
         </a>
         {data

@@ -445,7 +445,9 @@ fn ServiceForm(data: FormPageData, page: Option<String>, back_to_check: bool) ->
     };
     view! {
         <Title text=document_title />
-        <a class="back-link" href=back_href>
+        // Pages come from the draft on the server, so links between them load
+        // the page afresh.
+        <a class="back-link" href=back_href rel="external">
             {locale.t("back")}
         </a>
         <Show when=move || show_summary.get() && !errors.with(Vec::is_empty)>
