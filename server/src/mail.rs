@@ -186,8 +186,8 @@ impl Worker {
 /// The wait after `attempts` failed attempts: the first retry waits
 /// `retry`, each later one twice as long, never more than an hour.
 fn delay(retry: Duration, attempts: i64) -> Duration {
-    let doublings = u32::try_from(attempts.saturating_sub(1))
-        .unwrap_or(0)
+    let doublings = u32::try_from(attempts.saturating_sub(1).max(0))
+        .unwrap_or(u32::MAX)
         .min(20);
     retry.saturating_mul(1 << doublings).min(MAX_DELAY)
 }
@@ -207,12 +207,12 @@ mod tests {
 
     #[test]
     fn the_wait_doubles_and_stops_at_an_hour() {
-        let worker_delay = delay;
         let retry = Duration::from_secs(30);
-        assert_eq!(worker_delay(retry, 1), Duration::from_secs(30));
-        assert_eq!(worker_delay(retry, 2), Duration::from_secs(60));
-        assert_eq!(worker_delay(retry, 4), Duration::from_secs(240));
-        assert_eq!(worker_delay(retry, 19), MAX_DELAY);
-        assert_eq!(worker_delay(retry, i64::MAX), MAX_DELAY);
+        assert_eq!(delay(retry, 1), Duration::from_secs(30));
+        assert_eq!(delay(retry, 2), Duration::from_secs(60));
+        assert_eq!(delay(retry, 4), Duration::from_secs(240));
+        assert_eq!(delay(retry, 19), MAX_DELAY);
+        assert_eq!(delay(retry, i64::MAX), MAX_DELAY);
+        assert_eq!(delay(retry, 0), retry);
     }
 }
