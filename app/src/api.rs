@@ -5,7 +5,9 @@
 //! crate's folder on disk, so a browser bundle and a server built from two
 //! checkouts of the same code would not find each other.
 
-use crate::model::{AppError, CheckData, FormPageData, Receipt, ServiceCard, ServiceStart};
+use crate::model::{
+    AppError, CheckData, FormPageData, Receipt, SavedLink, ServiceCard, ServiceStart,
+};
 use leptos::prelude::*;
 
 #[server(endpoint = "list_services")]
@@ -65,8 +67,10 @@ pub async fn get_service_start(key: String) -> Result<ServiceStart, AppError> {
 
 /// A page of a form: as just posted (when the server draws it again after
 /// a post), or as the person's draft has it.
+/// `show_errors`: the page was sent back from check-your-answers because
+/// an answer no longer fits; its errors are shown at once.
 #[server(endpoint = "open_form")]
-pub async fn open_form(key: String) -> Result<FormPageData, AppError> {
+pub async fn open_form(key: String, show_errors: bool) -> Result<FormPageData, AppError> {
     use crate::ssr::{ports, request_headers, set_status, PostedForm};
     let catalogue = ports()?.catalogue;
     if let Some(posted) = use_context::<PostedForm>() {
@@ -81,9 +85,13 @@ pub async fn open_form(key: String) -> Result<FormPageData, AppError> {
         set_status(404);
         return Err(AppError::NotFound);
     };
+    let mut state = drafted.state;
+    if !show_errors {
+        state.errors.clear();
+    }
     Ok(FormPageData {
         definition: (*drafted.definition).clone(),
-        state: drafted.state,
+        state,
     })
 }
 
@@ -147,6 +155,36 @@ pub async fn check_answers(key: String) -> Result<CheckData, AppError> {
         sections,
         failure_reference: use_context::<PostedForm>().and_then(|p| p.state.failure_reference),
     })
+}
+
+/// The resume link of a draft just saved. It exists only in the answer to
+/// the post that saved it; anywhere else the form starts instead.
+#[server(endpoint = "saved_draft")]
+pub async fn saved_draft(key: String) -> Result<SavedLink, AppError> {
+    use crate::ssr::{ports, redirect, request_headers};
+    match ports()?.catalogue.saved(&key, &request_headers()).await? {
+        Some(saved) => {
+            // Shown once: the browser forgets the secret now.
+            if let (Some(response), Ok(cookie)) = (
+                use_context::<leptos_axum::ResponseOptions>(),
+                http::HeaderValue::from_str(&saved.clear_cookie),
+            ) {
+                response.append_header(http::header::SET_COOKIE, cookie);
+                response.insert_header(
+                    http::header::CACHE_CONTROL,
+                    http::HeaderValue::from_static("no-store"),
+                );
+            }
+            Ok(SavedLink {
+                link: saved.link,
+                expires_on: saved.expires_on,
+            })
+        }
+        None => {
+            redirect(&format!("/services/{key}/form"));
+            Ok(SavedLink::default())
+        }
+    }
 }
 
 #[server(endpoint = "get_receipt")]

@@ -76,6 +76,12 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/services/:key/saved")
+                        view=pages::citizen::saved::SavedPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/drafts/expired") view=pages::citizen::saved::ExpiredPage />
+                    <Route
                         path=path!("/services/:key/check")
                         view=pages::citizen::check::CheckPage
                         ssr=SsrMode::Async

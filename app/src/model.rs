@@ -53,6 +53,13 @@ pub struct FormPageData {
     pub state: FormState,
 }
 
+/// A resume link, shown once after "save and come back later".
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedLink {
+    pub link: String,
+    pub expires_on: String,
+}
+
 /// The check-your-answers page: every answer, under the page it was given
 /// on, each with a way back to change it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

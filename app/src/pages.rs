@@ -5,6 +5,7 @@ pub mod citizen {
     pub mod check;
     pub mod form;
     pub mod receipt;
+    pub mod saved;
     pub mod start;
 }
 pub mod not_found;

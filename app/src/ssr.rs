@@ -63,6 +63,13 @@ pub trait Catalogue: Send + Sync {
         key: &'a str,
         request: &'a http::HeaderMap,
     ) -> PortFuture<'a, Option<Drafted>>;
+    /// The resume link of a draft just saved, from the one-time cookie the
+    /// saving post set; `None` when there is none (shown already).
+    fn saved<'a>(
+        &'a self,
+        key: &'a str,
+        request: &'a http::HeaderMap,
+    ) -> PortFuture<'a, Option<SavedDraft>>;
     /// The receipt behind a receipt token, in `locale`.
     fn receipt<'a>(&'a self, token: &'a str, locale: Locale) -> PortFuture<'a, Option<Receipt>>;
 }
@@ -80,6 +87,17 @@ pub struct PostedForm {
     /// The form version the post was filled in on.
     pub version: u32,
     pub state: FormState,
+}
+
+/// A draft just saved for later: the resume link, shown this once (only
+/// its hash is stored), and when it stops working.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SavedDraft {
+    pub link: String,
+    /// The last day, as people read it.
+    pub expires_on: String,
+    /// The `Set-Cookie` value that forgets the secret once shown.
+    pub clear_cookie: String,
 }
 
 /// A survey answer that came back with an error: the receipt is rendered

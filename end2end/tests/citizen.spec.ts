@@ -53,7 +53,7 @@ test('a resident sends a fault report and gets a receipt, after fixing errors', 
     if (r.method() === 'POST') posts.push(r.url());
   });
   const sent = page.waitForResponse((r) => r.request().method() === 'POST').catch(() => null);
-  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
 
   const summary = page.getByRole('alert');
   await expect(summary.getByRole('heading')).toHaveText('Det finns ett problem');
@@ -84,7 +84,7 @@ test('a resident sends a fault report and gets a receipt, after fixing errors', 
   await page.getByLabel('Var finns felet?').fill('Storgatan 12');
   await page.getByLabel('Beskriv felet').fill('Ett djupt hål i cykelbanan.');
   await page.getByLabel('Din e-postadress (valfritt)').fill('anna@example.se');
-  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
 
   // Check your answers, change one, and come back to the summary.
   await expect(page).toHaveURL(/\/services\/fault-report\/check$/);
@@ -96,7 +96,7 @@ test('a resident sends a fault report and gets a receipt, after fixing errors', 
   await settle(page, testInfo);
   await expect(page.getByLabel('Var finns felet?')).toHaveValue('Storgatan 12');
   await page.getByLabel('Var finns felet?').fill('Storgatan 14');
-  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
   await expect(page).toHaveURL(/\/services\/fault-report\/check$/);
   await expect(page.getByRole('definition').filter({ hasText: 'Storgatan 14' })).toBeVisible();
   await settle(page, testInfo);
@@ -237,7 +237,7 @@ test('a photo is attached, kept when there are errors, and sent with the report'
   await open(page, testInfo, '/services/fault-report/form');
   const photo = { name: 'hål.jpg', mimeType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]) };
   await page.getByLabel('Foton av felet (valfritt)').setInputFiles(photo);
-  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
   await expect(page.getByRole('alert').getByRole('heading')).toHaveText('Det finns ett problem');
   if (!hasJs(testInfo)) {
     // The server stored the photo: it is listed, and posted again to be kept.
@@ -248,7 +248,7 @@ test('a photo is attached, kept when there are errors, and sent with the report'
   await page.getByLabel('Potthål eller skadad beläggning').check();
   await page.getByLabel('Var finns felet?').fill('Storgatan 12');
   await page.getByLabel('Beskriv felet').fill('Ett hål i asfalten.');
-  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
   // The photo is among the answers to check, and goes with the report.
   await expect(page.getByRole('definition').filter({ hasText: 'hål.jpg (1 kB)' })).toBeVisible();
   await settle(page, testInfo);
@@ -270,7 +270,7 @@ test('a form of two pages is filled in page by page, checked, changed and sent',
   await address.getByLabel('Gatuadress').fill('Storgatan 1');
   await address.getByLabel('Postnummer').fill('111 22');
   await address.getByLabel('Ort').fill('Stockholm');
-  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
 
   await expect(page).toHaveURL(/\/services\/preschool-place\/form\/child$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Barnet och önskemål');
@@ -281,7 +281,7 @@ test('a form of two pages is filled in page by page, checked, changed and sent',
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vårdnadshavare');
   await settle(page, testInfo);
   await expect(page.getByLabel('Ditt namn')).toHaveValue('Anna Andersson');
-  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Barnet och önskemål');
   await settle(page, testInfo);
 
@@ -294,7 +294,7 @@ test('a form of two pages is filled in page by page, checked, changed and sent',
   await child.getByRole('group', { name: 'Behöver barnet särskilt stöd?' }).getByLabel('Nej').check();
   await page.getByLabel('Din e-postadress').fill('anna@example.se');
   await page.getByLabel('Jag intygar att uppgifterna stämmer').check();
-  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kontrollera dina svar innan du skickar');
   await expect(page.getByRole('heading', { level: 2, name: 'Vårdnadshavare' })).toBeVisible();
@@ -305,7 +305,7 @@ test('a form of two pages is filled in page by page, checked, changed and sent',
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vårdnadshavare');
   await settle(page, testInfo);
   await page.getByLabel('Ditt namn').fill('Anna Berg');
-  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
   await expect(page).toHaveURL(/\/check$/);
   await expect(page.getByRole('definition').filter({ hasText: 'Anna Berg' })).toBeVisible();
   await settle(page, testInfo);
@@ -314,6 +314,25 @@ test('a form of two pages is filled in page by page, checked, changed and sent',
   await expect(page.getByRole('definition').filter({ hasText: 'Anna Berg' })).toBeVisible();
   await settle(page, testInfo);
   await expectAccessible(page, testInfo);
+});
+
+test('answers are saved for later and the link shown once brings them back in another browser', async ({ page, browser }, testInfo) => {
+  await open(page, testInfo, '/services/preschool-place/form');
+  await page.getByLabel('Ditt namn').fill('Anna Andersson');
+  await page.getByRole('button', { name: 'Spara och fortsätt senare' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dina svar är sparade');
+  await expect(page.getByText(/Länken fungerar till och med \d{4}-\d{2}-\d{2}\./)).toBeVisible();
+  await settle(page, testInfo);
+  await expectAccessible(page, testInfo);
+  const link = await page.getByRole('link', { name: /\/resume\/[0-9a-f]{32}$/ }).getAttribute('href');
+  expect(link).toBeTruthy();
+
+  const elsewhere = await browser.newContext({ javaScriptEnabled: hasJs(testInfo), locale: 'sv-SE' });
+  const later = await elsewhere.newPage();
+  await later.goto(new URL(link ?? '', page.url()).pathname);
+  await expect(later.getByRole('heading', { level: 1 })).toHaveText('Vårdnadshavare');
+  await expect(later.getByLabel('Ditt namn')).toHaveValue('Anna Andersson');
+  await elsewhere.close();
 });
 
 test('the language switch works and the form speaks English', async ({ page }, testInfo) => {
@@ -365,7 +384,7 @@ for (const [path, title] of [
     await expect(page).toHaveURL(new RegExp(`${path}/form$`));
     await settle(page, testInfo);
     await expectAccessible(page, testInfo);
-    await page.getByRole('button', { name: 'Fortsätt' }).click();
+    await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
     await expect(page.getByRole('alert').getByRole('heading')).toHaveText('Det finns ett problem');
     await expect(page.getByRole('alert').getByRole('link').first()).toBeVisible();
     await expectAccessible(page, testInfo);

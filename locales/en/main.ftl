@@ -153,3 +153,11 @@ check-title = Check your answers before sending
 check-change = Change
 check-send-heading = Send
 check-send-body = When you send, you get a case reference and a confirmation.
+# Save and come back later
+save-button = Save and come back later
+saved-title = Your answers have been saved
+saved-use-link = Use this link when you want to continue:
+saved-shown-once = Keep the link now, for example as a bookmark or in an e-mail to yourself. It is shown only once, and anyone who has it can see your answers.
+saved-expires = The link works until { $date }. After that the answers are deleted. Each time you save again they are kept longer.
+expired-title = This link no longer works
+expired-body = Saved answers are deleted when their time runs out and once they have been sent. You can start again from the beginning.

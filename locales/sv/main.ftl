@@ -153,3 +153,11 @@ check-title = Kontrollera dina svar innan du skickar
 check-change = Ändra
 check-send-heading = Skicka in
 check-send-body = När du skickar in får du ett ärendenummer och en bekräftelse.
+# Save and come back later
+save-button = Spara och fortsätt senare
+saved-title = Dina svar är sparade
+saved-use-link = Använd den här länken när du vill fortsätta:
+saved-shown-once = Spara länken nu, till exempel som bokmärke eller i ett mejl till dig själv. Den visas bara en gång, och den som har länken kan se dina svar.
+saved-expires = Länken fungerar till och med { $date }. Efter det raderas svaren. Varje gång du sparar igen gäller de längre.
+expired-title = Länken fungerar inte längre
+expired-body = Sparade svar raderas när tiden för dem har gått ut, och när de har skickats in. Du kan börja om från början.

@@ -5,7 +5,7 @@ use crate::db::{self, Db};
 use crate::error::internal;
 use app::i18n::Locale;
 use app::model::Receipt;
-use app::ssr::{Catalogue, Drafted, OpenForm, PortFuture};
+use app::ssr::{Catalogue, Drafted, OpenForm, PortFuture, SavedDraft};
 use forms::{FormDefinition, FormSpec, RawAnswers};
 use std::collections::BTreeMap;
 use std::sync::{Arc, RwLock};
@@ -147,6 +147,8 @@ pub struct CatalogueService {
     pub db: Db,
     pub forms: Arc<RwLock<FormStore>>,
     pub timezone: jiff::tz::TimeZone,
+    /// Where people reach Blankett, for resume links.
+    pub public_url: String,
 }
 
 impl CatalogueService {
@@ -211,11 +213,38 @@ impl Catalogue for CatalogueService {
                 &raw,
                 &crate::submission::context(&self.timezone),
             );
-            let drawn = crate::submission::drawn(&form, &raw, evaluation, Vec::new(), None);
+            let errors = evaluation.errors.clone();
+            let drawn = crate::submission::drawn(&form, &raw, evaluation, errors, None);
             Ok(Some(Drafted {
                 definition: form.definition,
                 state: drawn.state,
                 saved,
+            }))
+        })
+    }
+
+    fn saved<'a>(
+        &'a self,
+        key: &'a str,
+        request: &'a axum::http::HeaderMap,
+    ) -> PortFuture<'a, Option<SavedDraft>> {
+        Box::pin(async move {
+            let Some(secret) =
+                crate::drafts::cookie_in(request, &crate::drafts::resume_cookie_name(key))
+            else {
+                return Ok(None);
+            };
+            let draft = db::drafts::by_resume(
+                &self.db.pool,
+                &crate::drafts::hash(&secret),
+                db::now_millis(),
+            )
+            .await
+            .map_err(|e| internal("showing a resume link", e))?;
+            Ok(draft.map(|d| SavedDraft {
+                link: format!("{}/resume/{secret}", self.public_url),
+                expires_on: format_date(d.expires_at, &self.timezone),
+                clear_cookie: crate::drafts::clear_resume_cookie(key),
             }))
         })
     }
@@ -274,6 +303,14 @@ pub fn receipt_of(
             .unwrap_or_default(),
         feedback: app::model::Feedback::default(),
     }
+}
+
+/// A stored time's date as people read it: `2026-12-23` in the configured
+/// zone.
+pub fn format_date(millis: i64, timezone: &jiff::tz::TimeZone) -> String {
+    jiff::Timestamp::from_millisecond(millis)
+        .map(|t| t.to_zoned(timezone.clone()).date().to_string())
+        .unwrap_or_default()
 }
 
 /// A stored time as people read it: `2026-11-23 14:05` in the configured zone.

@@ -35,6 +35,9 @@ pub struct Config {
     /// How many days an untouched draft is kept before it is deleted for
     /// good (`BLANKETT_DRAFT_DAYS`, default 30).
     pub draft_days: u32,
+    /// The address people reach Blankett at, for links in mail and resume
+    /// links (`BLANKETT_PUBLIC_URL`, default `http://` and `BLANKETT_ADDR`).
+    pub public_url: String,
 }
 
 /// The sender when none is configured.
@@ -201,8 +204,29 @@ impl Config {
             },
         };
 
+        let public_url = match get("BLANKETT_PUBLIC_URL") {
+            None => format!("http://{addr}"),
+            Some(v) => {
+                let v = v.trim().trim_end_matches('/').to_owned();
+                let host = v
+                    .strip_prefix("https://")
+                    .or_else(|| v.strip_prefix("http://"))
+                    .unwrap_or("");
+                if host.is_empty() || host.contains(['/', ' ', '?', '#']) {
+                    errors.push(ConfigError {
+                        variable: "BLANKETT_PUBLIC_URL",
+                        problem: format!(
+                            "`{v}` is not an address such as https://e-tjanster.kommun.se"
+                        ),
+                    });
+                }
+                v
+            }
+        };
+
         if errors.is_empty() {
             Ok(Config {
+                public_url,
                 draft_days,
                 smtp_url,
                 mail_from,
@@ -238,6 +262,7 @@ impl fmt::Debug for Config {
             .field("mail_from", &self.mail_from.to_string())
             .field("mail_retry", &self.mail_retry)
             .field("draft_days", &self.draft_days)
+            .field("public_url", &self.public_url)
             .finish()
     }
 }
@@ -288,6 +313,7 @@ mod tests {
         assert!(c.smtp_url.is_none(), "mail goes to files");
         assert_eq!(c.mail_from.to_string(), DEFAULT_MAIL_FROM);
         assert_eq!(c.draft_days, 30);
+        assert_eq!(c.public_url, "http://127.0.0.1:3000");
     }
 
     #[test]
@@ -302,6 +328,7 @@ mod tests {
             ("BLANKETT_MAIL_FROM", "not an address"),
             ("BLANKETT_MAIL_RETRY_SECONDS", "0"),
             ("BLANKETT_DRAFT_DAYS", "0"),
+            ("BLANKETT_PUBLIC_URL", "e-tjanster.kommun.se/blankett"),
         ])
         .expect_err("all invalid");
         let vars: Vec<_> = errors.0.iter().map(|e| e.variable).collect();
@@ -317,6 +344,7 @@ mod tests {
                 "BLANKETT_MAIL_FROM",
                 "BLANKETT_MAIL_RETRY_SECONDS",
                 "BLANKETT_DRAFT_DAYS",
+                "BLANKETT_PUBLIC_URL",
             ]
         );
         assert!(!errors.to_string().contains("hunter2"), "{errors}");

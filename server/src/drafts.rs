@@ -32,7 +32,35 @@ pub fn cookie_name(service: &str) -> String {
 
 /// The draft secret the request carries for `service`, if it looks like one.
 pub fn secret_in(headers: &HeaderMap, service: &str) -> Option<String> {
-    let name = cookie_name(service);
+    cookie_in(headers, &cookie_name(service))
+}
+
+/// The name of the cookie that carries a resume link's secret from the post
+/// that saved the draft to the one page that shows it.
+pub fn resume_cookie_name(service: &str) -> String {
+    format!("resume-{service}")
+}
+
+/// The cookie that carries a new resume secret to the page that shows it,
+/// for ten minutes at most; that page clears it.
+pub fn resume_cookie(service: &str, secret: &str) -> Option<HeaderValue> {
+    HeaderValue::from_str(&format!(
+        "{}={secret}; Path=/services/{service}/saved; Max-Age=600; SameSite=Lax; HttpOnly",
+        resume_cookie_name(service)
+    ))
+    .ok()
+}
+
+/// The header that clears the resume cookie once the link has been shown.
+pub fn clear_resume_cookie(service: &str) -> String {
+    format!(
+        "{}=; Path=/services/{service}/saved; Max-Age=0; SameSite=Lax; HttpOnly",
+        resume_cookie_name(service)
+    )
+}
+
+/// The value of cookie `name`, if it is a token.
+pub fn cookie_in(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()

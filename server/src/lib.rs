@@ -62,6 +62,7 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
         db: db.clone(),
         forms: forms.clone(),
         timezone: config.timezone.clone(),
+        public_url: config.public_url.clone(),
     });
     let leptos_options = LeptosOptions::builder()
         .output_name("blankett")

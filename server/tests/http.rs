@@ -90,6 +90,9 @@ impl TestServer {
         }));
         let client = reqwest::Client::builder()
             .redirect(Policy::none())
+            // A request that hangs fails the test, saying which, instead of
+            // stalling the run.
+            .timeout(std::time::Duration::from_secs(30))
             .build()
             .expect("client");
         let server = TestServer {
@@ -240,6 +243,23 @@ fn config_for(
     Config::from_vars(|k| vars.get(k).cloned()).expect("valid test config")
 }
 
+/// Where a page's back link leads.
+fn back_link(html: &str) -> String {
+    let tag = html
+        .split("<a ")
+        .find(|t| {
+            t.split('>')
+                .next()
+                .is_some_and(|a| a.contains(r#"class="back-link""#))
+        })
+        .expect("a back link");
+    tag.split(r#"href=""#)
+        .nth(1)
+        .and_then(|h| h.split('"').next())
+        .unwrap_or_default()
+        .to_string()
+}
+
 /// The value of a hidden input in a page.
 fn hidden_value(html: &str, name: &str) -> String {
     let marker = format!("name=\"{name}\" value=\"");
@@ -357,11 +377,11 @@ macro_rules! on_both_databases {
     ($(async fn $name:ident($server:ident : TestServer) $body:block)*) => {
         mod sqlite {
             use super::*;
-            $(#[tokio::test] async fn $name() { let $server = TestServer::start(Backend::Sqlite).await; $body })*
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)] async fn $name() { let $server = TestServer::start(Backend::Sqlite).await; $body })*
         }
         mod postgres {
             use super::*;
-            $(#[tokio::test] async fn $name() { let $server = TestServer::start(Backend::Postgres).await; $body })*
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)] async fn $name() { let $server = TestServer::start(Backend::Postgres).await; $body })*
         }
     };
 }
@@ -955,7 +975,7 @@ on_both_databases! {
         let r = server.client.post(server.url("/api/open_form"))
             .header("content-type", "application/x-www-form-urlencoded")
             .header("accept", "application/json")
-            .body("key=fault-report").send().await.expect("POST");
+            .body("key=fault-report&show_errors=false").send().await.expect("POST");
         assert_eq!(r.status(), StatusCode::OK);
         let body: serde_json::Value = serde_json::from_str(&r.text().await.expect("body")).expect("json");
         assert_eq!(body["definition"]["key"], "fault-report");
@@ -996,7 +1016,7 @@ on_both_databases! {
         assert_eq!(status, StatusCode::OK);
         assert!(first.contains("Steg 1 av 2"), "{first}");
         assert!(first.contains(r#"<h1>Vårdnadshavare</h1>"#), "{first}");
-        assert!(first.contains(r#"<a href="/services/preschool-place" class="back-link" rel="external">"#), "{first}");
+        assert!(back_link(&first) == "/services/preschool-place", "{first}");
         assert!(!first.contains("children[0].child-name"), "only this page's questions");
 
         // A page with errors comes back with them; what was typed is kept.
@@ -1017,7 +1037,7 @@ on_both_databases! {
         assert_eq!(r.headers()[LOCATION], "/services/preschool-place/form/child");
         let (_, second) = person.get("/services/preschool-place/form/child").await;
         assert!(second.contains("Steg 2 av 2"));
-        assert!(second.contains(r#"<a href="/services/preschool-place/form/guardian" class="back-link" rel="external">"#), "{second}");
+        assert!(back_link(&second) == "/services/preschool-place/form/guardian", "{second}");
         // Back on the first page, the answers are there.
         let (_, again) = person.get("/services/preschool-place/form/guardian").await;
         assert!(again.contains(r#"value="Anna Andersson""#) && again.contains(r#"value="Stockholm""#), "{again}");
@@ -1044,7 +1064,7 @@ on_both_databases! {
         assert!(check.contains(change), "{check}");
         let (_, changing) = person.get("/services/preschool-place/form/guardian?return=check").await;
         assert!(changing.contains(r#"name="_return" value="check""#));
-        assert!(changing.contains(r#"<a href="/services/preschool-place/check" class="back-link" rel="external">"#));
+        assert!(back_link(&changing) == "/services/preschool-place/check");
         let mut changed = guardian.to_vec();
         changed[0] = ("guardian-name", "Anna Berg");
         changed.push(("_return", "check"));
@@ -1127,6 +1147,91 @@ on_both_databases! {
         assert!(!form.contains("hål.jpg"), "the old cookie finds nothing");
     }
 
+    async fn sending_with_a_page_unanswered_leads_to_that_page_and_its_errors(server: TestServer) {
+        let mut person = Journey::new(&server, "preschool-place");
+        let r = person.post("/services/preschool-place/form", &[
+            ("guardian-name", "Anna Andersson"), ("guardian-pin", "19811218-9876"),
+            ("guardian-address.street", "Storgatan 1"), ("guardian-address.postal_code", "111 22"),
+            ("guardian-address.city", "Stockholm"),
+        ]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        // Straight to sending, the second page never answered.
+        let r = person.send_checked().await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let to = r.headers()[LOCATION].to_str().expect("ascii").to_string();
+        assert_eq!(to, "/services/preschool-place/form/child?return=check&errors=1");
+        let (status, html) = person.get(&to).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains(r#"class="error-summary""#), "{html}");
+        assert!(html.contains("Fyll i ”Din e-postadress”."), "{html}");
+        assert!(!html.contains("Fyll i ”Ditt namn”."), "only this page's errors");
+        assert_eq!(server::db::cases::count(&server.db().await.pool).await.expect("count"), 0);
+        // Without the flag the same page opens clean.
+        let (_, clean) = person.get("/services/preschool-place/form/child").await;
+        assert!(!clean.contains(r#"class="error-summary""#));
+    }
+
+    async fn save_and_come_back_later_gives_a_link_shown_once(server: TestServer) {
+        let mut person = Journey::new(&server, "preschool-place");
+        let r = person.post("/services/preschool-place/form", &[
+            ("guardian-name", "Anna Andersson"), ("guardian-pin", "1981"), ("_action", "save"),
+        ]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "saving checks nothing");
+        let r_location = r.headers()[LOCATION].to_str().expect("ascii").to_string();
+        let resume_cookie = r.headers().get_all(SET_COOKIE).iter()
+            .filter_map(|c| c.to_str().ok())
+            .find(|c| c.starts_with("resume-preschool-place="))
+            .and_then(|c| c.split(';').next()).expect("the link's secret, for the page that shows it").to_string();
+        let r = server.client.get(server.url(&r_location)).header(COOKIE, &resume_cookie).send().await.expect("GET");
+        assert_eq!(r.status(), StatusCode::OK);
+        assert_eq!(r.headers()["cache-control"], "no-store");
+        let forgets = r.headers().get_all(SET_COOKIE).iter()
+            .any(|c| c.to_str().is_ok_and(|c| c.starts_with("resume-preschool-place=;") && c.contains("Max-Age=0")));
+        assert!(forgets, "shown once: the browser forgets the secret");
+        let html = r.text().await.expect("body");
+        assert!(html.contains("Dina svar är sparade"), "{html}");
+        let secret = html.split("/resume/").nth(1).and_then(|s| s.get(..32)).expect("a resume link").to_string();
+        assert!(server::secret::is_token(&secret));
+        assert_eq!(r_location, "/services/preschool-place/saved");
+        let last_day = jiff::Zoned::now().with_time_zone(jiff::tz::TimeZone::get("Europe/Stockholm").expect("tz"))
+            .date().checked_add(jiff::Span::new().days(30)).expect("date");
+        assert!(html.contains(&format!("Länken fungerar till och med {last_day}.")), "{html}");
+        // Only the link's hash is kept.
+        let db = server.db().await;
+        let count = |hash: String| {
+            let pool = db.pool.clone();
+            async move {
+                sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM drafts WHERE resume_hash = $1")
+                    .bind(hash).fetch_one(&pool).await.expect("query")
+            }
+        };
+        assert_eq!(count(secret.clone()).await, 0);
+        assert_eq!(count(server::drafts::hash(&secret)).await, 1);
+        // The saved page cannot be seen again.
+        let r = server.client.get(server.url("/services/preschool-place/saved")).send().await.expect("GET");
+        assert_eq!(r.status(), StatusCode::FOUND);
+
+        // Another browser opens the link and goes on where the person left off.
+        let mut later = Journey::new(&server, "preschool-place");
+        let r = later.send_request(server.client.get(server.url(&format!("/resume/{secret}")))).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        assert_eq!(r.headers()[LOCATION], "/services/preschool-place/form/guardian");
+        assert!(later.cookie.is_some() && later.cookie != person.cookie, "a session of its own");
+        let (_, page) = later.get("/services/preschool-place/form/guardian").await;
+        assert!(page.contains(r#"value="Anna Andersson""#) && page.contains(r#"value="1981""#), "{page}");
+
+        // A link that never was, or has expired, says so.
+        let r = server.client.get(server.url(&format!("/resume/{}", server::secret::token()))).send().await.expect("GET");
+        assert_eq!(r.headers()[LOCATION], "/drafts/expired");
+        let (status, html) = server.get("/drafts/expired").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("Länken fungerar inte längre"));
+        let store = server::files::LocalFiles::new(server.data_dir.join("files"));
+        server::drafts::sweep(&db, &store, server::db::now_millis() + 31 * 86_400_000).await.expect("sweep");
+        let r = server.client.get(server.url(&format!("/resume/{secret}"))).send().await.expect("GET");
+        assert_eq!(r.headers()[LOCATION], "/drafts/expired");
+    }
+
     async fn cases_survive_a_restart(server: TestServer) {
         let mut pairs = VALID_FAULT.to_vec();
         let key = server::secret::token();
@@ -1145,7 +1250,7 @@ on_both_databases! {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_broken_database_stops_the_server_with_a_clear_error() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(
@@ -1312,12 +1417,12 @@ async fn mail_waits_for_smtp_and_goes_out_once(backend: Backend) {
 mod mail_over_smtp {
     use super::*;
 
-    #[tokio::test]
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn sqlite() {
         mail_waits_for_smtp_and_goes_out_once(Backend::Sqlite).await;
     }
 
-    #[tokio::test]
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn postgres() {
         mail_waits_for_smtp_and_goes_out_once(Backend::Postgres).await;
     }

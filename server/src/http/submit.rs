@@ -14,13 +14,13 @@ use crate::drafts;
 use crate::submission::{self, Outcome};
 use crate::uploads;
 use crate::AppState;
-use app::pages::citizen::form::{ACTION_INPUT, RETURN_INPUT, SUBMISSION_INPUT};
+use app::pages::citizen::form::{ACTION_INPUT, RETURN_INPUT, SAVE_ACTION, SUBMISSION_INPUT};
 use app::ssr::PostedForm;
 use axum::body::Body;
 use axum::extract::{Path, Request, State};
 use axum::http::header::{CONTENT_TYPE, SET_COOKIE};
 use axum::http::request::Parts;
-use axum::http::{Method, StatusCode, Uri};
+use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use forms::RawAnswers;
 use std::collections::BTreeSet;
@@ -129,8 +129,9 @@ async fn page_post(
 
     // "Add another", "remove" or taking a file away: the page comes back.
     let action = posted.first(ACTION_INPUT).map(str::to_owned);
+    let saving = action.as_deref() == Some(SAVE_ACTION);
     let mut focus = None;
-    if let Some(action) = &action {
+    if let Some(action) = action.as_ref().filter(|_| !saving) {
         match submission::change(&form, &mut raw, action) {
             Some(f) => focus = f,
             None => {
@@ -140,14 +141,15 @@ async fn page_post(
     }
 
     // Everything typed is kept, errors or not.
-    let new_secret = match save(&state, &form, draft.as_ref(), &raw, &page_key, locale, now).await {
-        Ok(secret) => secret,
-        Err(e) => {
-            let failure = crate::error::internal("saving a draft", e);
-            let shown = submission::unsent(&form, &raw, failure.reference);
-            return render(&state, parts, Some(shown), StatusCode::SERVICE_UNAVAILABLE).await;
-        }
-    };
+    let (draft_id, new_secret) =
+        match save(&state, &form, draft.as_ref(), &raw, &page_key, locale, now).await {
+            Ok(saved) => saved,
+            Err(e) => {
+                let failure = crate::error::internal("saving a draft", e);
+                let shown = submission::unsent(&form, &raw, failure.reference);
+                return render(&state, parts, Some(shown), StatusCode::SERVICE_UNAVAILABLE).await;
+            }
+        };
     let with_cookie = |mut response: Response| {
         if let Some(cookie) = new_secret
             .as_deref()
@@ -158,6 +160,24 @@ async fn page_post(
         response
     };
 
+    if saving {
+        // "Save and come back later": a resume link, shown this once.
+        let resume = crate::secret::token();
+        if let Err(e) =
+            db::drafts::set_resume(&state.db.pool, draft_id, &drafts::hash(&resume)).await
+        {
+            let failure = crate::error::internal("making a resume link", e);
+            let shown = submission::unsent(&form, &raw, failure.reference);
+            return with_cookie(
+                render(&state, parts, Some(shown), StatusCode::SERVICE_UNAVAILABLE).await,
+            );
+        }
+        let mut response = Redirect::to(&format!("/services/{key}/saved")).into_response();
+        if let Some(cookie) = drafts::resume_cookie(&key, &resume) {
+            response.headers_mut().append(SET_COOKIE, cookie);
+        }
+        return with_cookie(response);
+    }
     let evaluation = forms::evaluate(
         &form.definition,
         &raw,
@@ -192,7 +212,8 @@ async fn page_post(
     with_cookie(Redirect::to(&to).into_response())
 }
 
-/// Saves the draft; for a new one, gives the secret for the browser.
+/// Saves the draft; gives its id and, for a new one, the secret for the
+/// browser.
 async fn save(
     state: &AppState,
     form: &Published,
@@ -201,7 +222,7 @@ async fn save(
     page: &str,
     locale: app::i18n::Locale,
     now: i64,
-) -> Result<Option<String>, sqlx::Error> {
+) -> Result<(i64, Option<String>), sqlx::Error> {
     let mut kept = raw.clone();
     kept.set(SUBMISSION_INPUT, Vec::new());
     let answers = serde_json::to_string(&kept).unwrap_or_else(|_| "{}".into());
@@ -209,11 +230,11 @@ async fn save(
     match draft {
         Some(d) => {
             db::drafts::save(&state.db.pool, d.id, &answers, page, now, expires_at).await?;
-            Ok(None)
+            Ok((d.id, None))
         }
         None => {
             let secret = crate::secret::token();
-            db::drafts::insert(
+            let id = db::drafts::insert(
                 &state.db.pool,
                 &db::drafts::NewDraft {
                     secret_hash: &drafts::hash(&secret),
@@ -227,9 +248,50 @@ async fn save(
                 },
             )
             .await?;
-            Ok(Some(secret))
+            Ok((id, Some(secret)))
         }
     }
+}
+
+/// `GET /resume/{secret}`: a resume link. The draft gets a new session
+/// secret for this browser, and the person goes on where they left off; a
+/// link that has expired (or never was) says so.
+pub async fn resume(State(state): State<AppState>, Path(secret): Path<String>) -> Response {
+    let now = db::now_millis();
+    let found = if crate::secret::is_token(&secret) {
+        db::drafts::by_resume(&state.db.pool, &drafts::hash(&secret), now).await
+    } else {
+        Ok(None)
+    };
+    let draft = match found {
+        Ok(Some(draft)) => draft,
+        Ok(None) => return Redirect::to("/drafts/expired").into_response(),
+        Err(e) => {
+            let failure = crate::error::internal("resuming a draft", e);
+            return (StatusCode::SERVICE_UNAVAILABLE, failure.reference).into_response();
+        }
+    };
+    let key = {
+        let store = state.forms.read().unwrap_or_else(|e| e.into_inner());
+        store
+            .by_id(draft.form_version_id)
+            .map(|f| f.definition.key().to_owned())
+    };
+    let Some(key) = key else {
+        return Redirect::to("/drafts/expired").into_response();
+    };
+    let session = crate::secret::token();
+    if let Err(e) = db::drafts::set_secret(&state.db.pool, draft.id, &drafts::hash(&session)).await
+    {
+        let failure = crate::error::internal("resuming a draft", e);
+        return (StatusCode::SERVICE_UNAVAILABLE, failure.reference).into_response();
+    }
+    let mut response =
+        Redirect::to(&format!("/services/{key}/form/{}", draft.page)).into_response();
+    if let Some(cookie) = drafts::set_cookie(&key, &session, state.config.draft_days) {
+        response.headers_mut().append(SET_COOKIE, cookie);
+    }
+    response
 }
 
 /// `POST /services/{key}/check`: sends the draft. Sending twice (a double
@@ -303,10 +365,10 @@ pub async fn check(
             }
             response
         }
-        Ok(Outcome::Invalid(mut shown)) => {
+        Ok(Outcome::Invalid(shown)) => {
             // Something is missing or wrong (an answer that no longer fits
-            // after a change): the first page with an error, with its errors.
-            let Some(page) = shown.state.visible_pages.iter().find(|p| {
+            // after a change): to the first page with an error, showing it.
+            let page = shown.state.visible_pages.iter().find(|p| {
                 let questions: BTreeSet<&str> = form
                     .definition
                     .pages()
@@ -318,22 +380,12 @@ pub async fn check(
                     .errors
                     .iter()
                     .any(|e| questions.contains(forms::question_of(&e.field)))
-            }) else {
-                return render(&state, parts, None, StatusCode::UNPROCESSABLE_ENTITY).await;
+            });
+            let to = match page {
+                Some(page) => format!("/services/{key}/form/{page}?return=check&errors=1"),
+                None => format!("/services/{key}/form?errors=1"),
             };
-            let page = page.clone();
-            let questions: BTreeSet<String> = form
-                .definition
-                .pages()
-                .find(|x| x.key() == page)
-                .map(|x| x.fields().map(|f| f.key().to_owned()).collect())
-                .unwrap_or_default();
-            shown
-                .state
-                .errors
-                .retain(|e| questions.contains(forms::question_of(&e.field)));
-            parts.uri = page_uri(&key, &page);
-            render(&state, parts, Some(shown), StatusCode::UNPROCESSABLE_ENTITY).await
+            Redirect::to(&to).into_response()
         }
         Err(failure) => {
             // Nothing is lost: the answers stay in the draft, and the page
@@ -342,13 +394,6 @@ pub async fn check(
             render(&state, parts, Some(shown), StatusCode::SERVICE_UNAVAILABLE).await
         }
     }
-}
-
-/// The address of a page of a form.
-fn page_uri(key: &str, page: &str) -> Uri {
-    format!("/services/{key}/form/{page}")
-        .parse()
-        .unwrap_or_else(|_| Uri::from_static("/"))
 }
 
 /// Reads a post: multipart (a form with file inputs) or urlencoded.

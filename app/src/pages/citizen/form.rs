@@ -38,6 +38,9 @@ pub const KEPT_FILE_PREFIX: &str = "_kept.";
 /// Posted as `check` when a page was opened from check-your-answers ("change"),
 /// so that it leads back there.
 pub const RETURN_INPUT: &str = "_return";
+/// The `_action` of "save and come back later": the page's answers are
+/// saved as they are, and a resume link is shown.
+pub const SAVE_ACTION: &str = "save";
 
 #[component]
 pub fn FormPage() -> impl IntoView {
@@ -46,9 +49,10 @@ pub fn FormPage() -> impl IntoView {
     let data = Resource::new(
         move || {
             let p = params.read();
-            (p.get("key").unwrap_or_default(), p.get("page"))
+            let show_errors = query.read().get("errors").is_some();
+            (p.get("key").unwrap_or_default(), p.get("page"), show_errors)
         },
-        |(key, _page)| open_form(key),
+        |(key, _page, show_errors)| open_form(key, show_errors),
     );
     let locale = use_locale();
     view! {
@@ -132,8 +136,10 @@ fn ServiceForm(data: FormPageData, page: Option<String>, back_to_check: bool) ->
         })
     };
 
-    let errors = RwSignal::new(data.state.errors.clone());
-    let show_summary = RwSignal::new(!data.state.errors.is_empty());
+    // Only this page's errors: from its post, or, when check-your-answers
+    // sent the person back here, from the draft.
+    let errors = RwSignal::new(on_this_page(data.state.errors.clone()));
+    let show_summary = RwSignal::new(!errors.with_untracked(Vec::is_empty));
     let summary_ref = NodeRef::<leptos::html::Div>::new();
 
     let summary_items = {
@@ -505,9 +511,20 @@ fn ServiceForm(data: FormPageData, page: Option<String>, back_to_check: bool) ->
                     }
                 })
                 .collect_view()}
-            <button type="submit" class="button">
-                {locale.t("continue-button")}
-            </button>
+            <div class="button-group">
+                <button type="submit" class="button">
+                    {locale.t("continue-button")}
+                </button>
+                <button
+                    type="submit"
+                    class="button button--secondary"
+                    name=ACTION_INPUT
+                    value=SAVE_ACTION
+                    formnovalidate=true
+                >
+                    {locale.t("save-button")}
+                </button>
+            </div>
         </form>
     }
 }
