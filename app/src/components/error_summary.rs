@@ -63,3 +63,21 @@ fn focus_field(ev: web_sys::MouseEvent, target: &str) {
         let _ = field.focus();
     }
 }
+
+/// Said when valid answers could not be stored or sent: nothing is lost,
+/// and the reference lets support find what happened.
+#[component]
+pub fn SubmitFailed(reference: String) -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <div class="notification notification--error" role="alert">
+            <h2 class="notification__title">{locale.t("submit-failed-title")}</h2>
+            <p>
+                {locale.t_args(
+                    "submit-failed-body",
+                    &[("reference", crate::i18n::FluentArg::Str(reference))],
+                )}
+            </p>
+        </div>
+    }
+}

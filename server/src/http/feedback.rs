@@ -9,7 +9,7 @@ use app::model::{FeedbackError, MAX_FEEDBACK_COMMENT};
 use app::ssr::PostedFeedback;
 use axum::body::Body;
 use axum::extract::{Path, Request, State};
-use axum::http::{Method, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
 /// A rating and a comment are small.
@@ -20,10 +20,8 @@ pub async fn give_feedback(
     Path(token): Path<String>,
     request: Request,
 ) -> Response {
-    let (mut parts, body) = request.into_parts();
-    let locale = super::locale_of(&parts);
-    let pairs = match super::read_urlencoded(body, MAX_BODY, locale).await {
-        Ok(pairs) => pairs,
+    let (mut parts, locale, pairs) = match super::read_small_post(request, MAX_BODY).await {
+        Ok(read) => read,
         Err(refusal) => return refusal,
     };
     let value = |name: &str| {
@@ -75,7 +73,6 @@ pub async fn give_feedback(
         comment,
         error: error.unwrap_or(FeedbackError::NoRating),
     };
-    parts.method = Method::GET;
     parts.uri = match format!("/receipts/{token}").parse() {
         Ok(uri) => uri,
         Err(_) => return StatusCode::NOT_FOUND.into_response(),

@@ -123,6 +123,20 @@ fn locale_of(parts: &axum::http::request::Parts) -> Locale {
         .unwrap_or_default()
 }
 
+/// Splits a small urlencoded post into its request parts (made a GET, to
+/// render a page at the same address), its language and its pairs; a body
+/// that is too large or malformed is answered plainly.
+async fn read_small_post(
+    request: axum::extract::Request,
+    max: usize,
+) -> Result<(axum::http::request::Parts, Locale, Vec<(String, String)>), Response> {
+    let (mut parts, body) = request.into_parts();
+    let locale = locale_of(&parts);
+    let pairs = read_urlencoded(body, max, locale).await?;
+    parts.method = axum::http::Method::GET;
+    Ok((parts, locale, pairs))
+}
+
 /// Reads an `application/x-www-form-urlencoded` body of at most `max`
 /// bytes as name/value pairs; anything else is answered with a plain,
 /// translated refusal.

@@ -302,14 +302,11 @@ pub async fn check(
     Path(key): Path<String>,
     request: Request,
 ) -> Response {
-    let (mut parts, body) = request.into_parts();
-    let locale = super::locale_of(&parts);
-    let pairs = match super::read_urlencoded(body, MAX_BODY, locale).await {
-        Ok(pairs) => pairs,
+    let (parts, locale, pairs) = match super::read_small_post(request, MAX_BODY).await {
+        Ok(read) => read,
         Err(refusal) => return refusal,
     };
     let posted = RawAnswers::from_pairs(pairs);
-    parts.method = Method::GET;
     let sent = posted
         .first(SUBMISSION_INPUT)
         .filter(|k| crate::secret::is_token(k))

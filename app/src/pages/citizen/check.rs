@@ -4,8 +4,9 @@
 //! same case and the same receipt.
 
 use crate::api::check_answers;
+use crate::components::error_summary::SubmitFailed;
 use crate::components::summary_list::SummaryList;
-use crate::i18n::{use_locale, FluentArg};
+use crate::i18n::use_locale;
 use crate::model::CheckData;
 use crate::pages::citizen::form::{SUBMISSION_INPUT, VERSION_INPUT};
 use crate::pages::not_found::LoadError;
@@ -43,18 +44,7 @@ fn Check(data: CheckData) -> impl IntoView {
         <a class="back-link" href=format!("/services/{key}/form/{}", data.last_page) rel="external">
             {locale.t("back")}
         </a>
-        {data
-            .failure_reference
-            .map(|reference| {
-                view! {
-                    <div class="notification notification--error" role="alert">
-                        <h2 class="notification__title">{locale.t("submit-failed-title")}</h2>
-                        <p>
-                            {locale.t_args("submit-failed-body", &[("reference", FluentArg::Str(reference))])}
-                        </p>
-                    </div>
-                }
-            })}
+        {data.failure_reference.map(|reference| view! { <SubmitFailed reference /> })}
         <p class="caption" lang=data.content_lang.clone()>{data.title.clone()}</p>
         <h1>{heading}</h1>
         {data

@@ -9,7 +9,7 @@
 //! shows the error summary at once.
 
 use crate::api::open_form;
-use crate::components::error_summary::{ErrorSummary, SummaryItem};
+use crate::components::error_summary::{ErrorSummary, SubmitFailed, SummaryItem};
 use crate::components::field::{Field, FieldView};
 use crate::i18n::{use_locale, FluentArg, Locale};
 use crate::model::FormPageData;
@@ -459,19 +459,7 @@ fn ServiceForm(data: FormPageData, page: Option<String>, back_to_check: bool) ->
         <Show when=move || show_summary.get() && !errors.with(Vec::is_empty)>
             <ErrorSummary items=summary_items node_ref=summary_ref />
         </Show>
-        {data
-            .state
-            .failure_reference
-            .map(|reference| {
-                view! {
-                    <div class="notification notification--error" role="alert">
-                        <h2 class="notification__title">{locale.t("submit-failed-title")}</h2>
-                        <p>
-                            {locale.t_args("submit-failed-body", &[("reference", FluentArg::Str(reference))])}
-                        </p>
-                    </div>
-                }
-            })}
+        {data.state.failure_reference.map(|reference| view! { <SubmitFailed reference /> })}
         <p class="caption">
             <span lang=form_lang.clone()>{title}</span>
             {step.map(|(n, of)| {
