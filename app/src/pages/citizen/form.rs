@@ -159,15 +159,15 @@ fn ServiceForm(data: FormPageData, page: Option<String>, back_to_check: bool) ->
             })
         })
     };
-    let document_title = {
-        let title = format!("{page_title} – {title}");
-        move || {
-            if show_summary.get() && !errors.with(Vec::is_empty) {
-                format!("{} {title}", locale.t("error-title-prefix"))
-            } else {
-                title.clone()
-            }
-        }
+    // The title is plain text when the page is drawn: leptos_meta reads it
+    // after the render, outside the render's reactive arena, so it must not
+    // read a signal. In the browser, errors found on submit prefix it by hand.
+    let base_title = format!("{page_title} – {title}");
+    let error_title = format!("{} {base_title}", locale.t("error-title-prefix"));
+    let document_title = if errors.with_untracked(Vec::is_empty) {
+        base_title
+    } else {
+        error_title.clone()
     };
 
     // A field is checked when it is left. If it was left by pressing a
@@ -265,6 +265,9 @@ fn ServiceForm(data: FormPageData, page: Option<String>, back_to_check: bool) ->
             ev.prevent_default();
             errors.set(fresh);
             show_summary.set(true);
+            if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+                document.set_title(&format!("{error_title} – {}", locale.t("site-name")));
+            }
             // The summary is drawn on the next frame; focus it then, so a
             // screen reader announces it as it would after a page load.
             request_animation_frame(move || {
