@@ -91,6 +91,14 @@ pub fn App() -> impl IntoView {
                         view=pages::citizen::receipt::ReceiptPage
                         ssr=SsrMode::Async
                     />
+                    // A survey answer with an error is answered with the
+                    // receipt at the address it was posted to; the browser
+                    // must draw the same page there to hydrate it.
+                    <Route
+                        path=path!("/receipts/:token/feedback")
+                        view=pages::citizen::receipt::ReceiptPage
+                        ssr=SsrMode::Async
+                    />
                 </Routes>
             </components::layout::Layout>
         </Router>
