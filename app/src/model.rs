@@ -126,6 +126,9 @@ pub struct Receipt {
     /// The answers as sent, read against the form version they were given
     /// on, in the page's language: the same rows every output uses.
     pub summary: Vec<forms::SummaryRow>,
+    /// The language of the form's texts (the summary's labels) when it is
+    /// not the page's.
+    pub content_lang: Option<String>,
     /// The satisfaction survey under the receipt.
     pub feedback: Feedback,
 }

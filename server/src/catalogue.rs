@@ -301,6 +301,7 @@ pub fn receipt_of(
         summary: definition
             .map(|d| forms::summary(d, answers, lang))
             .unwrap_or_default(),
+        content_lang: definition.and_then(|d| app::components::field::content_lang(d, lang)),
         feedback: app::model::Feedback::default(),
     }
 }

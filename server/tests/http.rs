@@ -489,6 +489,20 @@ on_both_databases! {
         // ... and its texts say they are Swedish, so they are read as Swedish.
         assert!(html.contains(r#"<span lang="sv">Felanmälan – gata och park</span>"#), "{html}");
         assert!(html.contains(r#"<h1 lang="sv">Om felet</h1>"#), "{html}");
+        // ... and so do the answers on the receipt.
+        let mut journey = Journey::new(&server, "fault-report");
+        journey.cookie = None;
+        let pairs: Vec<(&str, &str)> = VALID_FAULT.to_vec();
+        let r = journey.post("/services/fault-report/form", &pairs).await;
+        assert_eq!(r.headers()[LOCATION], "/services/fault-report/check");
+        let check = journey.server.client.get(server.url("/services/fault-report/check"))
+            .header(COOKIE, format!("{}; lang=ar", journey.cookie.clone().expect("draft")))
+            .send().await.expect("GET").text().await.expect("body");
+        assert!(check.contains(r#"<dt lang="sv" class="summary-list__key">Var finns felet?</dt>"#), "{check}");
+        let r = journey.send_checked().await;
+        let receipt = server.client.get(server.url(r.headers()[LOCATION].to_str().expect("ascii")))
+            .header(COOKIE, "lang=ar").send().await.expect("GET").text().await.expect("body");
+        assert!(receipt.contains(r#"<dt lang="sv" class="summary-list__key">Var finns felet?</dt>"#), "{receipt}");
         assert!(html.contains(r#"<span lang="sv">Var finns felet?</span>"#), "{html}");
     }
 

@@ -61,7 +61,7 @@ pub fn ReceiptPage() -> impl IntoView {
                         })}
                         <h2>{locale.t("receipt-answers-heading")}</h2>
                         <p class="no-print">{locale.t("receipt-print-hint")}</p>
-                        <SummaryList rows=r.summary.clone() />
+                        <SummaryList rows=r.summary.clone() content_lang=r.content_lang.clone() />
                         <Survey token=params.read_untracked().get("token").unwrap_or_default() feedback=r.feedback.clone() />
                         <p class="no-print">
                             <a href="/">{locale.t("back-to-start")}</a>
