@@ -113,6 +113,15 @@ pub fn answers_of(draft: &Draft) -> RawAnswers {
     })
 }
 
+/// The keys of the questions on `page` of `definition`.
+pub fn questions_on(definition: &forms::FormDefinition, page: &str) -> BTreeSet<String> {
+    definition
+        .pages()
+        .find(|p| p.key() == page)
+        .map(|p| p.fields().map(|f| f.key().to_owned()).collect())
+        .unwrap_or_default()
+}
+
 /// `draft` with every answer to the questions in `page` replaced by what
 /// was posted; answers to other pages stay as they were, and nothing posted
 /// for another page's questions is taken.

@@ -23,7 +23,6 @@ use axum::http::request::Parts;
 use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use forms::RawAnswers;
-use std::collections::BTreeSet;
 
 /// Largest form body accepted without files (files come as multipart).
 const MAX_BODY: usize = 256 * 1024;
@@ -93,12 +92,7 @@ async fn page_post(
         // The page says the service does not exist, in the person's language.
         return render(&state, parts, None, StatusCode::NOT_FOUND).await;
     };
-    let questions: BTreeSet<String> = form
-        .definition
-        .pages()
-        .find(|p| p.key() == page_key)
-        .map(|p| p.fields().map(|f| f.key().to_owned()).collect())
-        .unwrap_or_default();
+    let questions = drafts::questions_on(&form.definition, &page_key);
 
     // Files are stored under the submission's key, so it is settled first.
     let submission_key = match &draft {
@@ -366,12 +360,7 @@ pub async fn check(
             // Something is missing or wrong (an answer that no longer fits
             // after a change): to the first page with an error, showing it.
             let page = shown.state.visible_pages.iter().find(|p| {
-                let questions: BTreeSet<&str> = form
-                    .definition
-                    .pages()
-                    .find(|x| x.key() == p.as_str())
-                    .map(|x| x.fields().map(|f| f.key()).collect())
-                    .unwrap_or_default();
+                let questions = drafts::questions_on(&form.definition, p);
                 shown
                     .state
                     .errors
