@@ -250,7 +250,20 @@ async fn save(
 /// `GET /resume/{secret}`: a resume link. The draft gets a new session
 /// secret for this browser, and the person goes on where they left off; a
 /// link that has expired (or never was) says so.
-pub async fn resume(State(state): State<AppState>, Path(secret): Path<String>) -> Response {
+pub async fn resume(
+    State(state): State<AppState>,
+    Path(secret): Path<String>,
+    axum::Extension(locale): axum::Extension<app::i18n::Locale>,
+) -> Response {
+    // Said in the person's language, with the reference of what went wrong.
+    let failed = |e: sqlx::Error| {
+        let failure = crate::error::internal("resuming a draft", e);
+        let body = locale.t_args(
+            "error-page-body",
+            &[("reference", app::i18n::FluentArg::Str(failure.reference))],
+        );
+        (StatusCode::SERVICE_UNAVAILABLE, body).into_response()
+    };
     let now = db::now_millis();
     let found = if crate::secret::is_token(&secret) {
         db::drafts::by_resume(&state.db.pool, &drafts::hash(&secret), now).await
@@ -260,10 +273,7 @@ pub async fn resume(State(state): State<AppState>, Path(secret): Path<String>) -
     let draft = match found {
         Ok(Some(draft)) => draft,
         Ok(None) => return Redirect::to("/drafts/expired").into_response(),
-        Err(e) => {
-            let failure = crate::error::internal("resuming a draft", e);
-            return (StatusCode::SERVICE_UNAVAILABLE, failure.reference).into_response();
-        }
+        Err(e) => return failed(e),
     };
     let key = {
         let store = state.forms.read().unwrap_or_else(|e| e.into_inner());
@@ -277,8 +287,7 @@ pub async fn resume(State(state): State<AppState>, Path(secret): Path<String>) -
     let session = crate::secret::token();
     if let Err(e) = db::drafts::set_secret(&state.db.pool, draft.id, &drafts::hash(&session)).await
     {
-        let failure = crate::error::internal("resuming a draft", e);
-        return (StatusCode::SERVICE_UNAVAILABLE, failure.reference).into_response();
+        return failed(e);
     }
     let mut response =
         Redirect::to(&format!("/services/{key}/form/{}", draft.page)).into_response();
