@@ -23,13 +23,15 @@ pub enum Outcome {
 const REFERENCE_ATTEMPTS: usize = 4;
 
 /// Evaluates `raw` against the form version it was filled in on and stores
-/// the case. The same submission key always yields the same case.
+/// the case (deleting `spent_draft`, the draft it was sent from, in the same
+/// commit). The same submission key always yields the same case.
 pub async fn submit(
     db: &Db,
     form: &Published,
     raw: &RawAnswers,
     locale: Locale,
     config: &Config,
+    spent_draft: Option<i64>,
 ) -> Result<Outcome, PortError> {
     let timezone = &config.timezone;
     let definition = &form.definition;
@@ -48,15 +50,6 @@ pub async fn submit(
     for _ in 0..REFERENCE_ATTEMPTS {
         let reference = crate::secret::case_reference();
         let submitted_at = db::now_millis();
-        let case = db::cases::NewCase {
-            reference: &reference,
-            receipt_token: &receipt_token,
-            submission_key: &submission_key,
-            form_version_id: form.id,
-            language: locale.tag(),
-            answers: &answers,
-            submitted_at,
-        };
         let receipt = crate::catalogue::receipt_of(
             Some(definition),
             reference.clone(),
@@ -66,18 +59,53 @@ pub async fn submit(
             timezone,
         );
         let text = app::mail::receipt(locale, &receipt);
-        let mail: Vec<_> = receipt_recipients(definition, &evaluation.answers)
+        let mail: Vec<(String, String)> = receipt_recipients(definition, &evaluation.answers)
             .into_iter()
-            .map(|recipient| {
-                let new_mail = db::outbox::NewMail {
-                    recipient,
-                    subject: &text.subject,
-                    body: &text.body,
-                };
-                (new_mail, crate::mail::message_id(&config.mail_from))
-            })
+            .map(|to| (to.to_owned(), crate::mail::message_id(&config.mail_from)))
             .collect();
-        match db::cases::insert_once(&db.pool, &case, &mail).await {
+        let case = (
+            reference,
+            receipt_token.clone(),
+            submission_key.clone(),
+            answers.clone(),
+        );
+        let form_version_id = form.id;
+        let stored = db
+            .writer
+            .write(move |conn| {
+                Box::pin(async move {
+                    let (reference, receipt_token, submission_key, answers) = &case;
+                    let case = db::cases::NewCase {
+                        reference,
+                        receipt_token,
+                        submission_key,
+                        form_version_id,
+                        language: locale.tag(),
+                        answers,
+                        submitted_at,
+                    };
+                    let mail: Vec<_> = mail
+                        .iter()
+                        .map(|(recipient, message_id)| {
+                            let new_mail = db::outbox::NewMail {
+                                recipient,
+                                subject: &text.subject,
+                                body: &text.body,
+                            };
+                            (new_mail, message_id.clone())
+                        })
+                        .collect();
+                    let stored = db::cases::insert_once(conn, &case, &mail).await?;
+                    // The draft is spent once its case is stored, in the
+                    // same commit.
+                    if let Some(draft) = spent_draft {
+                        db::drafts::delete(conn, draft).await?;
+                    }
+                    Ok(stored)
+                })
+            })
+            .await;
+        match stored {
             Ok(stored) => {
                 tracing::info!(reference = %stored.reference, service = definition.key(), "case received");
                 return Ok(Outcome::Received {

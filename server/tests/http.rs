@@ -1441,3 +1441,73 @@ mod mail_over_smtp {
         mail_waits_for_smtp_and_goes_out_once(Backend::Postgres).await;
     }
 }
+
+/// The writer (`server::db::writer`): jobs that arrive together share one
+/// commit; one that fails is rolled back alone and told so; what the others
+/// wrote is there as soon as they are answered.
+mod writer {
+    use super::*;
+    use sqlx::Row;
+
+    /// Inserts `key` into `table` through the writer.
+    async fn insert(db: &Db, table: &str, key: i64) -> Result<(), sqlx::Error> {
+        let sql = format!("INSERT INTO {table} (k) VALUES ($1)");
+        db.writer
+            .write(move |conn| {
+                Box::pin(async move {
+                    sqlx::query(&sql).bind(key).execute(conn).await?;
+                    Ok(())
+                })
+            })
+            .await
+    }
+
+    async fn batches_commit_together_and_fail_alone(backend: Backend) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = fresh_database(backend).await;
+        let db = Db::connect(url.as_deref(), dir.path()).await.expect("db");
+        sqlx::query("CREATE TABLE writer_test (k BIGINT PRIMARY KEY)")
+            .execute(&db.pool)
+            .await
+            .expect("create");
+        let before = db.writer.batches();
+        // 200 jobs, and key 7 twice: the second is refused.
+        let tasks: Vec<_> = (0..200)
+            .chain([7])
+            .map(|k| {
+                let db = db.clone();
+                tokio::spawn(async move { insert(&db, "writer_test", k).await })
+            })
+            .collect();
+        let mut refused = 0;
+        for task in tasks {
+            if task.await.expect("task").is_err() {
+                refused += 1;
+            }
+        }
+        assert_eq!(refused, 1, "only the repeated key is refused");
+        let batches = db.writer.batches() - before;
+        assert!(
+            batches <= 2,
+            "201 jobs queued at once took {batches} commits"
+        );
+        let n: i64 = sqlx::query("SELECT COUNT(*) AS n FROM writer_test")
+            .fetch_one(&db.pool)
+            .await
+            .expect("count")
+            .try_get("n")
+            .expect("n");
+        assert_eq!(n, 200);
+    }
+
+    // One thread: every spawned job is queued before the writer runs.
+    #[tokio::test(flavor = "current_thread")]
+    async fn sqlite() {
+        batches_commit_together_and_fail_alone(Backend::Sqlite).await;
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn postgres() {
+        batches_commit_together_and_fail_alone(Backend::Postgres).await;
+    }
+}

@@ -1,6 +1,6 @@
 //! Cases: what residents sent in.
 
-use sqlx::{AnyPool, Row};
+use sqlx::{AnyConnection, AnyPool, Connection, Row};
 
 pub struct NewCase<'a> {
     pub reference: &'a str,
@@ -30,11 +30,11 @@ pub struct CaseReceipt {
 /// once. A clash on the reference (a random code) is an error the caller
 /// retries.
 pub async fn insert_once(
-    pool: &AnyPool,
+    conn: &mut AnyConnection,
     case: &NewCase<'_>,
     mail: &[(super::outbox::NewMail<'_>, String)],
 ) -> Result<CaseReceipt, sqlx::Error> {
-    let mut tx = pool.begin().await?;
+    let mut tx = conn.begin().await?;
     let inserted = sqlx::query(
         "INSERT INTO cases \
          (reference, receipt_token, submission_key, form_version_id, language, answers, submitted_at) \

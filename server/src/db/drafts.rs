@@ -1,7 +1,7 @@
 //! Drafts: forms being filled in, page by page. Found only by the hash of a
 //! secret the person holds; see `crate::drafts`.
 
-use sqlx::{AnyPool, Row};
+use sqlx::{AnyConnection, AnyPool, Row};
 
 /// A draft as stored.
 #[derive(Clone, Debug)]
@@ -30,7 +30,7 @@ pub struct NewDraft<'a> {
 
 const COLUMNS: &str = "id, form_version_id, submission_key, language, answers, page, expires_at";
 
-pub async fn insert(pool: &AnyPool, draft: &NewDraft<'_>) -> Result<i64, sqlx::Error> {
+pub async fn insert(conn: &mut AnyConnection, draft: &NewDraft<'_>) -> Result<i64, sqlx::Error> {
     sqlx::query(
         "INSERT INTO drafts (secret_hash, form_version_id, submission_key, language, answers, page, \
          created_at, updated_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8) RETURNING id",
@@ -43,7 +43,7 @@ pub async fn insert(pool: &AnyPool, draft: &NewDraft<'_>) -> Result<i64, sqlx::E
     .bind(draft.page)
     .bind(draft.now)
     .bind(draft.expires_at)
-    .fetch_one(pool)
+    .fetch_one(conn)
     .await?
     .try_get("id")
 }
@@ -82,7 +82,7 @@ pub async fn by_resume(
 
 /// Saves the answers and the page, and moves the expiry on.
 pub async fn save(
-    pool: &AnyPool,
+    conn: &mut AnyConnection,
     id: i64,
     answers: &str,
     page: &str,
@@ -97,7 +97,7 @@ pub async fn save(
     .bind(page)
     .bind(now)
     .bind(expires_at)
-    .execute(pool)
+    .execute(conn)
     .await?;
     Ok(())
 }
@@ -123,10 +123,10 @@ pub async fn set_resume(pool: &AnyPool, id: i64, resume_hash: &str) -> Result<()
     Ok(())
 }
 
-pub async fn delete(pool: &AnyPool, id: i64) -> Result<(), sqlx::Error> {
+pub async fn delete(conn: &mut AnyConnection, id: i64) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM drafts WHERE id = $1")
         .bind(id)
-        .execute(pool)
+        .execute(conn)
         .await?;
     Ok(())
 }

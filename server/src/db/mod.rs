@@ -13,6 +13,7 @@ pub mod feedback;
 pub mod files;
 pub mod forms;
 pub mod outbox;
+pub mod writer;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
@@ -30,6 +31,8 @@ pub enum Backend {
 pub struct Db {
     pub pool: AnyPool,
     pub backend: Backend,
+    /// Where the writes a person waits for go (see `writer`).
+    pub writer: writer::Writer,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -101,7 +104,12 @@ impl Db {
                 url: redacted,
                 source,
             })?;
-        let db = Db { pool, backend };
+        let writer = writer::Writer::start(pool.clone());
+        let db = Db {
+            pool,
+            backend,
+            writer,
+        };
         db.migrate().await?;
         Ok(db)
     }

@@ -1,7 +1,7 @@
 //! The outbox: mail waiting to go out, written in the same transaction as
 //! the change that caused it and delivered by `crate::mail`'s worker.
 
-use sqlx::{Any, AnyPool, Row, Transaction};
+use sqlx::{AnyConnection, AnyPool, Row};
 
 /// A mail to write into the outbox.
 pub struct NewMail<'a> {
@@ -23,10 +23,10 @@ pub struct Pending {
     pub attempts: i64,
 }
 
-/// Writes mail into the outbox inside `tx`, so it is sent exactly when the
+/// Writes mail into the outbox on `conn` (inside the caller's transaction), so it is sent exactly when the
 /// change that caused it is committed.
 pub async fn insert(
-    tx: &mut Transaction<'static, Any>,
+    conn: &mut AnyConnection,
     case_id: Option<i64>,
     mail: &NewMail<'_>,
     message_id: &str,
@@ -42,7 +42,7 @@ pub async fn insert(
     .bind(mail.body)
     .bind(message_id)
     .bind(now)
-    .execute(&mut **tx)
+    .execute(conn)
     .await?;
     Ok(())
 }

@@ -221,27 +221,42 @@ async fn save(
     kept.set(SUBMISSION_INPUT, Vec::new());
     let answers = serde_json::to_string(&kept).unwrap_or_else(|_| "{}".into());
     let expires_at = drafts::expiry(now, state.config.draft_days);
+    let page = page.to_owned();
+    let writer = &state.db.writer;
     match draft {
         Some(d) => {
-            db::drafts::save(&state.db.pool, d.id, &answers, page, now, expires_at).await?;
-            Ok((d.id, None))
+            let id = d.id;
+            writer
+                .write(move |conn| {
+                    Box::pin(async move {
+                        db::drafts::save(conn, id, &answers, &page, now, expires_at).await
+                    })
+                })
+                .await?;
+            Ok((id, None))
         }
         None => {
             let secret = crate::secret::token();
-            let id = db::drafts::insert(
-                &state.db.pool,
-                &db::drafts::NewDraft {
-                    secret_hash: &drafts::hash(&secret),
-                    form_version_id: form.id,
-                    submission_key: raw.first(SUBMISSION_INPUT).unwrap_or_default(),
-                    language: locale.tag(),
-                    answers: &answers,
-                    page,
-                    now,
-                    expires_at,
-                },
-            )
-            .await?;
+            let secret_hash = drafts::hash(&secret);
+            let form_version_id = form.id;
+            let submission_key = raw.first(SUBMISSION_INPUT).unwrap_or_default().to_owned();
+            let id = writer
+                .write(move |conn| {
+                    Box::pin(async move {
+                        let draft = db::drafts::NewDraft {
+                            secret_hash: &secret_hash,
+                            form_version_id,
+                            submission_key: &submission_key,
+                            language: locale.tag(),
+                            answers: &answers,
+                            page: &page,
+                            now,
+                            expires_at,
+                        };
+                        db::drafts::insert(conn, &draft).await
+                    })
+                })
+                .await?;
             Ok((id, Some(secret)))
         }
     }
@@ -351,14 +366,19 @@ pub async fn check(
     };
     let mut raw = drafts::answers_of(&draft);
     raw.set(SUBMISSION_INPUT, vec![draft.submission_key.clone()]);
-    match submission::submit(&state.db, &form, &raw, locale, &state.config).await {
+    match submission::submit(
+        &state.db,
+        &form,
+        &raw,
+        locale,
+        &state.config,
+        Some(draft.id),
+    )
+    .await
+    {
         Ok(Outcome::Received { receipt_token }) => {
             // The receipt mail was committed with the case: send it now.
             state.mail_wake.notify_one();
-            if let Err(e) = db::drafts::delete(&state.db.pool, draft.id).await {
-                // The case is safe; the draft expires on its own.
-                tracing::warn!(error = %e, "a sent draft could not be deleted");
-            }
             let mut response = Redirect::to(&format!("/receipts/{receipt_token}")).into_response();
             if let Some(cookie) = drafts::clear_cookie(&key) {
                 response.headers_mut().append(SET_COOKIE, cookie);
