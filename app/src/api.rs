@@ -76,7 +76,7 @@ pub async fn open_form(key: String, show_errors: bool) -> Result<FormPageData, A
     if let Some(posted) = use_context::<PostedForm>() {
         if let Some(open) = catalogue.open_form(&key, Some(posted.version)).await? {
             return Ok(FormPageData {
-                definition: (*open.definition).clone(),
+                definition: open.definition,
                 state: posted.state,
             });
         }
@@ -90,7 +90,7 @@ pub async fn open_form(key: String, show_errors: bool) -> Result<FormPageData, A
         state.errors.clear();
     }
     Ok(FormPageData {
-        definition: (*drafted.definition).clone(),
+        definition: drafted.definition,
         state,
     })
 }

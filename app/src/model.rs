@@ -49,7 +49,8 @@ pub struct PrivacyText {
 /// filled in, what the person typed so far, and the errors to show.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FormPageData {
-    pub definition: FormDefinition,
+    /// Shared, not copied: a definition is large and never changes.
+    pub definition: std::sync::Arc<FormDefinition>,
     pub state: FormState,
 }
 

@@ -4,12 +4,12 @@
 //!
 //! ```text
 //! load http://127.0.0.1:PORT [--rate 2000] [--seconds 20]
-//!      [--submissions 30000] [--concurrency 64]
+//!      [--submissions 30000] [--concurrency 64] [--page /services/fault-report/form]
 //! ```
 //!
 //! 1. The form page at a fixed rate (open loop): a new visitor's
-//!    `GET /services/fault-report/form`. Requests leave in 1 ms steps and
-//!    latency counts from the moment a step was due, so time the load tool
+//!    `GET /services/fault-report/form` (or the `--page` given). Latency
+//!    counts from the moment each request was due, so time the load tool
 //!    itself falls behind is counted against the server, never hidden.
 //! 2. The form page as fast as it goes (closed loop).
 //! 3. Durable writes: the form's page posted for `--submissions` new
@@ -32,6 +32,8 @@ struct Args {
     seconds: u64,
     submissions: usize,
     concurrency: usize,
+    /// The page measured in the first two steps.
+    page: String,
 }
 
 fn main() {
@@ -40,7 +42,7 @@ fn main() {
         Err(message) => {
             eprintln!("{message}");
             eprintln!(
-                "usage: load http://127.0.0.1:PORT [--rate N] [--seconds N] [--submissions N] [--concurrency N]"
+                "usage: load http://127.0.0.1:PORT [--rate N] [--seconds N] [--submissions N] [--concurrency N] [--page /PATH]"
             );
             std::process::exit(2);
         }
@@ -64,9 +66,15 @@ fn parse_args(mut words: impl Iterator<Item = String>) -> Result<Args, String> {
         seconds: 20,
         submissions: 30_000,
         concurrency: 64,
+        page: format!("/services/{SERVICE}/form"),
     };
     while let Some(flag) = words.next() {
         let value = words.next().ok_or(format!("{flag} needs a value"))?;
+        if flag == "--page" && !value.starts_with('/') {
+            return Err(format!(
+                "--page needs a path on the target, starting with /, not {value}"
+            ));
+        }
         let number = || {
             value
                 .parse::<u64>()
@@ -79,6 +87,7 @@ fn parse_args(mut words: impl Iterator<Item = String>) -> Result<Args, String> {
             "--seconds" => args.seconds = number()?,
             "--submissions" => args.submissions = number()? as usize,
             "--concurrency" => args.concurrency = number()? as usize,
+            "--page" if value.starts_with('/') => args.page = value,
             _ => return Err(format!("unknown option {flag}")),
         }
     }
@@ -113,7 +122,7 @@ async fn run(args: Args) -> Result<(), String> {
         .timeout(Duration::from_secs(30))
         .build()
         .map_err(|e| e.to_string())?;
-    let page = format!("{target}/services/{SERVICE}/form");
+    let page = format!("{target}{}", args.page);
     let probe = client
         .get(&page)
         .send()
@@ -255,33 +264,37 @@ fn receipt(response: reqwest::Result<reqwest::Response>) -> bool {
 }
 
 /// GETs `url` `rate` times a second for `seconds`, whatever the answers
-/// take: requests leave in 1 ms steps.
+/// take. A thread of its own keeps time (a sleeping thread wakes within
+/// tens of microseconds; the runtime's timer only to the millisecond).
 async fn open_loop(client: &reqwest::Client, url: &str, rate: u64, seconds: u64) -> Vec<Sample> {
     let total = rate * seconds;
-    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
-    let mut ticker = tokio::time::interval(Duration::from_millis(1));
-    ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Burst);
-    let start = tokio::time::Instant::now();
-    let mut issued = 0;
-    while issued < total {
-        let step = ticker.tick().await;
-        let due_by_now = ((step - start).as_micros() as u64 * rate / 1_000_000 + 1).min(total);
-        while issued < due_by_now {
-            let request = client.get(url);
-            let tx = tx.clone();
-            let due = step.into_std();
-            tokio::spawn(async move {
-                let sent = Instant::now();
-                let ok = ok_body(request.send().await, 200).await;
-                let _ = tx.send(Sample {
-                    due,
-                    sent,
-                    done: Instant::now(),
-                    ok,
-                });
-            });
-            issued += 1;
+    let (due_tx, mut due_rx) = tokio::sync::mpsc::unbounded_channel();
+    std::thread::spawn(move || {
+        let start = Instant::now();
+        for i in 0..total {
+            let due = start + Duration::from_nanos(i * 1_000_000_000 / rate);
+            if let Some(wait) = due.checked_duration_since(Instant::now()) {
+                std::thread::sleep(wait);
+            }
+            if due_tx.send(due).is_err() {
+                break;
+            }
         }
+    });
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    while let Some(due) = due_rx.recv().await {
+        let request = client.get(url);
+        let tx = tx.clone();
+        tokio::spawn(async move {
+            let sent = Instant::now();
+            let ok = ok_body(request.send().await, 200).await;
+            let _ = tx.send(Sample {
+                due,
+                sent,
+                done: Instant::now(),
+                ok,
+            });
+        });
     }
     drop(tx);
     let mut samples = Vec::with_capacity(total as usize);

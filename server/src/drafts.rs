@@ -138,7 +138,10 @@ pub fn merge(draft: &RawAnswers, posted: &RawAnswers, page: &BTreeSet<String>) -
 /// Deletes expired drafts and the files attached to them; gives how many
 /// drafts went. Run at start-up and every hour.
 pub async fn sweep(db: &Db, files: &dyn FileStore, now: i64) -> Result<u64, sqlx::Error> {
-    let (deleted, file_ids) = db::drafts::delete_expired(&db.pool, now).await?;
+    let (deleted, file_ids) = db
+        .writer
+        .write(move |conn| Box::pin(async move { db::drafts::delete_expired(conn, now).await }))
+        .await?;
     for id in file_ids {
         if let Err(e) = files.delete(&id).await {
             tracing::warn!(file = %id, error = %e, "an expired draft's file could not be removed");

@@ -131,7 +131,14 @@ impl Worker {
     pub async fn round(&self) -> Result<usize, sqlx::Error> {
         let now = db::now_millis();
         let lease_until = now + millis(LEASE);
-        let claimed = db::outbox::claim_due(&self.db.pool, now, lease_until, BATCH).await?;
+        // Every change to the outbox goes through the writer, committed
+        // with whatever else is being written.
+        let writer = &self.db.writer;
+        let claimed = writer
+            .write(move |conn| {
+                Box::pin(async move { db::outbox::claim_due(conn, now, lease_until, BATCH).await })
+            })
+            .await?;
         for mail in &claimed {
             let outcome = match self.message(mail) {
                 Ok(message) => {
@@ -144,13 +151,24 @@ impl Worker {
             let now = db::now_millis();
             match outcome {
                 Ok(()) => {
-                    db::outbox::mark_sent(&self.db.pool, mail.id, now).await?;
+                    let id = mail.id;
+                    writer
+                        .write(move |conn| {
+                            Box::pin(async move { db::outbox::mark_sent(conn, id, now).await })
+                        })
+                        .await?;
                     tracing::info!(mail = mail.id, attempts = mail.attempts, "mail sent");
                 }
                 Err(failure) => {
                     let give_up = failure.permanent || mail.attempts >= MAX_ATTEMPTS;
                     let next = (!give_up).then(|| now + millis(delay(self.retry, mail.attempts)));
-                    db::outbox::mark_failed(&self.db.pool, mail.id, &failure.message, next, now)
+                    let (id, message) = (mail.id, failure.message.clone());
+                    writer
+                        .write(move |conn| {
+                            Box::pin(async move {
+                                db::outbox::mark_failed(conn, id, &message, next, now).await
+                            })
+                        })
                         .await?;
                     if give_up {
                         tracing::error!(mail = mail.id, attempts = mail.attempts, error = %failure.message, "mail given up");

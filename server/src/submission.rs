@@ -50,19 +50,22 @@ pub async fn submit(
     for _ in 0..REFERENCE_ATTEMPTS {
         let reference = crate::secret::case_reference();
         let submitted_at = db::now_millis();
-        let receipt = crate::catalogue::receipt_of(
-            Some(definition),
-            reference.clone(),
-            submitted_at,
-            &evaluation.answers,
-            locale.tag(),
-            timezone,
-        );
-        let text = app::mail::receipt(locale, &receipt);
         let mail: Vec<(String, String)> = receipt_recipients(definition, &evaluation.answers)
             .into_iter()
             .map(|to| (to.to_owned(), crate::mail::message_id(&config.mail_from)))
             .collect();
+        // The receipt's text, written only when someone gets it.
+        let text = (!mail.is_empty()).then(|| {
+            let receipt = crate::catalogue::receipt_of(
+                Some(definition),
+                reference.clone(),
+                submitted_at,
+                &evaluation.answers,
+                locale.tag(),
+                timezone,
+            );
+            app::mail::receipt(locale, &receipt)
+        });
         let case = (
             reference,
             receipt_token.clone(),
@@ -84,9 +87,10 @@ pub async fn submit(
                         answers,
                         submitted_at,
                     };
-                    let mail: Vec<_> = mail
+                    let mail: Vec<_> = text
                         .iter()
-                        .map(|(recipient, message_id)| {
+                        .flat_map(|text| mail.iter().map(move |m| (text, m)))
+                        .map(|(text, (recipient, message_id))| {
                             let new_mail = db::outbox::NewMail {
                                 recipient,
                                 subject: &text.subject,

@@ -127,19 +127,29 @@ pub async fn attach(
                     .put(&file.id, &upload.content)
                     .await
                     .map_err(|e| internal("storing a file's contents", e))?;
-                files::insert(
-                    &db.pool,
-                    &files::NewFile {
-                        id: &file.id,
-                        submission_key,
-                        name: &file.name,
-                        content_type: &file.content_type,
-                        size: upload.size,
-                        uploaded_at: db::now_millis(),
-                    },
-                )
-                .await
-                .map_err(|e| internal("storing a file", e))?;
+                let (id, key, name) = (
+                    file.id.clone(),
+                    submission_key.to_owned(),
+                    file.name.clone(),
+                );
+                let (content_type, size) = (file.content_type.clone(), upload.size);
+                let uploaded_at = db::now_millis();
+                db.writer
+                    .write(move |conn| {
+                        Box::pin(async move {
+                            let new_file = files::NewFile {
+                                id: &id,
+                                submission_key: &key,
+                                name: &name,
+                                content_type: &content_type,
+                                size,
+                                uploaded_at,
+                            };
+                            files::insert(conn, &new_file).await
+                        })
+                    })
+                    .await
+                    .map_err(|e| internal("storing a file", e))?;
             }
             refs.push(file);
         }

@@ -1,6 +1,6 @@
 //! Cases: what residents sent in.
 
-use sqlx::{AnyConnection, AnyPool, Connection, Row};
+use sqlx::{AnyConnection, AnyPool, Row};
 
 pub struct NewCase<'a> {
     pub reference: &'a str,
@@ -25,20 +25,20 @@ pub struct CaseReceipt {
 
 /// Inserts a case unless one with the same submission key exists, then
 /// returns the case stored under that key: submitting twice gives one case.
-/// The case's mail (each with its `Message-ID`) goes into the outbox in the
-/// same transaction, only when this call inserted the case, so it is sent
-/// once. A clash on the reference (a random code) is an error the caller
-/// retries.
+/// The case's mail (each with its `Message-ID`) goes into the outbox only
+/// when this call inserted the case, so it is sent once. Runs in the
+/// caller's transaction (the writer's, `super::writer`), which makes the
+/// case and its mail one change. A clash on the reference (a random code)
+/// is an error the caller retries.
 pub async fn insert_once(
     conn: &mut AnyConnection,
     case: &NewCase<'_>,
     mail: &[(super::outbox::NewMail<'_>, String)],
 ) -> Result<CaseReceipt, sqlx::Error> {
-    let mut tx = conn.begin().await?;
     let inserted = sqlx::query(
         "INSERT INTO cases \
          (reference, receipt_token, submission_key, form_version_id, language, answers, submitted_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (submission_key) DO NOTHING",
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (submission_key) DO NOTHING RETURNING id",
     )
     .bind(case.reference)
     .bind(case.receipt_token)
@@ -47,31 +47,38 @@ pub async fn insert_once(
     .bind(case.language)
     .bind(case.answers)
     .bind(case.submitted_at)
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
-    let row = sqlx::query(
-        "SELECT id, reference, receipt_token, form_version_id, submitted_at, answers, feedback_given \
-         FROM cases WHERE submission_key = $1",
-    )
-    .bind(case.submission_key)
-    .fetch_one(&mut *tx)
+    .fetch_optional(&mut *conn)
     .await?;
-    if inserted == 1 {
-        let case_id: i64 = row.try_get("id")?;
-        for (new_mail, message_id) in mail {
-            super::outbox::insert(
-                &mut tx,
-                Some(case_id),
-                new_mail,
-                message_id,
-                case.submitted_at,
-            )
-            .await?;
-        }
+    let Some(row) = inserted else {
+        // Sent before: the case already stored is the answer.
+        let row = sqlx::query(
+            "SELECT reference, receipt_token, form_version_id, submitted_at, answers, feedback_given \
+             FROM cases WHERE submission_key = $1",
+        )
+        .bind(case.submission_key)
+        .fetch_one(&mut *conn)
+        .await?;
+        return receipt_from_row(&row);
+    };
+    let case_id: i64 = row.try_get("id")?;
+    for (new_mail, message_id) in mail {
+        super::outbox::insert(
+            &mut *conn,
+            Some(case_id),
+            new_mail,
+            message_id,
+            case.submitted_at,
+        )
+        .await?;
     }
-    tx.commit().await?;
-    receipt_from_row(&row)
+    Ok(CaseReceipt {
+        reference: case.reference.to_owned(),
+        receipt_token: case.receipt_token.to_owned(),
+        form_version_id: case.form_version_id,
+        submitted_at: case.submitted_at,
+        answers: case.answers.to_owned(),
+        feedback_given: false,
+    })
 }
 
 pub async fn by_receipt_token(

@@ -1,7 +1,7 @@
 //! Drafts: forms being filled in, page by page. Found only by the hash of a
 //! secret the person holds; see `crate::drafts`.
 
-use sqlx::{AnyConnection, AnyPool, Row};
+use sqlx::{AnyConnection, AnyPool, Connection, Row};
 
 /// A draft as stored.
 #[derive(Clone, Debug)]
@@ -104,21 +104,29 @@ pub async fn save(
 
 /// Replaces the draft's session secret (after resuming from a link, the
 /// browser gets a secret of its own).
-pub async fn set_secret(pool: &AnyPool, id: i64, secret_hash: &str) -> Result<(), sqlx::Error> {
+pub async fn set_secret(
+    conn: &mut AnyConnection,
+    id: i64,
+    secret_hash: &str,
+) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE drafts SET secret_hash = $2 WHERE id = $1")
         .bind(id)
         .bind(secret_hash)
-        .execute(pool)
+        .execute(conn)
         .await?;
     Ok(())
 }
 
 /// Sets the resume secret; an earlier resume link stops working.
-pub async fn set_resume(pool: &AnyPool, id: i64, resume_hash: &str) -> Result<(), sqlx::Error> {
+pub async fn set_resume(
+    conn: &mut AnyConnection,
+    id: i64,
+    resume_hash: &str,
+) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE drafts SET resume_hash = $2 WHERE id = $1")
         .bind(id)
         .bind(resume_hash)
-        .execute(pool)
+        .execute(conn)
         .await?;
     Ok(())
 }
@@ -134,8 +142,11 @@ pub async fn delete(conn: &mut AnyConnection, id: i64) -> Result<(), sqlx::Error
 /// Deletes every draft that expired at or before `now`, with the records
 /// of files attached to it and not part of a case; gives the ids of those
 /// files, whose contents the caller removes.
-pub async fn delete_expired(pool: &AnyPool, now: i64) -> Result<(u64, Vec<String>), sqlx::Error> {
-    let mut tx = pool.begin().await?;
+pub async fn delete_expired(
+    conn: &mut AnyConnection,
+    now: i64,
+) -> Result<(u64, Vec<String>), sqlx::Error> {
+    let mut tx = conn.begin().await?;
     let files: Vec<String> = sqlx::query(
         "SELECT f.id FROM files f JOIN drafts d ON d.submission_key = f.submission_key \
          WHERE d.expires_at <= $1 \

@@ -1,6 +1,6 @@
 //! Answers to the satisfaction survey, kept apart from the cases.
 
-use sqlx::{AnyPool, Row};
+use sqlx::{AnyConnection, AnyPool, Connection, Row};
 
 /// What happened to a piece of feedback.
 #[derive(Debug, PartialEq, Eq)]
@@ -16,13 +16,13 @@ pub enum Given {
 /// Stores feedback for the case behind `receipt_token`, once: the case is
 /// marked in the same transaction, and the feedback itself does not name it.
 pub async fn give(
-    pool: &AnyPool,
+    conn: &mut AnyConnection,
     receipt_token: &str,
     rating: u8,
     comment: Option<&str>,
     given_on: &str,
 ) -> Result<Given, sqlx::Error> {
-    let mut tx = pool.begin().await?;
+    let mut tx = conn.begin().await?;
     let marked = sqlx::query(
         "UPDATE cases SET feedback_given = 1 WHERE receipt_token = $1 AND feedback_given = 0 \
          RETURNING form_version_id",

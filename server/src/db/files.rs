@@ -2,7 +2,7 @@
 //! (`crate::files`).
 
 use forms::FileRef;
-use sqlx::{AnyPool, Row};
+use sqlx::{AnyConnection, AnyPool, Row};
 
 pub struct NewFile<'a> {
     pub id: &'a str,
@@ -13,7 +13,7 @@ pub struct NewFile<'a> {
     pub uploaded_at: i64,
 }
 
-pub async fn insert(pool: &AnyPool, file: &NewFile<'_>) -> Result<(), sqlx::Error> {
+pub async fn insert(conn: &mut AnyConnection, file: &NewFile<'_>) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO files (id, submission_key, name, content_type, size, uploaded_at) \
          VALUES ($1, $2, $3, $4, $5, $6)",
@@ -24,7 +24,7 @@ pub async fn insert(pool: &AnyPool, file: &NewFile<'_>) -> Result<(), sqlx::Erro
     .bind(file.content_type)
     .bind(i64::try_from(file.size).unwrap_or(i64::MAX))
     .bind(file.uploaded_at)
-    .execute(pool)
+    .execute(conn)
     .await?;
     Ok(())
 }

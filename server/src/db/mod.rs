@@ -84,6 +84,9 @@ impl Db {
             // readers concurrent in WAL mode without queueing on the lock.
             Backend::Sqlite => AnyPoolOptions::new()
                 .max_connections(4)
+                // A file in this process cannot drop a connection: no
+                // round trip to test one before each use.
+                .test_before_acquire(false)
                 .after_connect(|conn, _| {
                     Box::pin(async move {
                         // Everything acknowledged to a person is on disk first.

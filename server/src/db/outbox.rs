@@ -51,7 +51,7 @@ pub async fn insert(
 /// until `lease_until`. The conditions are repeated outside the subquery so
 /// that PostgreSQL re-checks them on a row another server has just claimed.
 pub async fn claim_due(
-    pool: &AnyPool,
+    conn: &mut AnyConnection,
     now: i64,
     lease_until: i64,
     limit: i64,
@@ -67,7 +67,7 @@ pub async fn claim_due(
     .bind(now)
     .bind(lease_until)
     .bind(limit)
-    .fetch_all(pool)
+    .fetch_all(conn)
     .await?;
     let mut claimed = rows
         .iter()
@@ -87,13 +87,13 @@ pub async fn claim_due(
 }
 
 /// Records a delivery and forgets the text, which may hold personal data.
-pub async fn mark_sent(pool: &AnyPool, id: i64, now: i64) -> Result<(), sqlx::Error> {
+pub async fn mark_sent(conn: &mut AnyConnection, id: i64, now: i64) -> Result<(), sqlx::Error> {
     sqlx::query(
         "UPDATE outbox SET sent_at = $2, body = '', locked_until = 0, last_error = NULL WHERE id = $1",
     )
     .bind(id)
     .bind(now)
-    .execute(pool)
+    .execute(conn)
     .await?;
     Ok(())
 }
@@ -101,7 +101,7 @@ pub async fn mark_sent(pool: &AnyPool, id: i64, now: i64) -> Result<(), sqlx::Er
 /// Records a failed attempt: tried again at `next_attempt_at`, or given up
 /// for good when that is `None`.
 pub async fn mark_failed(
-    pool: &AnyPool,
+    conn: &mut AnyConnection,
     id: i64,
     error: &str,
     next_attempt_at: Option<i64>,
@@ -119,7 +119,7 @@ pub async fn mark_failed(
         .bind(id)
         .bind(now),
     };
-    query.bind(error).execute(pool).await?;
+    query.bind(error).execute(conn).await?;
     Ok(())
 }
 

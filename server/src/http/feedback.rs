@@ -50,8 +50,17 @@ pub async fn give_feedback(
             .to_zoned(state.config.timezone.clone())
             .date()
             .to_string();
-        let comment = (!comment.is_empty()).then_some(comment.as_str());
-        return match feedback::give(&state.db.pool, &token, rating, comment, &today).await {
+        let comment = (!comment.is_empty()).then_some(comment);
+        let given = state
+            .db
+            .writer
+            .write(move |conn| {
+                Box::pin(async move {
+                    feedback::give(conn, &token, rating, comment.as_deref(), &today).await
+                })
+            })
+            .await;
+        return match given {
             // Given now or before: either way the receipt thanks.
             Ok(Given::Stored | Given::Already) => Redirect::to(&back).into_response(),
             Ok(Given::NoSuchCase) => StatusCode::NOT_FOUND.into_response(),

@@ -157,8 +157,14 @@ async fn page_post(
     if saving {
         // "Save and come back later": a resume link, shown this once.
         let resume = crate::secret::token();
-        if let Err(e) =
-            db::drafts::set_resume(&state.db.pool, draft_id, &drafts::hash(&resume)).await
+        let resume_hash = drafts::hash(&resume);
+        if let Err(e) = state
+            .db
+            .writer
+            .write(move |conn| {
+                Box::pin(async move { db::drafts::set_resume(conn, draft_id, &resume_hash).await })
+            })
+            .await
         {
             let failure = crate::error::internal("making a resume link", e);
             let shown = submission::unsent(&form, &raw, failure.reference);
@@ -300,7 +306,14 @@ pub async fn resume(
         return Redirect::to("/drafts/expired").into_response();
     };
     let session = crate::secret::token();
-    if let Err(e) = db::drafts::set_secret(&state.db.pool, draft.id, &drafts::hash(&session)).await
+    let (id, session_hash) = (draft.id, drafts::hash(&session));
+    if let Err(e) = state
+        .db
+        .writer
+        .write(move |conn| {
+            Box::pin(async move { db::drafts::set_secret(conn, id, &session_hash).await })
+        })
+        .await
     {
         return failed(e);
     }
@@ -335,24 +348,27 @@ pub async fn check(
             None => Ok(None),
         }
     };
-    match already_sent().await {
-        Ok(Some(token)) => return Redirect::to(&format!("/receipts/{token}")).into_response(),
-        Ok(None) => {}
-        Err(e) => return unavailable(&state, parts, "looking up a case", e).await,
-    }
     let secret = drafts::secret_in(&parts.headers, &key);
     let draft = match drafts::find(&state.db, secret.as_deref(), db::now_millis()).await {
-        Ok(Some(draft)) => draft,
-        // A draft is deleted only after its case is stored, so a draft that
-        // has just gone may have been sent by a request a moment ago.
-        Ok(None) => {
-            return match already_sent().await {
-                Ok(Some(token)) => Redirect::to(&format!("/receipts/{token}")).into_response(),
-                Ok(None) => Redirect::to(&format!("/services/{key}/form")).into_response(),
-                Err(e) => unavailable(&state, parts, "looking up a case", e).await,
-            }
-        }
+        Ok(draft) => draft,
         Err(e) => return unavailable(&state, parts, "loading a draft", e).await,
+    };
+    // A send of this very draft needs no look-up: storing it finds a case
+    // already made with its key. Anything else (no draft: sent a moment ago
+    // by another request, or back to the check page of a form sent before
+    // another was begun) is answered with the case the post names, if any.
+    let this_draft = draft
+        .as_ref()
+        .is_some_and(|d| sent.as_deref() == Some(d.submission_key.as_str()));
+    if !this_draft {
+        match already_sent().await {
+            Ok(Some(token)) => return Redirect::to(&format!("/receipts/{token}")).into_response(),
+            Ok(None) => {}
+            Err(e) => return unavailable(&state, parts, "looking up a case", e).await,
+        }
+    }
+    let Some(draft) = draft else {
+        return Redirect::to(&format!("/services/{key}/form")).into_response();
     };
     let form = {
         let store = state.forms.read().unwrap_or_else(|e| e.into_inner());

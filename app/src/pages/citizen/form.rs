@@ -73,7 +73,7 @@ pub fn FormPage() -> impl IntoView {
 fn ServiceForm(data: FormPageData, page: Option<String>, back_to_check: bool) -> impl IntoView {
     let locale = use_locale();
     let lang = locale.tag();
-    let definition = Arc::new(data.definition);
+    let definition = data.definition;
     let title = definition.title(lang).to_owned();
     let key = definition.key().to_owned();
     // The page asked for, or the first.
