@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! load http://127.0.0.1:PORT [--rate 2000] [--seconds 20]
-//!      [--submissions 30000] [--concurrency 64] [--page /services/fault-report/form]
+//!      [--submissions 50000] [--concurrency 64] [--page /services/fault-report/form]
 //! ```
 //!
 //! 1. The form page at a fixed rate (open loop): a new visitor's
@@ -64,7 +64,7 @@ fn parse_args(mut words: impl Iterator<Item = String>) -> Result<Args, String> {
         target,
         rate: 2000,
         seconds: 20,
-        submissions: 30_000,
+        submissions: 50_000,
         concurrency: 64,
         page: format!("/services/{SERVICE}/form"),
     };

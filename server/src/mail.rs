@@ -165,6 +165,7 @@ impl Worker {
                     let (id, message) = (mail.id, failure.message.clone());
                     writer
                         .write(move |conn| {
+                            let message = message.clone();
                             Box::pin(async move {
                                 db::outbox::mark_failed(conn, id, &message, next, now).await
                             })

@@ -76,6 +76,7 @@ pub async fn submit(
         let stored = db
             .writer
             .write(move |conn| {
+                let (case, text, mail) = (case.clone(), text.clone(), mail.clone());
                 Box::pin(async move {
                     let (reference, receipt_token, submission_key, answers) = &case;
                     let case = db::cases::NewCase {

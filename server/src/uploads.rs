@@ -136,6 +136,8 @@ pub async fn attach(
                 let uploaded_at = db::now_millis();
                 db.writer
                     .write(move |conn| {
+                        let (id, key) = (id.clone(), key.clone());
+                        let (name, content_type) = (name.clone(), content_type.clone());
                         Box::pin(async move {
                             let new_file = files::NewFile {
                                 id: &id,

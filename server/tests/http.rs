@@ -1443,8 +1443,9 @@ mod mail_over_smtp {
 }
 
 /// The writer (`server::db::writer`): jobs that arrive together share one
-/// commit; one that fails is rolled back alone and told so; what the others
-/// wrote is there as soon as they are answered.
+/// commit; one that fails is rolled back alone and told so (the batch runs
+/// again in savepoints, and nothing of the first run is kept); what the
+/// others wrote is there as soon as they are answered.
 mod writer {
     use super::*;
     use sqlx::Row;
@@ -1454,6 +1455,7 @@ mod writer {
         let sql = format!("INSERT INTO {table} (k) VALUES ($1)");
         db.writer
             .write(move |conn| {
+                let sql = sql.clone();
                 Box::pin(async move {
                     sqlx::query(&sql).bind(key).execute(conn).await?;
                     Ok(())

@@ -9,10 +9,14 @@
 //! share the next one. SQLite allows one writer at a time anyway, so the
 //! queue also ends the waiting on its lock.
 //!
-//! Each job runs inside a savepoint of the batch's transaction: a job that
-//! fails is rolled back alone and told so, the others go on. Nobody hears
-//! "done" before the batch's commit has returned; if the commit fails,
-//! every job in it is told it failed, and nothing of it was stored.
+//! A batch first runs its jobs one after another in the transaction as
+//! they are. If one fails, the transaction is rolled back and the batch
+//! runs again with each job in a savepoint of its own: the failing job is
+//! rolled back alone and told why, the others are stored. (Jobs are `Fn`
+//! so they can run twice; savepoints cost two more round trips a job, so
+//! they are paid only when something failed.) Nobody hears "done" before
+//! the batch's commit has returned; if the commit fails, every job in it
+//! is told it failed, and nothing of it was stored.
 
 use sqlx::{AnyConnection, AnyPool, Connection};
 use std::any::Any;
@@ -26,7 +30,7 @@ use tokio::sync::{mpsc, oneshot};
 pub type Step<'c, T> = Pin<Box<dyn Future<Output = Result<T, sqlx::Error>> + Send + 'c>>;
 
 type Output = Box<dyn Any + Send>;
-type Work = Box<dyn for<'c> FnOnce(&'c mut AnyConnection) -> Step<'c, Output> + Send>;
+type Work = Box<dyn for<'c> Fn(&'c mut AnyConnection) -> Step<'c, Output> + Send + Sync>;
 
 struct Job {
     work: Work,
@@ -61,10 +65,11 @@ impl Writer {
     }
 
     /// Runs `work` in the next batch and answers once it is committed.
+    /// `work` may be run twice (see above); only one run is ever kept.
     pub async fn write<T, F>(&self, work: F) -> Result<T, sqlx::Error>
     where
         T: Send + 'static,
-        F: for<'c> FnOnce(&'c mut AnyConnection) -> Step<'c, T> + Send + 'static,
+        F: for<'c> Fn(&'c mut AnyConnection) -> Step<'c, T> + Send + Sync + 'static,
     {
         let (reply, answer) = oneshot::channel();
         let work: Work = Box::new(move |conn| {
@@ -100,51 +105,72 @@ async fn run(pool: AnyPool, mut jobs: mpsc::Receiver<Job>, batches: Arc<AtomicU6
 /// was committed.
 async fn commit(pool: &AnyPool, batch: &mut Vec<Job>) -> bool {
     let size = batch.len();
-    let mut answers = Vec::with_capacity(size);
-    // Popped from the end, so jobs not reached stay in `batch`.
-    batch.reverse();
-    let outcome = async {
-        let mut conn = pool.acquire().await?;
-        let mut tx = conn.begin().await?;
-        while let Some(job) = batch.pop() {
-            let mut savepoint = match tx.begin().await {
-                Ok(savepoint) => savepoint,
-                Err(e) => {
-                    batch.push(job);
-                    return Err(e);
-                }
-            };
-            let result = (job.work)(&mut savepoint).await;
-            let done = result.is_ok();
-            answers.push((job.reply, result));
-            if done {
-                savepoint.commit().await?;
-            } else {
-                savepoint.rollback().await?;
-            }
-        }
-        tx.commit().await
-    }
-    .await;
+    let outcome = match run_plain(pool, batch).await {
+        Ok(Some(results)) => Ok(results),
+        // A job failed, and nothing was kept: each in a savepoint now.
+        Ok(None) => run_in_savepoints(pool, batch).await,
+        Err(e) => Err(e),
+    };
     match outcome {
-        Ok(()) => {
-            for (reply, result) in answers {
-                let _ = reply.send(result);
+        Ok(results) => {
+            for (job, result) in batch.drain(..).zip(results) {
+                let _ = job.reply.send(result);
             }
             true
         }
         Err(e) => {
             tracing::error!(error = %e, jobs = size, "a batch of writes could not be committed");
-            let replies = answers
-                .into_iter()
-                .map(|(reply, _)| reply)
-                .chain(batch.drain(..).map(|job| job.reply));
-            for reply in replies {
-                let _ = reply.send(Err(failed("committing")));
+            for job in batch.drain(..) {
+                let _ = job.reply.send(Err(failed("committing")));
             }
             false
         }
     }
+}
+
+/// The batch in one transaction as it is: every job's result once
+/// committed, or `None` (rolled back) as soon as one job fails.
+async fn run_plain(
+    pool: &AnyPool,
+    batch: &[Job],
+) -> Result<Option<Vec<Result<Output, sqlx::Error>>>, sqlx::Error> {
+    let mut conn = pool.acquire().await?;
+    let mut tx = conn.begin().await?;
+    let mut results = Vec::with_capacity(batch.len());
+    for job in batch {
+        match (job.work)(&mut tx).await {
+            Ok(output) => results.push(Ok(output)),
+            Err(e) => {
+                tracing::debug!(error = %e, "a job failed; its batch runs again in savepoints");
+                tx.rollback().await?;
+                return Ok(None);
+            }
+        }
+    }
+    tx.commit().await?;
+    Ok(Some(results))
+}
+
+/// The batch in one transaction, each job in a savepoint of its own.
+async fn run_in_savepoints(
+    pool: &AnyPool,
+    batch: &[Job],
+) -> Result<Vec<Result<Output, sqlx::Error>>, sqlx::Error> {
+    let mut conn = pool.acquire().await?;
+    let mut tx = conn.begin().await?;
+    let mut results = Vec::with_capacity(batch.len());
+    for job in batch {
+        let mut savepoint = tx.begin().await?;
+        let result = (job.work)(&mut savepoint).await;
+        if result.is_ok() {
+            savepoint.commit().await?;
+        } else {
+            savepoint.rollback().await?;
+        }
+        results.push(result);
+    }
+    tx.commit().await?;
+    Ok(results)
 }
 
 fn failed(step: &str) -> sqlx::Error {

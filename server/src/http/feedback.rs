@@ -55,6 +55,7 @@ pub async fn give_feedback(
             .db
             .writer
             .write(move |conn| {
+                let (token, comment, today) = (token.clone(), comment.clone(), today.clone());
                 Box::pin(async move {
                     feedback::give(conn, &token, rating, comment.as_deref(), &today).await
                 })

@@ -162,6 +162,7 @@ async fn page_post(
             .db
             .writer
             .write(move |conn| {
+                let resume_hash = resume_hash.clone();
                 Box::pin(async move { db::drafts::set_resume(conn, draft_id, &resume_hash).await })
             })
             .await
@@ -234,6 +235,7 @@ async fn save(
             let id = d.id;
             writer
                 .write(move |conn| {
+                    let (answers, page) = (answers.clone(), page.clone());
                     Box::pin(async move {
                         db::drafts::save(conn, id, &answers, &page, now, expires_at).await
                     })
@@ -248,6 +250,9 @@ async fn save(
             let submission_key = raw.first(SUBMISSION_INPUT).unwrap_or_default().to_owned();
             let id = writer
                 .write(move |conn| {
+                    let (secret_hash, submission_key) =
+                        (secret_hash.clone(), submission_key.clone());
+                    let (answers, page) = (answers.clone(), page.clone());
                     Box::pin(async move {
                         let draft = db::drafts::NewDraft {
                             secret_hash: &secret_hash,
@@ -311,6 +316,7 @@ pub async fn resume(
         .db
         .writer
         .write(move |conn| {
+            let session_hash = session_hash.clone();
             Box::pin(async move { db::drafts::set_secret(conn, id, &session_hash).await })
         })
         .await
