@@ -20,7 +20,7 @@ use std::time::Duration;
 use tokio::sync::{watch, Notify};
 
 /// How many mails one round claims.
-const BATCH: i64 = 16;
+const BATCH: i64 = 64;
 /// How long a claim lasts; a server that stops mid-send frees it after this.
 const LEASE: Duration = Duration::from_secs(120);
 /// After this many failed attempts a mail is given up and logged.
@@ -139,6 +139,10 @@ impl Worker {
                 Box::pin(async move { db::outbox::claim_due(conn, now, lease_until, BATCH).await })
             })
             .await?;
+        // Each mail is marked as soon as it is out; the marks are committed
+        // with the writer's next batches while the next mails go, and the
+        // round ends when all of them are.
+        let mut marks = Vec::with_capacity(claimed.len());
         for mail in &claimed {
             let outcome = match self.message(mail) {
                 Ok(message) => {
@@ -151,12 +155,14 @@ impl Worker {
             let now = db::now_millis();
             match outcome {
                 Ok(()) => {
-                    let id = mail.id;
-                    writer
-                        .write(move |conn| {
-                            Box::pin(async move { db::outbox::mark_sent(conn, id, now).await })
-                        })
-                        .await?;
+                    let (id, writer) = (mail.id, writer.clone());
+                    marks.push(tokio::spawn(async move {
+                        writer
+                            .write(move |conn| {
+                                Box::pin(async move { db::outbox::mark_sent(conn, id, now).await })
+                            })
+                            .await
+                    }));
                     tracing::info!(mail = mail.id, attempts = mail.attempts, "mail sent");
                 }
                 Err(failure) => {
@@ -178,6 +184,10 @@ impl Worker {
                     }
                 }
             }
+        }
+        for mark in marks {
+            mark.await
+                .map_err(|e| sqlx::Error::Io(std::io::Error::other(e)))??;
         }
         Ok(claimed.len())
     }
