@@ -158,33 +158,55 @@ pub async fn check_answers(key: String) -> Result<CheckData, AppError> {
 }
 
 /// The resume link of a draft just saved. It exists only in the answer to
-/// the post that saved it; anywhere else the form starts instead.
+/// the post that saved it, and again after a post asking for it by e-mail
+/// that had an error; anywhere else the form starts instead. `sent`: the
+/// link has just been e-mailed, which the page says and nothing more.
 #[server(endpoint = "saved_draft")]
-pub async fn saved_draft(key: String) -> Result<SavedLink, AppError> {
-    use crate::ssr::{ports, redirect, request_headers};
-    match ports()?.catalogue.saved(&key, &request_headers()).await? {
-        Some(saved) => {
-            // Shown once: the browser forgets the secret now.
-            if let (Some(response), Ok(cookie)) = (
-                use_context::<leptos_axum::ResponseOptions>(),
-                http::HeaderValue::from_str(&saved.clear_cookie),
-            ) {
-                response.append_header(http::header::SET_COOKIE, cookie);
-                response.insert_header(
-                    http::header::CACHE_CONTROL,
-                    http::HeaderValue::from_static("no-store"),
-                );
-            }
-            Ok(SavedLink {
-                link: saved.link,
-                expires_on: saved.expires_on,
-            })
-        }
-        None => {
-            redirect(&format!("/services/{key}/form"));
-            Ok(SavedLink::default())
-        }
+pub async fn saved_draft(key: String, sent: bool) -> Result<SavedLink, AppError> {
+    use crate::i18n::use_locale;
+    use crate::ssr::{ports, redirect, request_headers, set_status, PostedResumeMail};
+    if sent {
+        return Ok(SavedLink {
+            sent: true,
+            ..SavedLink::default()
+        });
     }
+    let locale = use_locale();
+    let catalogue = ports()?.catalogue;
+    let posted = use_context::<PostedResumeMail>();
+    let found = match &posted {
+        Some(posted) => catalogue.resume_link(&key, &posted.secret, locale).await?,
+        None => catalogue.saved(&key, &request_headers(), locale).await?,
+    };
+    let Some(saved) = found else {
+        redirect(&format!("/services/{key}/form"));
+        return Ok(SavedLink::default());
+    };
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        // Shown once: the browser forgets the secret now.
+        if let Ok(cookie) = http::HeaderValue::from_str(&saved.clear_cookie) {
+            response.append_header(http::header::SET_COOKIE, cookie);
+        }
+        response.insert_header(
+            http::header::CACHE_CONTROL,
+            http::HeaderValue::from_static("no-store"),
+        );
+    }
+    let (email, error) = match posted {
+        Some(posted) => {
+            set_status(422);
+            (posted.email, Some(posted.error))
+        }
+        None => (saved.email.unwrap_or_default(), None),
+    };
+    Ok(SavedLink {
+        link: saved.link,
+        expires_on: saved.expires_on,
+        secret: saved.secret,
+        email,
+        error,
+        sent: false,
+    })
 }
 
 #[server(endpoint = "get_receipt")]

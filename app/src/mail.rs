@@ -65,6 +65,30 @@ pub fn receipt(locale: Locale, receipt: &Receipt) -> MailText {
     MailText { subject, body }
 }
 
+/// The mail with a resume link: the link, until when it works, and a
+/// warning not to share it. No answers: the link is what opens them.
+pub fn resume_link(locale: Locale, service_title: &str, link: &str, expires_on: &str) -> MailText {
+    let service = || FluentArg::Str(service_title.to_owned());
+    let subject = locale.t_args("mail-resume-subject", &[("service", service())]);
+    let body = [
+        locale.t_args("mail-resume-intro", &[("service", service())]),
+        String::new(),
+        link.to_owned(),
+        String::new(),
+        locale.t_args(
+            "saved-expires",
+            &[("date", FluentArg::Str(expires_on.to_owned()))],
+        ),
+        locale.t("mail-resume-keep"),
+        String::new(),
+        locale.t("mail-resume-not-you"),
+        locale.t("mail-automatic-no-reply"),
+    ]
+    .join("\n")
+        + "\n";
+    MailText { subject, body }
+}
+
 /// Answered rows as `Label: value`, a group's rows indented under their
 /// own headings, lines of a multi-line answer indented under the label.
 fn write_rows(out: &mut String, locale: Locale, rows: &[SummaryRow], depth: usize) {

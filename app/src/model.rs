@@ -59,6 +59,21 @@ pub struct FormPageData {
 pub struct SavedLink {
     pub link: String,
     pub expires_on: String,
+    /// The resume secret, posted back to have the link e-mailed.
+    pub secret: String,
+    /// The address in the e-mail box: one the form was given, or the one
+    /// just typed.
+    pub email: String,
+    pub error: Option<ResumeMailError>,
+    /// The link has just been e-mailed; nothing else is shown.
+    pub sent: bool,
+}
+
+/// What was wrong with the address to e-mail a resume link to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ResumeMailError {
+    Missing,
+    Invalid,
 }
 
 /// The check-your-answers page: every answer, under the page it was given

@@ -69,6 +69,15 @@ pub trait Catalogue: Send + Sync {
         &'a self,
         key: &'a str,
         request: &'a http::HeaderMap,
+        locale: Locale,
+    ) -> PortFuture<'a, Option<SavedDraft>>;
+    /// The resume link made of `secret`, when it opens a live draft of
+    /// service `key`; `None` otherwise.
+    fn resume_link<'a>(
+        &'a self,
+        key: &'a str,
+        secret: &'a str,
+        locale: Locale,
     ) -> PortFuture<'a, Option<SavedDraft>>;
     /// The receipt behind a receipt token, in `locale`.
     fn receipt<'a>(&'a self, token: &'a str, locale: Locale) -> PortFuture<'a, Option<Receipt>>;
@@ -94,10 +103,24 @@ pub struct PostedForm {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SavedDraft {
     pub link: String,
+    pub secret: String,
     /// The last day, as people read it.
     pub expires_on: String,
     /// The `Set-Cookie` value that forgets the secret once shown.
     pub clear_cookie: String,
+    /// The form's title, in the person's language if it has it.
+    pub service_title: String,
+    /// An e-mail address the form was given for its receipt, if any.
+    pub email: Option<String>,
+}
+
+/// An address to e-mail a resume link to that came back with an error: the
+/// page is drawn again with the link, the address typed and the error.
+#[derive(Clone, Debug)]
+pub struct PostedResumeMail {
+    pub secret: String,
+    pub email: String,
+    pub error: crate::model::ResumeMailError,
 }
 
 /// A survey answer that came back with an error: the receipt is rendered

@@ -318,7 +318,7 @@ test('a form of two pages is filled in page by page, checked, changed and sent',
   await expectAccessible(page, testInfo);
 });
 
-test('answers are saved for later and the link shown once brings them back in another browser', async ({ page, browser }, testInfo) => {
+test('answers are saved for later, the link shown once brings them back in another browser, and it can be e-mailed', async ({ page, browser }, testInfo) => {
   await open(page, testInfo, '/services/preschool-place/form');
   await page.getByLabel('Ditt namn').fill('Anna Andersson');
   await page.getByRole('button', { name: 'Spara och fortsätt senare' }).click();
@@ -335,6 +335,21 @@ test('answers are saved for later and the link shown once brings them back in an
   await expect(later.getByRole('heading', { level: 1 })).toHaveText('Vårdnadshavare');
   await expect(later.getByLabel('Ditt namn')).toHaveValue('Anna Andersson');
   await elsewhere.close();
+
+  // The link by e-mail: a malformed address is said, with the link still
+  // there; a good one is sent.
+  await page.getByLabel('E-postadress').fill('anna.example.se');
+  await page.getByRole('button', { name: 'Skicka länken' }).click();
+  await expect(page.locator('.error-summary')).toContainText('Skriv e-postadressen i rätt form');
+  await expect(page.getByLabel('E-postadress')).toHaveValue('anna.example.se');
+  await expect(page.getByRole('link', { name: /\/resume\/[0-9a-f]{32}$/ })).toHaveAttribute('href', link ?? '');
+  await settle(page, testInfo);
+  await expectAccessible(page, testInfo);
+  await page.getByLabel('E-postadress').fill('anna@example.se');
+  await page.getByRole('button', { name: 'Skicka länken' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Länken är skickad');
+  await settle(page, testInfo);
+  await expectAccessible(page, testInfo);
 });
 
 test('the language switch works and the form speaks English', async ({ page }, testInfo) => {

@@ -1197,7 +1197,7 @@ fn parse_integer(text: &str) -> Option<i64> {
 /// A deliberately loose check: one `@`, something before it, a domain with a
 /// dot after it, and no spaces. Whether an address works can only be known
 /// by writing to it.
-fn is_plausible_email(text: &str) -> bool {
+pub fn is_plausible_email(text: &str) -> bool {
     if text.len() > MAX_EMAIL_LEN || text.chars().any(char::is_whitespace) {
         return false;
     }

@@ -227,24 +227,58 @@ impl Catalogue for CatalogueService {
         &'a self,
         key: &'a str,
         request: &'a axum::http::HeaderMap,
+        locale: Locale,
     ) -> PortFuture<'a, Option<SavedDraft>> {
         Box::pin(async move {
-            let Some(secret) =
-                crate::drafts::cookie_in(request, &crate::drafts::resume_cookie_name(key))
-            else {
+            match crate::drafts::cookie_in(request, &crate::drafts::resume_cookie_name(key)) {
+                Some(secret) => self.resume_link(key, &secret, locale).await,
+                None => Ok(None),
+            }
+        })
+    }
+
+    fn resume_link<'a>(
+        &'a self,
+        key: &'a str,
+        secret: &'a str,
+        locale: Locale,
+    ) -> PortFuture<'a, Option<SavedDraft>> {
+        Box::pin(async move {
+            if !crate::secret::is_token(secret) {
                 return Ok(None);
-            };
+            }
             let draft = db::drafts::by_resume(
                 &self.db.pool,
-                &crate::drafts::hash(&secret),
+                &crate::drafts::hash(secret),
                 db::now_millis(),
             )
             .await
             .map_err(|e| internal("showing a resume link", e))?;
-            Ok(draft.map(|d| SavedDraft {
+            let Some(draft) = draft else {
+                return Ok(None);
+            };
+            let definition = self
+                .read(|s| s.by_id(draft.form_version_id).map(|p| p.definition.clone()))
+                .filter(|d| d.key() == key);
+            let Some(definition) = definition else {
+                return Ok(None);
+            };
+            // An address the form was given for its receipt, to suggest.
+            let answers = crate::drafts::answers_of(&draft);
+            let email = definition
+                .receipt_to()
+                .iter()
+                .filter_map(|q| answers.first(q))
+                .map(str::trim)
+                .find(|a| forms::is_plausible_email(a))
+                .map(str::to_owned);
+            Ok(Some(SavedDraft {
                 link: format!("{}/resume/{secret}", self.public_url),
-                expires_on: format_date(d.expires_at, &self.timezone),
+                secret: secret.to_owned(),
+                expires_on: format_date(draft.expires_at, &self.timezone),
                 clear_cookie: crate::drafts::clear_resume_cookie(key),
+                service_title: definition.title(locale.tag()).to_owned(),
+                email,
             }))
         })
     }

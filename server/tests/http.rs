@@ -1246,6 +1246,76 @@ on_both_databases! {
         assert_eq!(r.headers()[LOCATION], "/drafts/expired");
     }
 
+    async fn the_resume_link_can_be_e_mailed_and_the_address_is_checked_first(server: TestServer) {
+        let mut person = Journey::new(&server, "fault-report");
+        let mut pairs = VALID_FAULT.to_vec();
+        pairs.push(("_action", "save"));
+        let r = person.post("/services/fault-report/form", &pairs).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let resume_cookie = r.headers().get_all(SET_COOKIE).iter()
+            .filter_map(|c| c.to_str().ok())
+            .find(|c| c.starts_with("resume-fault-report="))
+            .and_then(|c| c.split(';').next()).expect("the link's secret").to_string();
+        let r = server.client.get(server.url("/services/fault-report/saved")).header(COOKIE, &resume_cookie).send().await.expect("GET");
+        let html = r.text().await.expect("body");
+        let secret = html.split("/resume/").nth(1).and_then(|s| s.get(..32)).expect("a resume link").to_string();
+        // The form asks for the link by e-mail, suggesting the address the
+        // form was given for its receipt.
+        assert!(html.contains(r#"action="/services/fault-report/saved""#), "{html}");
+        assert!(html.contains(&format!(r#"name="resume" value="{secret}""#)), "{html}");
+        assert!(html.contains(r#"autocomplete="email""#) && html.contains(r#"value="anna@example.se""#), "{html}");
+
+        let post = |fields: Vec<(&'static str, String)>| {
+            server.client.post(server.url("/services/fault-report/saved")).form(&fields).send()
+        };
+        // A missing or malformed address: the page again (422), with the
+        // link, the address typed and the error linked from the summary.
+        let r = post(vec![("resume", secret.clone()), ("email", "anna.example.se".into())]).await.expect("POST");
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(r.headers()["cache-control"], "no-store");
+        let html = r.text().await.expect("body");
+        assert!(html.contains("Skriv e-postadressen i rätt form"), "{html}");
+        assert!(html.contains(r##"href="#resume-email""##), "{html}");
+        assert!(html.contains(r#"value="anna.example.se""#), "{html}");
+        assert!(html.contains(&format!("/resume/{secret}")), "{html}");
+        assert!(html.contains("<title>Fel: Dina svar är sparade"), "{html}");
+        let r = post(vec![("resume", secret.clone()), ("email", "  ".into())]).await.expect("POST");
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().await.expect("body").contains("Skriv e-postadressen som länken ska skickas till"));
+        // A secret that opens nothing sends nothing.
+        let r = post(vec![("resume", server::secret::token()), ("email", "anna@example.se".into())]).await.expect("POST");
+        assert_eq!(r.headers()[LOCATION], "/drafts/expired");
+        // Nor does another service's address for the same secret.
+        let r = server.client.post(server.url("/services/parking-permit/saved"))
+            .form(&[("resume", secret.as_str()), ("email", "anna@example.se")]).send().await.expect("POST");
+        assert_eq!(r.headers()[LOCATION], "/drafts/expired");
+        assert_eq!(server.outbox_settled().await.sent, 0);
+
+        let r = post(vec![("resume", secret.clone()), ("email", " eva@example.org ".into())]).await.expect("POST");
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        assert_eq!(r.headers()[LOCATION], "/services/fault-report/saved?sent=1");
+        let (status, html) = server.get("/services/fault-report/saved?sent=1").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("Länken är skickad") && !html.contains(&secret), "{html}");
+        let outbox = server.outbox_settled().await;
+        assert_eq!((outbox.sent, outbox.failed), (1, 0), "{outbox:?}");
+        let mails = server.mail_files();
+        assert_eq!(mails.len(), 1, "{mails:?}");
+        assert!(mails[0].contains("To: eva@example.org"), "{}", mails[0]);
+        let text = mail_text(&mails[0]);
+        assert!(text.contains(&format!("/resume/{secret}\n")), "{text}");
+        assert!(text.contains("Länken fungerar till och med"), "{text}");
+        assert!(!text.contains("Storgatan"), "no answers in the mail: {text}");
+        // Nothing of it is kept once sent: not the text, not the address.
+        let db = server.db().await;
+        let (to, body): (String, String) = sqlx::query_as("SELECT recipient, body FROM outbox")
+            .fetch_one(&db.pool).await.expect("outbox row");
+        assert_eq!((to.as_str(), body.as_str()), ("", ""));
+        // And the mailed link opens the draft.
+        let r = server.client.get(server.url(&format!("/resume/{secret}"))).send().await.expect("GET");
+        assert_eq!(r.headers()[LOCATION], "/services/fault-report/form/fault");
+    }
+
     async fn cases_survive_a_restart(server: TestServer) {
         let mut pairs = VALID_FAULT.to_vec();
         let key = server::secret::token();

@@ -86,10 +86,13 @@ pub async fn claim_due(
     Ok(claimed)
 }
 
-/// Records a delivery and forgets the text, which may hold personal data.
+/// Records a delivery and forgets the text, which may hold personal data,
+/// and the address of a mail that belongs to no case (a resume link's: the
+/// person was told it is not kept).
 pub async fn mark_sent(conn: &mut AnyConnection, id: i64, now: i64) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "UPDATE outbox SET sent_at = $2, body = '', locked_until = 0, last_error = NULL WHERE id = $1",
+        "UPDATE outbox SET sent_at = $2, body = '', locked_until = 0, last_error = NULL, \
+         recipient = CASE WHEN case_id IS NULL THEN '' ELSE recipient END WHERE id = $1",
     )
     .bind(id)
     .bind(now)

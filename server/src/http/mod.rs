@@ -43,6 +43,7 @@ pub fn router(state: AppState) -> Router {
         .route("/services/{key}/form", post(submit::first_page))
         .route("/services/{key}/form/{page}", post(submit::page))
         .route("/services/{key}/check", post(submit::check))
+        .route("/services/{key}/saved", post(submit::mail_resume))
         .route("/resume/{secret}", get(submit::resume))
         .route("/receipts/{token}/feedback", post(feedback::give_feedback))
         .route(app::STYLESHEET_PATH, get(assets::stylesheet))

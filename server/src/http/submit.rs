@@ -14,8 +14,9 @@ use crate::drafts;
 use crate::submission::{self, Outcome};
 use crate::uploads;
 use crate::AppState;
+use app::model::ResumeMailError;
 use app::pages::citizen::form::{ACTION_INPUT, RETURN_INPUT, SAVE_ACTION, SUBMISSION_INPUT};
-use app::ssr::PostedForm;
+use app::ssr::{PostedForm, PostedResumeMail};
 use axum::body::Body;
 use axum::extract::{Path, Request, State};
 use axum::http::header::{CONTENT_TYPE, SET_COOKIE};
@@ -329,6 +330,95 @@ pub async fn resume(
         response.headers_mut().append(SET_COOKIE, cookie);
     }
     response
+}
+
+/// `POST /services/{key}/saved`: e-mails the resume link just shown. The
+/// post carries the link's secret (it is on the page already), so nothing
+/// of it is kept anywhere else; the mail goes through the outbox, and the
+/// address is not stored once the mail is sent.
+pub async fn mail_resume(
+    State(state): State<AppState>,
+    Path(key): Path<String>,
+    request: Request,
+) -> Response {
+    let (mut parts, locale, pairs) = match super::read_small_post(request, 16 * 1024).await {
+        Ok(read) => read,
+        Err(refusal) => return refusal,
+    };
+    let posted = RawAnswers::from_pairs(pairs);
+    let secret = posted.first("resume").unwrap_or_default().to_owned();
+    let email = posted.first("email").unwrap_or_default().trim().to_owned();
+    let found = state
+        .ports
+        .catalogue
+        .resume_link(&key, &secret, locale)
+        .await;
+    let saved = match found {
+        Ok(Some(saved)) => saved,
+        Ok(None) => return Redirect::to("/drafts/expired").into_response(),
+        Err(e) => {
+            let body = locale.t_args(
+                "error-page-body",
+                &[("reference", app::i18n::FluentArg::Str(e.reference))],
+            );
+            return (StatusCode::SERVICE_UNAVAILABLE, body).into_response();
+        }
+    };
+    let error = if email.is_empty() {
+        Some(ResumeMailError::Missing)
+    } else if !forms::is_plausible_email(&email) {
+        Some(ResumeMailError::Invalid)
+    } else {
+        None
+    };
+    if let Some(error) = error {
+        // The page again, with the link, the address typed and the error
+        // (its server function sets 422).
+        parts.uri = match format!("/services/{key}/saved").parse() {
+            Ok(uri) => uri,
+            Err(_) => return StatusCode::NOT_FOUND.into_response(),
+        };
+        let posted = PostedResumeMail {
+            secret,
+            email,
+            error,
+        };
+        return super::render_with(
+            &state,
+            Request::from_parts(parts, Body::empty()),
+            Some(posted),
+            None,
+        )
+        .await;
+    }
+    let text = app::mail::resume_link(locale, &saved.service_title, &saved.link, &saved.expires_on);
+    let message_id = crate::mail::message_id(&state.config.mail_from);
+    let now = db::now_millis();
+    let stored = state
+        .db
+        .writer
+        .write(move |conn| {
+            let (email, text, message_id) = (email.clone(), text.clone(), message_id.clone());
+            Box::pin(async move {
+                let mail = db::outbox::NewMail {
+                    recipient: &email,
+                    subject: &text.subject,
+                    body: &text.body,
+                };
+                db::outbox::insert(conn, None, &mail, &message_id, now).await
+            })
+        })
+        .await;
+    if let Err(e) = stored {
+        let failure = crate::error::internal("queueing a resume link mail", e);
+        let body = locale.t_args(
+            "error-page-body",
+            &[("reference", app::i18n::FluentArg::Str(failure.reference))],
+        );
+        return (StatusCode::SERVICE_UNAVAILABLE, body).into_response();
+    }
+    state.mail_wake.notify_one();
+    Redirect::to(&format!("/services/{key}/saved?sent=1")).into_response()
 }
 
 /// `POST /services/{key}/check`: sends the draft. Sending twice (a double
