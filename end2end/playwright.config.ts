@@ -37,7 +37,11 @@ export default defineConfig({
     { name: 'nojs', use: { javaScriptEnabled: false } },
   ],
   webServer: {
-    command: bin,
+    // An operating notice on one service first, so its pages are tested
+    // (and checked by axe-core) with one.
+    command: `"${bin}" notice add --service wedding-ceremony --warning `
+      + `sv='Bokningen är stängd i kväll kl. 22–23 för underhåll.' `
+      + `en='Booking is closed tonight 22:00–23:00 for maintenance.' >/dev/null && exec "${bin}"`,
     url: `http://127.0.0.1:${port}/readyz`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -6,24 +6,30 @@
 //! checkouts of the same code would not find each other.
 
 use crate::model::{
-    AppError, CheckData, FormPageData, Receipt, SavedLink, ServiceCard, ServiceStart,
+    AppError, CatalogueData, CheckData, FormPageData, Receipt, SavedLink, ServiceStart,
 };
 use leptos::prelude::*;
 
 #[server(endpoint = "list_services")]
-pub async fn list_services() -> Result<Vec<ServiceCard>, AppError> {
+pub async fn list_services() -> Result<CatalogueData, AppError> {
     use crate::i18n::use_locale;
-    let lang = use_locale().tag();
-    let services = crate::ssr::ports()?.catalogue.services().await?;
-    Ok(services
-        .iter()
-        .map(|d| ServiceCard {
-            key: d.key().to_owned(),
-            title: d.title(lang).to_owned(),
-            description: d.description(lang).to_owned(),
-            topics: d.topics().to_vec(),
-        })
-        .collect())
+    use crate::model::ServiceCard;
+    let locale = use_locale();
+    let lang = locale.tag();
+    let catalogue = crate::ssr::ports()?.catalogue;
+    let services = catalogue.services().await?;
+    Ok(CatalogueData {
+        services: services
+            .iter()
+            .map(|d| ServiceCard {
+                key: d.key().to_owned(),
+                title: d.title(lang).to_owned(),
+                description: d.description(lang).to_owned(),
+                topics: d.topics().to_vec(),
+            })
+            .collect(),
+        notices: catalogue.notices(None, locale).await?,
+    })
 }
 
 #[server(endpoint = "service_start")]
@@ -31,11 +37,14 @@ pub async fn get_service_start(key: String) -> Result<ServiceStart, AppError> {
     use crate::i18n::use_locale;
     use crate::model::PrivacyText;
     use crate::ssr::{ports, set_status};
-    let lang = use_locale().tag();
-    let Some(open) = ports()?.catalogue.open_form(&key, None).await? else {
+    let locale = use_locale();
+    let lang = locale.tag();
+    let catalogue = ports()?.catalogue;
+    let Some(open) = catalogue.open_form(&key, None).await? else {
         set_status(404);
         return Err(AppError::NotFound);
     };
+    let notices = catalogue.notices(Some(&key), locale).await?;
     let d = &open.definition;
     let start = d.start().cloned().unwrap_or_default();
     Ok(ServiceStart {
@@ -62,6 +71,7 @@ pub async fn get_service_start(key: String) -> Result<ServiceStart, AppError> {
                 .unwrap_or_default(),
             retention_months: p.retention_months,
         }),
+        notices,
     })
 }
 
@@ -71,13 +81,16 @@ pub async fn get_service_start(key: String) -> Result<ServiceStart, AppError> {
 /// an answer no longer fits; its errors are shown at once.
 #[server(endpoint = "open_form")]
 pub async fn open_form(key: String, show_errors: bool) -> Result<FormPageData, AppError> {
+    use crate::i18n::use_locale;
     use crate::ssr::{ports, request_headers, set_status, PostedForm};
     let catalogue = ports()?.catalogue;
+    let notices = catalogue.notices(Some(&key), use_locale()).await?;
     if let Some(posted) = use_context::<PostedForm>() {
         if let Some(open) = catalogue.open_form(&key, Some(posted.version)).await? {
             return Ok(FormPageData {
                 definition: open.definition,
                 state: posted.state,
+                notices,
             });
         }
     }
@@ -92,6 +105,7 @@ pub async fn open_form(key: String, show_errors: bool) -> Result<FormPageData, A
     Ok(FormPageData {
         definition: drafted.definition,
         state,
+        notices,
     })
 }
 
@@ -141,6 +155,7 @@ pub async fn check_answers(key: String) -> Result<CheckData, AppError> {
         })
         .collect();
     Ok(CheckData {
+        notices: ports()?.catalogue.notices(Some(&key), locale).await?,
         key: d.key().to_owned(),
         title: d.title(lang).to_owned(),
         content_lang: crate::components::field::content_lang(d, lang),

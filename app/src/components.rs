@@ -3,4 +3,5 @@
 pub mod error_summary;
 pub mod field;
 pub mod layout;
+pub mod notices;
 pub mod summary_list;

@@ -7,6 +7,14 @@ use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// The start page's catalogue: every service, and the notices for every
+/// page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CatalogueData {
+    pub services: Vec<ServiceCard>,
+    pub notices: Vec<Notice>,
+}
+
 /// A service as the catalogue shows it, in the requested language.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ServiceCard {
@@ -34,6 +42,7 @@ pub struct ServiceStart {
     pub phone: Option<String>,
     pub visit: Option<String>,
     pub privacy: Option<PrivacyText>,
+    pub notices: Vec<Notice>,
 }
 
 /// The personal-data notice, in words.
@@ -52,6 +61,7 @@ pub struct FormPageData {
     /// Shared, not copied: a definition is large and never changes.
     pub definition: std::sync::Arc<FormDefinition>,
     pub state: FormState,
+    pub notices: Vec<Notice>,
 }
 
 /// A resume link, shown once after "save and come back later".
@@ -69,6 +79,16 @@ pub struct SavedLink {
     pub sent: bool,
 }
 
+/// An operating notice ("planned maintenance tonight"), in words.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notice {
+    pub text: String,
+    /// The language of the text when it is not the page's.
+    pub lang: Option<String>,
+    /// Something is or will be wrong, rather than for information.
+    pub warning: bool,
+}
+
 /// What was wrong with the address to e-mail a resume link to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ResumeMailError {
@@ -80,6 +100,7 @@ pub enum ResumeMailError {
 /// on, each with a way back to change it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckData {
+    pub notices: Vec<Notice>,
     pub key: String,
     pub title: String,
     pub content_lang: Option<String>,

@@ -79,6 +79,13 @@ pub trait Catalogue: Send + Sync {
         secret: &'a str,
         locale: Locale,
     ) -> PortFuture<'a, Option<SavedDraft>>;
+    /// The operating notices to show now on a page of `service` (`None`:
+    /// a page of no service), in `locale` where they have it.
+    fn notices<'a>(
+        &'a self,
+        service: Option<&'a str>,
+        locale: Locale,
+    ) -> PortFuture<'a, Vec<crate::model::Notice>>;
     /// The receipt behind a receipt token, in `locale`.
     fn receipt<'a>(&'a self, token: &'a str, locale: Locale) -> PortFuture<'a, Option<Receipt>>;
 }

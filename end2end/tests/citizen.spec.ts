@@ -387,6 +387,19 @@ test('the language switch works and the form speaks English', async ({ page }, t
   await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
 });
 
+test('an operating notice shows on every page of its service, and only there', async ({ page }, testInfo) => {
+  // Set when the server was started (playwright.config.ts).
+  const notice = page.getByRole('region', { name: 'Driftinformation' });
+  for (const path of ['/services/wedding-ceremony', '/services/wedding-ceremony/form']) {
+    await open(page, testInfo, path);
+    await expect(notice).toContainText('Viktigt: Bokningen är stängd i kväll kl. 22–23 för underhåll.');
+    await expectAccessible(page, testInfo);
+  }
+  await open(page, testInfo, '/services/parking-permit');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(notice).toHaveCount(0);
+});
+
 for (const [path, title] of [
   ['/services/wedding-ceremony', 'Boka borgerlig vigsel'],
   ['/services/food-poisoning', 'Anmäl misstänkt matförgiftning'],

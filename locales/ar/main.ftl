@@ -5,6 +5,9 @@
 
 site-name = Blankett
 skip-to-content = انتقل إلى المحتوى
+notice-label = حالة الخدمة
+notice-information = معلومة:
+notice-warning = مهم:
 footer-text = Blankett – الخدمات الإلكترونية للبلدية
 language-switch-label = اللغة
 loading = جارٍ التحميل …

@@ -1,5 +1,8 @@
 site-name = Blankett
 skip-to-content = Skip to content
+notice-label = Service status
+notice-information = Information:
+notice-warning = Important:
 footer-text = Blankett – the municipality's e-services
 language-switch-label = Language
 loading = Loading …

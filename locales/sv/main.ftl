@@ -1,5 +1,8 @@
 site-name = Blankett
 skip-to-content = Hoppa till innehållet
+notice-label = Driftinformation
+notice-information = Information:
+notice-warning = Viktigt:
 footer-text = Blankett – kommunens e-tjänster
 language-switch-label = Språk
 loading = Laddar …

@@ -149,6 +149,7 @@ pub struct CatalogueService {
     pub timezone: jiff::tz::TimeZone,
     /// Where people reach Blankett, for resume links.
     pub public_url: String,
+    pub notices: Arc<crate::notices::Notices>,
 }
 
 impl CatalogueService {
@@ -280,6 +281,26 @@ impl Catalogue for CatalogueService {
                 service_title: definition.title(locale.tag()).to_owned(),
                 email,
             }))
+        })
+    }
+
+    fn notices<'a>(
+        &'a self,
+        service: Option<&'a str>,
+        locale: Locale,
+    ) -> PortFuture<'a, Vec<app::model::Notice>> {
+        Box::pin(async move {
+            let rows = self
+                .notices
+                .current(&self.db)
+                .await
+                .map_err(|e| internal("reading notices", e))?;
+            Ok(crate::notices::shown(
+                &rows,
+                service,
+                db::now_millis(),
+                locale.tag(),
+            ))
         })
     }
 

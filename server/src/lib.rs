@@ -15,6 +15,7 @@ pub mod error;
 pub mod files;
 pub mod http;
 pub mod mail;
+pub mod notices;
 pub mod secret;
 pub mod submission;
 pub mod uploads;
@@ -63,6 +64,7 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
         forms: forms.clone(),
         timezone: config.timezone.clone(),
         public_url: config.public_url.clone(),
+        notices: Arc::default(),
     });
     let leptos_options = LeptosOptions::builder()
         .output_name("blankett")

@@ -27,6 +27,11 @@ async fn main() -> ExitCode {
     } else {
         tracing_subscriber::fmt().with_env_filter(filter).init();
     }
+    // `blankett notice …`: operating notices, on the same database.
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("notice") {
+        return notice(&config, &args[1..]).await;
+    }
     tracing::info!(?config, "starting");
 
     let listener = match tokio::net::TcpListener::bind(config.addr).await {
@@ -69,4 +74,24 @@ async fn shutdown_signal() {
         () = terminate => {},
     }
     tracing::info!("shutting down; finishing requests in flight");
+}
+
+async fn notice(config: &Config, args: &[String]) -> ExitCode {
+    let db = match server::db::Db::connect(config.database_url.as_deref(), &config.data_dir).await {
+        Ok(db) => db,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match server::notices::command(args, &db, &config.timezone).await {
+        Ok(out) => {
+            println!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::from(2)
+        }
+    }
 }

@@ -1316,6 +1316,47 @@ on_both_databases! {
         assert_eq!(r.headers()[LOCATION], "/services/fault-report/form/fault");
     }
 
+    async fn operating_notices_show_on_their_pages_between_their_times(server: TestServer) {
+        let db = server.db().await;
+        let tz = jiff::tz::TimeZone::get("Europe/Stockholm").expect("tz");
+        let notice = |words: &[&str]| {
+            let args: Vec<String> = words.iter().map(|w| (*w).to_owned()).collect();
+            let (db, tz) = (db.clone(), tz.clone());
+            async move { server::notices::command(&args, &db, &tz).await }
+        };
+        notice(&["add", "--service", "parking-permit", "--warning",
+            "sv=E-tjänsten stängs kl. 22 i kväll för underhåll.",
+            "en=The e-service closes at 22:00 tonight for maintenance."]).await.expect("add");
+        notice(&["add", "sv=Kundcenter har nytt telefonnummer."]).await.expect("add");
+        notice(&["add", "--from", "2099-01-01T00:00", "sv=Ett meddelande om framtiden."]).await.expect("add");
+        let out = notice(&["add", "sv=Ett avslutat meddelande."]).await.expect("add");
+        let id = out.split_whitespace().nth(1).expect("its number").to_owned();
+        notice(&["end", &id]).await.expect("end");
+        assert!(notice(&["end", &id]).await.is_err(), "ended already");
+        assert!(notice(&["add", "en=Only English"]).await.is_err(), "Swedish is needed");
+        let list = notice(&["list"]).await.expect("list");
+        assert_eq!(list.lines().count(), 3, "{list}");
+        assert!(list.contains("every page") && !list.contains("Ett avslutat meddelande"), "{list}");
+
+        for path in ["/services/parking-permit", "/services/parking-permit/form"] {
+            let (_, html) = server.get(path).await;
+            assert!(html.contains(r#"class="notification notification--warning""#), "{path}: {html}");
+            assert!(html.contains("Viktigt:") && html.contains("E-tjänsten stängs kl. 22 i kväll"), "{path}: {html}");
+            assert!(html.contains("Kundcenter har nytt telefonnummer."), "{path}");
+            assert!(!html.contains("Ett meddelande om framtiden") && !html.contains("Ett avslutat meddelande"), "{path}");
+        }
+        for path in ["/", "/services/fault-report/form"] {
+            let (_, html) = server.get(path).await;
+            assert!(html.contains("Kundcenter har nytt telefonnummer."), "{path}: {html}");
+            assert!(!html.contains("E-tjänsten stängs"), "another service's notice: {path}");
+        }
+        // In English: the English text, and the Swedish-only one marked as Swedish.
+        let r = server.client.get(server.url("/services/parking-permit")).header(COOKIE, "lang=en").send().await.expect("GET");
+        let html = r.text().await.expect("body");
+        assert!(html.contains("Important:") && html.contains("The e-service closes at 22:00 tonight"), "{html}");
+        assert!(html.contains(r#"<span lang="sv">Kundcenter har nytt telefonnummer.</span>"#), "{html}");
+    }
+
     async fn cases_survive_a_restart(server: TestServer) {
         let mut pairs = VALID_FAULT.to_vec();
         let key = server::secret::token();

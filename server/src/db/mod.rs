@@ -12,6 +12,7 @@ pub mod drafts;
 pub mod feedback;
 pub mod files;
 pub mod forms;
+pub mod notices;
 pub mod outbox;
 pub mod writer;
 

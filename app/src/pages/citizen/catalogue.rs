@@ -2,6 +2,7 @@
 //! services' titles, descriptions and topics in the page's language.
 
 use crate::api::list_services;
+use crate::components::notices::Notices;
 use crate::i18n::{use_locale, FluentArg, Locale};
 use crate::model::ServiceCard;
 use crate::pages::not_found::LoadError;
@@ -44,8 +45,14 @@ pub fn CataloguePage() -> impl IntoView {
                 let searched = searched();
                 Suspend::new(async move {
                     match services.await {
-                        Ok(cards) if searched.trim().is_empty() => view! { <Topics cards /> }.into_any(),
-                        Ok(cards) => view! { <SearchResults cards searched /> }.into_any(),
+                        Ok(data) if searched.trim().is_empty() => view! {
+                            <Notices notices=data.notices />
+                            <Topics cards=data.services />
+                        }.into_any(),
+                        Ok(data) => view! {
+                            <Notices notices=data.notices />
+                            <SearchResults cards=data.services searched />
+                        }.into_any(),
                         Err(error) => view! { <LoadError error /> }.into_any(),
                     }
                 })

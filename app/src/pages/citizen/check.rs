@@ -5,6 +5,7 @@
 
 use crate::api::check_answers;
 use crate::components::error_summary::SubmitFailed;
+use crate::components::notices::Notices;
 use crate::components::summary_list::SummaryList;
 use crate::i18n::use_locale;
 use crate::model::CheckData;
@@ -45,6 +46,7 @@ fn Check(data: CheckData) -> impl IntoView {
             {locale.t("back")}
         </a>
         {data.failure_reference.map(|reference| view! { <SubmitFailed reference /> })}
+        <Notices notices=data.notices.clone() />
         <p class="caption" lang=data.content_lang.clone()>{data.title.clone()}</p>
         <h1>{heading}</h1>
         {data

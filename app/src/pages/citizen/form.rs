@@ -11,6 +11,7 @@
 use crate::api::open_form;
 use crate::components::error_summary::{ErrorSummary, SubmitFailed, SummaryItem};
 use crate::components::field::{Field, FieldView};
+use crate::components::notices::Notices;
 use crate::i18n::{use_locale, FluentArg, Locale};
 use crate::model::FormPageData;
 use crate::pages::not_found::LoadError;
@@ -74,6 +75,7 @@ fn ServiceForm(data: FormPageData, page: Option<String>, back_to_check: bool) ->
     let locale = use_locale();
     let lang = locale.tag();
     let definition = data.definition;
+    let notices = data.notices;
     let title = definition.title(lang).to_owned();
     let key = definition.key().to_owned();
     // The page asked for, or the first.
@@ -463,6 +465,7 @@ fn ServiceForm(data: FormPageData, page: Option<String>, back_to_check: bool) ->
             <ErrorSummary items=summary_items node_ref=summary_ref />
         </Show>
         {data.state.failure_reference.map(|reference| view! { <SubmitFailed reference /> })}
+        <Notices notices=notices />
         <p class="caption">
             <span lang=form_lang.clone()>{title}</span>
             {step.map(|(n, of)| {

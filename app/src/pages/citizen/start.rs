@@ -2,6 +2,7 @@
 //! know before beginning, then the way in.
 
 use crate::api::get_service_start;
+use crate::components::notices::Notices;
 use crate::i18n::{use_locale, FluentArg};
 use crate::model::ServiceStart;
 use crate::pages::not_found::LoadError;
@@ -102,6 +103,7 @@ fn Start(service: ServiceStart) -> impl IntoView {
         <a class="back-link" href="/">
             {locale.t("back-to-start")}
         </a>
+        <Notices notices=service.notices.clone() />
         <h1 lang=service.content_lang.clone()>{service.title.clone()}</h1>
         <p class="lead" lang=service.content_lang.clone()>{service.description.clone()}</p>
         {before}
