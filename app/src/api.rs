@@ -9,6 +9,7 @@ use crate::model::{
     AppError, CatalogueData, CheckData, FormPageData, Receipt, SavedLink, ServiceStart,
 };
 use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
 
 #[server(endpoint = "list_services")]
 pub async fn list_services() -> Result<CatalogueData, AppError> {
@@ -222,6 +223,30 @@ pub async fn saved_draft(key: String, sent: bool) -> Result<SavedLink, AppError>
         error,
         sent: false,
     })
+}
+
+/// Saves what a page holds while the person is still on it: with
+/// JavaScript, each time a field is left and something changed. Files wait
+/// for the page's real post.
+#[server(endpoint = "autosave", input = Json)]
+pub async fn autosave(
+    key: String,
+    page: String,
+    answers: Vec<(String, String)>,
+) -> Result<(), AppError> {
+    use crate::i18n::use_locale;
+    use crate::ssr::{ports, request_headers};
+    let catalogue = ports()?.catalogue;
+    let cookie = catalogue
+        .autosave(&key, &page, answers, &request_headers(), use_locale())
+        .await?;
+    if let (Some(cookie), Some(response)) = (cookie, use_context::<leptos_axum::ResponseOptions>())
+    {
+        if let Ok(value) = http::HeaderValue::from_str(&cookie) {
+            response.append_header(http::header::SET_COOKIE, value);
+        }
+    }
+    Ok(())
 }
 
 #[server(endpoint = "get_receipt")]

@@ -79,6 +79,18 @@ pub trait Catalogue: Send + Sync {
         secret: &'a str,
         locale: Locale,
     ) -> PortFuture<'a, Option<SavedDraft>>;
+    /// Saves what a page of form `key` holds while the person is still on
+    /// it into their draft (making one if they have none); gives the
+    /// `Set-Cookie` value for a new draft. A service or page that does not
+    /// exist saves nothing.
+    fn autosave<'a>(
+        &'a self,
+        key: &'a str,
+        page: &'a str,
+        answers: Vec<(String, String)>,
+        request: &'a http::HeaderMap,
+        locale: Locale,
+    ) -> PortFuture<'a, Option<String>>;
     /// The operating notices to show now on a page of `service` (`None`:
     /// a page of no service), in `locale` where they have it.
     fn notices<'a>(

@@ -5,6 +5,7 @@ use crate::db::{self, Db};
 use crate::error::internal;
 use app::i18n::Locale;
 use app::model::Receipt;
+use app::pages::citizen::form::SUBMISSION_INPUT;
 use app::ssr::{Catalogue, Drafted, OpenForm, PortFuture, SavedDraft};
 use forms::{FormDefinition, FormSpec, RawAnswers};
 use std::collections::BTreeMap;
@@ -150,6 +151,8 @@ pub struct CatalogueService {
     /// Where people reach Blankett, for resume links.
     pub public_url: String,
     pub notices: Arc<crate::notices::Notices>,
+    /// How long a draft lives after its last save.
+    pub draft_days: u32,
 }
 
 impl CatalogueService {
@@ -187,7 +190,6 @@ impl Catalogue for CatalogueService {
         request: &'a axum::http::HeaderMap,
     ) -> PortFuture<'a, Option<Drafted>> {
         Box::pin(async move {
-            use app::pages::citizen::form::SUBMISSION_INPUT;
             let secret = crate::drafts::secret_in(request, key);
             let found = crate::drafts::find(&self.db, secret.as_deref(), db::now_millis())
                 .await
@@ -281,6 +283,64 @@ impl Catalogue for CatalogueService {
                 service_title: definition.title(locale.tag()).to_owned(),
                 email,
             }))
+        })
+    }
+
+    fn autosave<'a>(
+        &'a self,
+        key: &'a str,
+        page: &'a str,
+        answers: Vec<(String, String)>,
+        request: &'a axum::http::HeaderMap,
+        locale: Locale,
+    ) -> PortFuture<'a, Option<String>> {
+        Box::pin(async move {
+            let now = db::now_millis();
+            let failed = |e: sqlx::Error| internal("saving a page as it is filled in", e);
+            let secret = crate::drafts::secret_in(request, key);
+            let draft = crate::drafts::find(&self.db, secret.as_deref(), now)
+                .await
+                .map_err(failed)?;
+            let posted = RawAnswers::from_pairs(answers);
+            let form = self
+                .read(|s| match &draft {
+                    Some(d) => s.by_id(d.form_version_id).cloned(),
+                    None => s
+                        .get(key, crate::submission::posted_version(&posted))
+                        .or_else(|| s.get(key, None))
+                        .cloned(),
+                })
+                .filter(|f| f.definition.key() == key);
+            let Some(form) = form.filter(|f| f.definition.pages().any(|p| p.key() == page)) else {
+                return Ok(None);
+            };
+            let questions = crate::drafts::questions_on(&form.definition, page);
+            let earlier = draft
+                .as_ref()
+                .map(crate::drafts::answers_of)
+                .unwrap_or_default();
+            let mut raw =
+                crate::drafts::merge_typed(&form.definition, &earlier, &posted, &questions);
+            let submission_key = match &draft {
+                Some(d) => d.submission_key.clone(),
+                None => crate::submission::key_of(&posted),
+            };
+            raw.set(SUBMISSION_INPUT, vec![submission_key]);
+            let (_, new_secret) = crate::drafts::save(
+                &self.db,
+                &form,
+                draft.as_ref(),
+                &raw,
+                page,
+                locale,
+                now,
+                self.draft_days,
+            )
+            .await
+            .map_err(failed)?;
+            Ok(new_secret
+                .and_then(|s| crate::drafts::set_cookie(key, &s, self.draft_days))
+                .and_then(|v| v.to_str().ok().map(str::to_owned)))
         })
     }
 

@@ -10,8 +10,10 @@
 //! deleted for good when it expires (`BLANKETT_DRAFT_DAYS` after it was
 //! last saved), with the files attached to it.
 
+use crate::catalogue::Published;
 use crate::db::{self, drafts::Draft, Db};
 use crate::files::FileStore;
+use app::pages::citizen::form::SUBMISSION_INPUT;
 use axum::http::{header, HeaderMap, HeaderValue};
 use forms::{question_of, RawAnswers};
 use sha2::{Digest, Sha256};
@@ -151,6 +153,101 @@ pub async fn sweep(db: &Db, files: &dyn FileStore, now: i64) -> Result<u64, sqlx
         tracing::info!(deleted, "expired drafts deleted");
     }
     Ok(deleted)
+}
+
+/// What a page holds while the person is still on it (sent with
+/// JavaScript each time a field is left), merged into the draft's answers:
+/// like [`merge`], except that files stay as the draft has them, since only
+/// a real post brings files.
+pub fn merge_typed(
+    definition: &forms::FormDefinition,
+    draft: &RawAnswers,
+    posted: &RawAnswers,
+    page: &BTreeSet<String>,
+) -> RawAnswers {
+    let files: BTreeSet<&str> = definition
+        .fields()
+        .flat_map(|f| std::iter::once(f).chain(f.row_fields()))
+        .filter(|f| matches!(f.kind(), forms::FieldKind::File { .. }))
+        .map(|f| f.key())
+        .collect();
+    // `photos`, `receipts[2].scan`: the field is the last key in the name.
+    let is_file = |name: &str| files.contains(name.rsplit(['.', ']']).next().unwrap_or(name));
+    let typed = RawAnswers::from_pairs(
+        posted
+            .iter()
+            .filter(|(name, _)| !is_file(name))
+            .flat_map(|(name, values)| values.iter().map(move |v| (name.to_owned(), v.clone()))),
+    );
+    let mut merged = merge(draft, &typed, page);
+    for (name, values) in draft.iter() {
+        if page.contains(question_of(name)) && is_file(name) {
+            merged.set(name, values.to_vec());
+        }
+    }
+    merged
+}
+
+/// Saves the draft; gives its id and, for a new one, the secret for the
+/// browser.
+#[allow(clippy::too_many_arguments)]
+pub async fn save(
+    db: &Db,
+    form: &Published,
+    draft: Option<&Draft>,
+    raw: &RawAnswers,
+    page: &str,
+    locale: app::i18n::Locale,
+    now: i64,
+    days: u32,
+) -> Result<(i64, Option<String>), sqlx::Error> {
+    let mut kept = raw.clone();
+    kept.set(SUBMISSION_INPUT, Vec::new());
+    let answers = serde_json::to_string(&kept).unwrap_or_else(|_| "{}".into());
+    let expires_at = expiry(now, days);
+    let page = page.to_owned();
+    let writer = &db.writer;
+    match draft {
+        Some(d) => {
+            let id = d.id;
+            writer
+                .write(move |conn| {
+                    let (answers, page) = (answers.clone(), page.clone());
+                    Box::pin(async move {
+                        db::drafts::save(conn, id, &answers, &page, now, expires_at).await
+                    })
+                })
+                .await?;
+            Ok((id, None))
+        }
+        None => {
+            let secret = crate::secret::token();
+            let secret_hash = hash(&secret);
+            let form_version_id = form.id;
+            let submission_key = raw.first(SUBMISSION_INPUT).unwrap_or_default().to_owned();
+            let id = writer
+                .write(move |conn| {
+                    let (secret_hash, submission_key) =
+                        (secret_hash.clone(), submission_key.clone());
+                    let (answers, page) = (answers.clone(), page.clone());
+                    Box::pin(async move {
+                        let draft = db::drafts::NewDraft {
+                            secret_hash: &secret_hash,
+                            form_version_id,
+                            submission_key: &submission_key,
+                            language: locale.tag(),
+                            answers: &answers,
+                            page: &page,
+                            now,
+                            expires_at,
+                        };
+                        db::drafts::insert(conn, &draft).await
+                    })
+                })
+                .await?;
+            Ok((id, Some(secret)))
+        }
+    }
 }
 
 #[cfg(test)]

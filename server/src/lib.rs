@@ -65,6 +65,7 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
         timezone: config.timezone.clone(),
         public_url: config.public_url.clone(),
         notices: Arc::default(),
+        draft_days: config.draft_days,
     });
     let leptos_options = LeptosOptions::builder()
         .output_name("blankett")

@@ -1357,6 +1357,60 @@ on_both_databases! {
         assert!(html.contains(r#"<span lang="sv">Kundcenter har nytt telefonnummer.</span>"#), "{html}");
     }
 
+    async fn what_a_page_holds_is_saved_as_the_person_goes(server: TestServer) {
+        let autosave = |page: &str, answers: serde_json::Value| {
+            let body = serde_json::json!({"key": "preschool-place", "page": page, "answers": answers});
+            server.client.post(server.url("/api/autosave"))
+                .header(reqwest::header::CONTENT_TYPE, "application/json")
+                .body(body.to_string())
+        };
+        let key = server::secret::token();
+        let mut person = Journey::new(&server, "preschool-place");
+        // The first field left makes the draft, with the page's submission key.
+        let r = person.send_request(autosave("guardian", serde_json::json!([
+            ["_submission", key], ["guardian-name", "Anna Andersson"]]))).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        assert!(person.cookie.is_some(), "a new draft's cookie");
+        let (_, page) = person.get("/services/preschool-place/form/guardian").await;
+        assert!(page.contains(r#"value="Anna Andersson""#), "{page}");
+        assert_eq!(hidden_value(&page, "_submission"), key);
+        // The next ones change the same draft.
+        let before = person.cookie.clone();
+        let r = person.send_request(autosave("guardian", serde_json::json!([
+            ["_submission", key], ["guardian-name", "Anna Berg"], ["guardian-pin", "1981"]]))).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        assert_eq!(person.cookie, before, "the same draft");
+        let (_, page) = person.get("/services/preschool-place/form/guardian").await;
+        assert!(page.contains(r#"value="Anna Berg""#) && page.contains(r#"value="1981""#), "{page}");
+        let db = server.db().await;
+        let drafts: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM drafts").fetch_one(&db.pool).await.expect("count");
+        assert_eq!(drafts, 1);
+        // A page or service that does not exist saves nothing.
+        let mut stranger = Journey::new(&server, "preschool-place");
+        let r = stranger.send_request(autosave("no-such-page", serde_json::json!([["guardian-name", "X"]]))).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        assert!(stranger.cookie.is_none());
+        let drafts: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM drafts").fetch_one(&db.pool).await.expect("count");
+        assert_eq!(drafts, 1);
+
+        // Files come only with a real post: saving as one goes keeps them.
+        let mut reporter = Journey::new(&server, "fault-report");
+        let photo = reqwest::multipart::Part::bytes(b"\xFF\xD8\xFF\xE0 a tiny photo".to_vec())
+            .file_name("hål.jpg").mime_str("image/jpeg").expect("mime");
+        let body = reqwest::multipart::Form::new()
+            .text("location", "Storgatan 12").text("_action", "save").part("photos", photo);
+        let r = reporter.post_multipart("/services/fault-report/form", body).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let body = serde_json::json!({"key": "fault-report", "page": "fault",
+            "answers": [["location", "Storgatan 14"], ["description", "Ett hål"]]});
+        let r = reporter.send_request(server.client.post(server.url("/api/autosave"))
+            .header(reqwest::header::CONTENT_TYPE, "application/json").body(body.to_string())).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let (_, page) = reporter.get("/services/fault-report/form").await;
+        assert!(page.contains(r#"value="Storgatan 14""#) && page.contains("Ett hål"), "{page}");
+        assert!(page.contains("Ta bort hål.jpg"), "the photo is still attached: {page}");
+    }
+
     async fn cases_survive_a_restart(server: TestServer) {
         let mut pairs = VALID_FAULT.to_vec();
         let key = server::secret::token();

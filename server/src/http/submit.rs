@@ -8,7 +8,6 @@
 //! the answers to that page's questions are replaced, the others kept. The
 //! first post of a form makes the draft and gives the browser its secret.
 
-use crate::catalogue::Published;
 use crate::db;
 use crate::drafts;
 use crate::submission::{self, Outcome};
@@ -136,15 +135,25 @@ async fn page_post(
     }
 
     // Everything typed is kept, errors or not.
-    let (draft_id, new_secret) =
-        match save(&state, &form, draft.as_ref(), &raw, &page_key, locale, now).await {
-            Ok(saved) => saved,
-            Err(e) => {
-                let failure = crate::error::internal("saving a draft", e);
-                let shown = submission::unsent(&form, &raw, failure.reference);
-                return render(&state, parts, Some(shown), StatusCode::SERVICE_UNAVAILABLE).await;
-            }
-        };
+    let (draft_id, new_secret) = match drafts::save(
+        &state.db,
+        &form,
+        draft.as_ref(),
+        &raw,
+        &page_key,
+        locale,
+        now,
+        state.config.draft_days,
+    )
+    .await
+    {
+        Ok(saved) => saved,
+        Err(e) => {
+            let failure = crate::error::internal("saving a draft", e);
+            let shown = submission::unsent(&form, &raw, failure.reference);
+            return render(&state, parts, Some(shown), StatusCode::SERVICE_UNAVAILABLE).await;
+        }
+    };
     let with_cookie = |mut response: Response| {
         if let Some(cookie) = new_secret
             .as_deref()
@@ -212,66 +221,6 @@ async fn page_post(
         _ => format!("/services/{key}/check"),
     };
     with_cookie(Redirect::to(&to).into_response())
-}
-
-/// Saves the draft; gives its id and, for a new one, the secret for the
-/// browser.
-async fn save(
-    state: &AppState,
-    form: &Published,
-    draft: Option<&db::drafts::Draft>,
-    raw: &RawAnswers,
-    page: &str,
-    locale: app::i18n::Locale,
-    now: i64,
-) -> Result<(i64, Option<String>), sqlx::Error> {
-    let mut kept = raw.clone();
-    kept.set(SUBMISSION_INPUT, Vec::new());
-    let answers = serde_json::to_string(&kept).unwrap_or_else(|_| "{}".into());
-    let expires_at = drafts::expiry(now, state.config.draft_days);
-    let page = page.to_owned();
-    let writer = &state.db.writer;
-    match draft {
-        Some(d) => {
-            let id = d.id;
-            writer
-                .write(move |conn| {
-                    let (answers, page) = (answers.clone(), page.clone());
-                    Box::pin(async move {
-                        db::drafts::save(conn, id, &answers, &page, now, expires_at).await
-                    })
-                })
-                .await?;
-            Ok((id, None))
-        }
-        None => {
-            let secret = crate::secret::token();
-            let secret_hash = drafts::hash(&secret);
-            let form_version_id = form.id;
-            let submission_key = raw.first(SUBMISSION_INPUT).unwrap_or_default().to_owned();
-            let id = writer
-                .write(move |conn| {
-                    let (secret_hash, submission_key) =
-                        (secret_hash.clone(), submission_key.clone());
-                    let (answers, page) = (answers.clone(), page.clone());
-                    Box::pin(async move {
-                        let draft = db::drafts::NewDraft {
-                            secret_hash: &secret_hash,
-                            form_version_id,
-                            submission_key: &submission_key,
-                            language: locale.tag(),
-                            answers: &answers,
-                            page: &page,
-                            now,
-                            expires_at,
-                        };
-                        db::drafts::insert(conn, &draft).await
-                    })
-                })
-                .await?;
-            Ok((id, Some(secret)))
-        }
-    }
 }
 
 /// `GET /resume/{secret}`: a resume link. The draft gets a new session

@@ -195,6 +195,30 @@ fn ServiceForm(data: FormPageData, page: Option<String>, back_to_check: bool) ->
             });
         }
     };
+    // With JavaScript, what the page holds is saved as the person goes:
+    // each time a field is left and something changed since the last save.
+    let last_saved = StoredValue::new(None::<Vec<(String, String)>>);
+    let save_as_you_go = {
+        let (definition, questions, key, page_key) = (
+            definition.clone(),
+            questions.clone(),
+            key.clone(),
+            page_key.clone(),
+        );
+        move |form: &web_sys::HtmlFormElement, first: bool| {
+            let pairs = typed_pairs(&definition, form, &questions);
+            let unchanged = last_saved.with_value(|l| l.as_ref() == Some(&pairs));
+            last_saved.set_value(Some(pairs.clone()));
+            if first || unchanged {
+                return;
+            }
+            let (key, page) = (key.clone(), page_key.clone());
+            leptos::task::spawn_local(async move {
+                // Best effort: the page's own post saves everything anyway.
+                let _ = crate::api::autosave(key, page, pairs).await;
+            });
+        }
+    };
     let form_ref = NodeRef::<leptos::html::Form>::new();
     let refresh = {
         let (definition, others, questions) =
@@ -206,10 +230,11 @@ fn ServiceForm(data: FormPageData, page: Option<String>, back_to_check: bool) ->
         }
     };
     Effect::new({
-        let refresh = refresh.clone();
+        let (refresh, save_as_you_go) = (refresh.clone(), save_as_you_go.clone());
         move || {
-            if form_ref.get().is_some() {
+            if let Some(form) = form_ref.get() {
                 refresh();
+                save_as_you_go(&form, true);
             }
         }
     });
@@ -242,6 +267,7 @@ fn ServiceForm(data: FormPageData, page: Option<String>, back_to_check: bool) ->
         else {
             return;
         };
+        save_as_you_go(&form, false);
         if pointer_down.get_value() {
             deferred.set_value(Some(left));
         } else {
@@ -611,6 +637,42 @@ fn event_form(ev: &web_sys::Event) -> Option<web_sys::HtmlFormElement> {
     ev.current_target()?
         .dyn_into::<web_sys::HtmlFormElement>()
         .ok()
+}
+
+/// What this page's inputs hold now, named as a post names them, files
+/// aside: what is saved as the person goes.
+fn typed_pairs(
+    definition: &FormDefinition,
+    form: &web_sys::HtmlFormElement,
+    questions: &BTreeSet<String>,
+) -> Vec<(String, String)> {
+    let Ok(data) = web_sys::FormData::new_with_form(form) else {
+        return Vec::new();
+    };
+    // Files are objects, not strings, and are left out here.
+    let text = |name: &str| -> Vec<String> {
+        data.get_all(name)
+            .iter()
+            .filter_map(|v| v.as_string())
+            .collect()
+    };
+    let rows = |group: &str| {
+        data.get(&format!("{group}.rows"))
+            .as_string()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0)
+    };
+    let here = definition
+        .input_names(&rows)
+        .into_iter()
+        .filter(|name| questions.contains(forms::question_of(name)));
+    let rows_inputs = questions.iter().map(|q| format!("{q}.rows"));
+    [SUBMISSION_INPUT.to_owned(), VERSION_INPUT.to_owned()]
+        .into_iter()
+        .chain(here)
+        .chain(rows_inputs)
+        .flat_map(|name| text(&name).into_iter().map(move |v| (name.clone(), v)))
+        .collect()
 }
 
 /// Runs the engine over what this page's inputs hold now and what the
