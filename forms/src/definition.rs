@@ -214,6 +214,16 @@ impl FormDefinition {
         self.field_conditions.get(key)
     }
 
+    /// The answers a field's `visible_if` reads (sorted, each once): what
+    /// decides whether it is asked. `None` when it has no condition, or
+    /// when the condition also reads today's date.
+    pub fn condition_reads(&self, key: &str) -> Option<&[String]> {
+        self.field_conditions
+            .get(key)
+            .filter(|e| !e.reads_today())
+            .map(Expr::fields)
+    }
+
     pub(crate) fn requirement(&self, key: &str) -> Option<&Expr> {
         self.requirements.get(key)
     }
@@ -1586,5 +1596,39 @@ impl Checker {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{compile, FormSpec};
+
+    #[test]
+    fn a_condition_says_what_it_reads_unless_it_reads_the_date() {
+        let spec: FormSpec = serde_json::from_value(serde_json::json!({
+            "key": "k", "version": 1, "languages": ["sv"],
+            "title": {"sv": "T"}, "description": {"sv": "D"},
+            "pages": [
+                {"key": "one", "title": {"sv": "Ett"}, "fields": [
+                    {"key": "lang", "type": "short_text", "label": {"sv": "Språk"}},
+                    {"key": "day", "type": "date", "label": {"sv": "Dag"}}
+                ]},
+                {"key": "two", "title": {"sv": "Två"}, "fields": [
+                    {"key": "interpreter", "type": "short_text", "label": {"sv": "Tolk"},
+                     "visible_if": "$lang == \"other\""},
+                    {"key": "soon", "type": "short_text", "label": {"sv": "Snart"},
+                     "visible_if": "$day < today()"},
+                    {"key": "always", "type": "short_text", "label": {"sv": "Alltid"}}
+                ]}
+            ]
+        }))
+        .expect("spec");
+        let definition = compile(spec).expect("compiles");
+        assert_eq!(
+            definition.condition_reads("interpreter"),
+            Some(&["lang".to_owned()][..])
+        );
+        assert_eq!(definition.condition_reads("soon"), None, "reads the date");
+        assert_eq!(definition.condition_reads("always"), None, "no condition");
     }
 }

@@ -233,6 +233,11 @@ impl Expr {
         &self.fields
     }
 
+    /// Whether the expression reads today's date.
+    pub fn reads_today(&self) -> bool {
+        uses_today(&self.root)
+    }
+
     /// Evaluates the expression.
     pub fn eval(&self, scope: &dyn Scope) -> Value {
         eval(&self.root, scope)

@@ -1411,6 +1411,36 @@ on_both_databases! {
         assert!(page.contains("Ta bort hål.jpg"), "the photo is still attached: {page}");
     }
 
+    async fn a_question_that_depends_on_an_earlier_page_is_left_out_when_it_does_not_apply(server: TestServer) {
+        let mut couple = Journey::new(&server, "wedding-ceremony");
+        let answer = |language: &'static str| {
+            let body = serde_json::json!({"key": "wedding-ceremony", "page": "ceremony",
+                "answers": [["ceremony-language", language]]});
+            server.client.post(server.url("/api/autosave"))
+                .header(reqwest::header::CONTENT_TYPE, "application/json").body(body.to_string())
+        };
+        // The group around a question, up to its label.
+        let group_of = |html: &str, input: &str| {
+            let at = html.find(&format!(r#"for="{input}""#)).expect("the question is drawn");
+            let start = html[..at].rfind("<div").expect("its group");
+            html[start..at].to_owned()
+        };
+        let r = couple.send_request(answer("sv")).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let (_, page) = couple.get("/services/wedding-ceremony/form/witnesses").await;
+        assert!(group_of(&page, "f-interpreter").contains("hidden"), "{page}");
+        // A question that depends on its own page's answers is there
+        // without JavaScript, whatever the answer.
+        let (_, ceremony) = couple.get("/services/wedding-ceremony/form/ceremony").await;
+        assert!(!group_of(&ceremony, "f-other-language").contains("hidden"), "{ceremony}");
+
+        let r = couple.send_request(answer("other")).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let (_, page) = couple.get("/services/wedding-ceremony/form/witnesses").await;
+        assert!(!group_of(&page, "f-interpreter").contains("hidden"), "{page}");
+        assert!(page.contains("Tolkens namn"));
+    }
+
     async fn cases_survive_a_restart(server: TestServer) {
         let mut pairs = VALID_FAULT.to_vec();
         let key = server::secret::token();

@@ -115,6 +115,38 @@ fn ServiceForm(data: FormPageData, page: Option<String>, back_to_check: bool) ->
             .filter(|(name, _)| !questions.contains(forms::question_of(name)))
             .flat_map(|(name, vs)| vs.iter().map(move |v| (name.clone(), v.clone()))),
     ));
+    // A question that depends only on answers given on other pages is
+    // settled before this page is drawn: when it does not apply it is left
+    // out from the start, so a person without JavaScript is never asked it.
+    // (One that depends on this page's answers is shown until the browser's
+    // engine, or the server when the page is sent, says it does not apply.)
+    let settled_hidden = StoredValue::new({
+        let settled: Vec<&str> = fields
+            .iter()
+            .map(|f| f.key.as_str())
+            .filter(|key| {
+                definition.condition_reads(key).is_some_and(|reads| {
+                    !reads.is_empty()
+                        && reads.iter().all(|r| {
+                            !questions.contains(forms::question_of(r))
+                                && definition.computed_type(r).is_none()
+                                && definition.group_of(r).is_none()
+                        })
+                })
+            })
+            .collect();
+        if settled.is_empty() {
+            BTreeSet::new()
+        } else {
+            // Only other pages' answers are read, so no date is needed.
+            let evaluation = evaluate(&definition, &others, &Context::on(Date::UNIX_EPOCH));
+            settled
+                .into_iter()
+                .filter(|key| !evaluation.is_visible(key))
+                .map(str::to_owned)
+                .collect::<BTreeSet<String>>()
+        }
+    });
     let on_this_page = {
         let questions = questions.clone();
         move |errors: Vec<forms::FieldError>| -> Vec<forms::FieldError> {
@@ -125,16 +157,18 @@ fn ServiceForm(data: FormPageData, page: Option<String>, back_to_check: bool) ->
         }
     };
 
-    // Which pages and fields are shown. The server shows everything: without
-    // JavaScript a conditional question cannot appear once it applies, so it
-    // is always there and the server ignores it when it does not apply. In
-    // the browser the engine decides, from the answers as they change.
+    // Which pages and fields are shown. The server shows every question but
+    // those settled above: without JavaScript a conditional question cannot
+    // appear once it applies, so it is there and the server ignores it when
+    // it does not apply. In the browser the engine decides, from the answers
+    // as they change.
     let shown = RwSignal::new(None::<Evaluation>);
     let is_shown = move |page: &str, field: Option<&str>| {
-        shown.with(|s| {
-            s.as_ref().is_none_or(|e| {
+        shown.with(|s| match s {
+            Some(e) => {
                 e.visible_pages.iter().any(|p| p == page) && field.is_none_or(|f| e.is_visible(f))
-            })
+            }
+            None => field.is_none_or(|f| settled_hidden.with_value(|h| !h.contains(f))),
         })
     };
 
