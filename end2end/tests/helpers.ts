@@ -1,4 +1,4 @@
-import { expect, Page, TestInfo } from '@playwright/test';
+import { ConsoleMessage, expect, Page, TestInfo } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 /** Whether this run has JavaScript, from the project's settings. */
@@ -6,10 +6,20 @@ export function hasJs(testInfo: TestInfo): boolean {
   return testInfo.project.use.javaScriptEnabled !== false;
 }
 
-/** Opens a page; with JavaScript, waits until the app has hydrated. */
+/**
+ * Opens a page; with JavaScript, waits until the app has hydrated. Nothing
+ * on it may break the Content-Security-Policy.
+ */
 export async function open(page: Page, testInfo: TestInfo, url: string) {
+  const violations: string[] = [];
+  const onConsole = (message: ConsoleMessage) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  };
+  page.on('console', onConsole);
   const response = await page.goto(url);
   await settle(page, testInfo);
+  page.off('console', onConsole);
+  expect(violations, 'Content-Security-Policy violations').toEqual([]);
   return response;
 }
 

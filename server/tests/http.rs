@@ -1441,6 +1441,45 @@ on_both_databases! {
         assert!(page.contains("Tolkens namn"));
     }
 
+    async fn every_response_carries_the_security_headers(server: TestServer) {
+        let pages = ["/", "/services/fault-report", "/services/fault-report/form", "/no-such-page"];
+        let others = ["/pkg/blankett.css", "/healthz", "/language/en?back=/", "/schemas/form-definition.json"];
+        for path in pages.iter().chain(&others) {
+            let r = server.client.get(server.url(path)).send().await.expect("GET");
+            let headers = r.headers().clone();
+            for (name, value) in [
+                ("x-content-type-options", "nosniff"),
+                ("x-frame-options", "DENY"),
+                ("referrer-policy", "same-origin"),
+                ("cross-origin-opener-policy", "same-origin"),
+            ] {
+                assert_eq!(headers.get(name).and_then(|v| v.to_str().ok()), Some(value), "{name} on {path}");
+            }
+            assert!(headers["permissions-policy"].to_str().expect("ascii").contains("camera=()"), "{path}");
+            assert!(!headers.contains_key("strict-transport-security"), "not over plain HTTP: {path}");
+            let policy = headers["content-security-policy"].to_str().expect("ascii").to_owned();
+            assert!(policy.contains("frame-ancestors 'none'") && !policy.contains("unsafe-inline"), "{path}: {policy}");
+            if pages.contains(path) {
+                // Every inline script carries the nonce the policy names.
+                let nonce = policy.split("'nonce-").nth(1).and_then(|s| s.split('\'').next())
+                    .expect("a page's policy has a nonce").to_owned();
+                let html = r.text().await.expect("body");
+                let scripts: Vec<&str> = html.split("<script").skip(1).collect();
+                assert!(!scripts.is_empty(), "{path}");
+                for script in scripts {
+                    assert!(script.starts_with(&format!(r#" nonce="{nonce}""#)) || script.contains(&format!(r#"nonce="{nonce}""#)), "{path}: <script{script}");
+                }
+            } else {
+                assert!(policy.starts_with("default-src 'none'"), "{path}: {policy}");
+            }
+        }
+        // Each page gets a nonce of its own.
+        let nonce = |r: &reqwest::Response| r.headers()["content-security-policy"].to_str().expect("ascii").to_owned();
+        let a = server.client.get(server.url("/")).send().await.expect("GET");
+        let b = server.client.get(server.url("/")).send().await.expect("GET");
+        assert_ne!(nonce(&a), nonce(&b));
+    }
+
     async fn cases_survive_a_restart(server: TestServer) {
         let mut pairs = VALID_FAULT.to_vec();
         let key = server::secret::token();
@@ -1635,6 +1674,27 @@ mod mail_over_smtp {
     async fn postgres() {
         mail_waits_for_smtp_and_goes_out_once(Backend::Postgres).await;
     }
+}
+
+/// Served over HTTPS (as `BLANKETT_PUBLIC_URL` says), browsers are told to
+/// keep to it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn over_https_browsers_are_told_to_keep_to_it() {
+    let server = TestServer::start_configured(
+        Backend::Sqlite,
+        &[("BLANKETT_PUBLIC_URL", "https://e-tjanster.example.se")],
+    )
+    .await;
+    let r = server
+        .client
+        .get(server.url("/"))
+        .send()
+        .await
+        .expect("GET");
+    assert_eq!(
+        r.headers()["strict-transport-security"],
+        "max-age=31536000; includeSubDomains"
+    );
 }
 
 /// The writer (`server::db::writer`): jobs that arrive together share one

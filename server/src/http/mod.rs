@@ -5,6 +5,7 @@
 mod assets;
 mod feedback;
 mod locale;
+pub mod security;
 mod submit;
 
 use crate::AppState;
@@ -29,6 +30,16 @@ pub fn context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
             .and_then(|parts| parts.extensions.get::<Locale>().copied())
             .unwrap_or_default();
         provide_context(locale);
+        // A page's inline scripts carry this render's nonce; its policy
+        // names it.
+        if let (Some(nonce), Some(response)) = (
+            leptos::nonce::use_nonce(),
+            use_context::<leptos_axum::ResponseOptions>(),
+        ) {
+            if let Ok(policy) = HeaderValue::from_str(&security::page_policy(&nonce)) {
+                response.insert_header(header::CONTENT_SECURITY_POLICY, policy);
+            }
+        }
     }
 }
 
@@ -59,6 +70,10 @@ pub fn router(state: AppState) -> Router {
             shell,
         ))
         .layer(axum::middleware::from_fn(locale::choose_locale))
+        .layer(axum::middleware::from_fn({
+            let https = state.config.public_url.starts_with("https://");
+            move |request, next| security::headers(https, request, next)
+        }))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
