@@ -201,7 +201,10 @@ async fn run(args: Args) -> Result<(), String> {
         cookies.into_iter().partition(|(i, _)| *i < half);
     let check = format!("{target}/services/{SERVICE}/check");
     for (drafts, what) in [
-        (with_mail, "each with a receipt mail, which the outbox worker delivers meanwhile"),
+        (
+            with_mail,
+            "each with a receipt mail, which the outbox worker delivers meanwhile",
+        ),
         (without_mail, "without e-mail"),
     ] {
         println!(
@@ -232,7 +235,11 @@ async fn run(args: Args) -> Result<(), String> {
 /// A complete, valid answer to the fault report's page; with an e-mail
 /// address, each case also puts its receipt mail in the outbox.
 fn answers(submission_key: &str, email: bool) -> String {
-    let email = if email { "&email=resident%40example.org" } else { "" };
+    let email = if email {
+        "&email=resident%40example.org"
+    } else {
+        ""
+    };
     format!(
         "_submission={submission_key}&kind=pothole&location=Storgatan+12\
          &description=A+deep+pothole+in+the+cycle+lane+outside+the+library.{email}"
