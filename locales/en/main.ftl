@@ -45,6 +45,7 @@ error-page-title = Something went wrong
 error-page-body = Please try again later. If the problem continues, contact us and give the error code { $reference }.
 error-body-too-large = What you sent was too large.
 error-bad-request = What you sent could not be read. Go back and try again.
+error-cross-site = What you sent came from another website and was not accepted. Open the e-service directly and try again.
 submit-failed-title = It could not be sent just now
 submit-failed-body = Your answers are kept below. Try sending again in a moment. Error code: { $reference }.
 

@@ -45,6 +45,7 @@ error-page-title = Något gick fel
 error-page-body = Försök igen om en stund. Om felet finns kvar, kontakta oss och ange felkoden { $reference }.
 error-body-too-large = Det du skickade var för stort.
 error-bad-request = Det du skickade gick inte att läsa. Gå tillbaka och försök igen.
+error-cross-site = Det du skickade kom från en annan webbplats och togs inte emot. Öppna e-tjänsten direkt och försök igen.
 submit-failed-title = Det gick inte att skicka just nu
 submit-failed-body = Dina svar finns kvar nedan. Försök skicka igen om en stund. Felkod: { $reference }.
 

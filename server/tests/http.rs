@@ -1480,6 +1480,30 @@ on_both_databases! {
         assert_ne!(nonce(&a), nonce(&b));
     }
 
+    async fn a_post_from_another_site_is_refused_in_the_persons_language(server: TestServer) {
+        let post = |headers: &[(&str, &str)]| {
+            let mut request = server.client.post(server.url("/services/fault-report/form")).form(VALID_FAULT);
+            for (name, value) in headers {
+                request = request.header(*name, *value);
+            }
+            request.send()
+        };
+        let r = post(&[("sec-fetch-site", "cross-site")]).await.expect("POST");
+        assert_eq!(r.status(), StatusCode::FORBIDDEN);
+        assert!(r.headers().contains_key("content-security-policy"), "still with the headers");
+        assert!(r.text().await.expect("body").contains("kom från en annan webbplats"));
+        let r = post(&[("origin", "https://evil.example"), ("cookie", "lang=en")]).await.expect("POST");
+        assert_eq!(r.status(), StatusCode::FORBIDDEN);
+        assert!(r.text().await.expect("body").contains("came from another website"));
+        // The same post from this site goes through.
+        let r = post(&[("sec-fetch-site", "same-origin")]).await.expect("POST");
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let own = server.url("");
+        let r = post(&[("origin", own.trim_end_matches('/'))]).await.expect("POST");
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        assert_eq!(server::db::cases::count(&server.db().await.pool).await.expect("count"), 0, "drafts only");
+    }
+
     async fn cases_survive_a_restart(server: TestServer) {
         let mut pairs = VALID_FAULT.to_vec();
         let key = server::secret::token();

@@ -69,6 +69,7 @@ pub fn router(state: AppState) -> Router {
             context(&state),
             shell,
         ))
+        .layer(axum::middleware::from_fn(security::same_origin_writes))
         .layer(axum::middleware::from_fn(locale::choose_locale))
         .layer(axum::middleware::from_fn({
             let https = state.config.public_url.starts_with("https://");
@@ -128,6 +129,15 @@ fn is_local_path(path: &str) -> bool {
         && !path.starts_with("//")
         && !path.starts_with("/\\")
         && !path.chars().any(|c| c.is_control())
+}
+
+/// The language the locale layer chose for a whole request.
+fn locale_of_request(request: &axum::extract::Request) -> Locale {
+    request
+        .extensions()
+        .get::<Locale>()
+        .copied()
+        .unwrap_or_default()
 }
 
 /// The language the locale layer chose for a request.

@@ -1,4 +1,5 @@
-//! Security headers on every response. Pages get a Content-Security-Policy
+//! Security headers on every response, and the refusal of writes that
+//! come from other sites. Pages get a Content-Security-Policy
 //! that allows only this site's own files and the inline scripts Leptos
 //! writes for hydration, which carry the render's nonce (no
 //! `unsafe-inline`); every other response gets one that allows nothing.
@@ -6,7 +7,7 @@
 use axum::extract::Request;
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 
 /// The policy of a page drawn with `nonce` on its inline scripts.
 /// `wasm-unsafe-eval` lets the browser compile the bundle; nothing else is
@@ -68,6 +69,40 @@ pub fn add(headers: &mut HeaderMap, https: bool) {
     }
 }
 
+/// Refuses a state-changing request that a browser says came from another
+/// site (cross-site request forgery). Browsers mark every request with
+/// `Sec-Fetch-Site`; older ones send `Origin` on posts, which must then
+/// name this host. A request with neither is not a browser's, so it cannot
+/// carry a person's cookies against their will. This protects the plain
+/// HTML forms without a token, so they keep working without JavaScript.
+pub async fn same_origin_writes(request: Request, next: Next) -> Response {
+    if is_cross_site(request.method(), request.headers()) {
+        let locale = super::locale_of_request(&request);
+        return (
+            axum::http::StatusCode::FORBIDDEN,
+            locale.t("error-cross-site"),
+        )
+            .into_response();
+    }
+    next.run(request).await
+}
+
+fn is_cross_site(method: &axum::http::Method, headers: &HeaderMap) -> bool {
+    use axum::http::Method;
+    if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) {
+        return false;
+    }
+    let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    if let Some(site) = text("sec-fetch-site") {
+        return !matches!(site, "same-origin" | "none");
+    }
+    match (text("origin"), text("host")) {
+        (Some(origin), Some(host)) => origin.split_once("://").map(|(_, rest)| rest) != Some(host),
+        (Some(_), None) => true,
+        (None, _) => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,6 +113,58 @@ mod tests {
         assert!(policy.contains("script-src 'self' 'nonce-abc123' 'wasm-unsafe-eval';"));
         assert!(!policy.contains("unsafe-inline"));
         assert!(policy.contains("frame-ancestors 'none'"));
+    }
+
+    #[test]
+    fn only_same_origin_browsers_may_write() {
+        use axum::http::Method;
+        let with = |pairs: &[(&'static str, &'static str)]| {
+            let mut h = HeaderMap::new();
+            for (k, v) in pairs {
+                h.insert(*k, HeaderValue::from_static(v));
+            }
+            h
+        };
+        let post = Method::POST;
+        assert!(!is_cross_site(
+            &post,
+            &with(&[("sec-fetch-site", "same-origin")])
+        ));
+        assert!(
+            !is_cross_site(&post, &with(&[("sec-fetch-site", "none")])),
+            "typed or bookmarked"
+        );
+        assert!(is_cross_site(
+            &post,
+            &with(&[("sec-fetch-site", "cross-site")])
+        ));
+        assert!(
+            is_cross_site(&post, &with(&[("sec-fetch-site", "same-site")])),
+            "a neighbour subdomain"
+        );
+        assert!(!is_cross_site(
+            &post,
+            &with(&[
+                ("origin", "http://127.0.0.1:3000"),
+                ("host", "127.0.0.1:3000")
+            ])
+        ));
+        assert!(is_cross_site(
+            &post,
+            &with(&[
+                ("origin", "https://evil.example"),
+                ("host", "127.0.0.1:3000")
+            ])
+        ));
+        assert!(is_cross_site(
+            &post,
+            &with(&[("origin", "null"), ("host", "127.0.0.1:3000")])
+        ));
+        assert!(!is_cross_site(&post, &with(&[])), "not a browser");
+        assert!(
+            !is_cross_site(&Method::GET, &with(&[("sec-fetch-site", "cross-site")])),
+            "reading is not writing"
+        );
     }
 
     #[test]
