@@ -85,6 +85,24 @@ impl FormStore {
         self.by_id.get(&id)
     }
 
+    /// The version a post of service `key` is taken against: a draft stays
+    /// on the version it was started on; a first post on the version its
+    /// page showed (`_version`), or the newest.
+    pub fn for_post(
+        &self,
+        key: &str,
+        draft: Option<&db::drafts::Draft>,
+        posted: &RawAnswers,
+    ) -> Option<&Published> {
+        match draft {
+            Some(d) => self.by_id(d.form_version_id),
+            None => self
+                .get(key, crate::submission::posted_version(posted))
+                .or_else(|| self.get(key, None)),
+        }
+        .filter(|f| f.definition.key() == key)
+    }
+
     /// The newest version of every service, ordered by title in `lang`.
     pub fn newest(&self) -> Vec<Arc<FormDefinition>> {
         let mut newest: BTreeMap<&str, &Published> = BTreeMap::new();
@@ -302,15 +320,7 @@ impl Catalogue for CatalogueService {
                 .await
                 .map_err(failed)?;
             let posted = RawAnswers::from_pairs(answers);
-            let form = self
-                .read(|s| match &draft {
-                    Some(d) => s.by_id(d.form_version_id).cloned(),
-                    None => s
-                        .get(key, crate::submission::posted_version(&posted))
-                        .or_else(|| s.get(key, None))
-                        .cloned(),
-                })
-                .filter(|f| f.definition.key() == key);
+            let form = self.read(|s| s.for_post(key, draft.as_ref(), &posted).cloned());
             let Some(form) = form.filter(|f| f.definition.pages().any(|p| p.key() == page)) else {
                 return Ok(None);
             };
@@ -321,11 +331,10 @@ impl Catalogue for CatalogueService {
                 .unwrap_or_default();
             let mut raw =
                 crate::drafts::merge_typed(&form.definition, &earlier, &posted, &questions);
-            let submission_key = match &draft {
-                Some(d) => d.submission_key.clone(),
-                None => crate::submission::key_of(&posted),
-            };
-            raw.set(SUBMISSION_INPUT, vec![submission_key]);
+            raw.set(
+                SUBMISSION_INPUT,
+                vec![crate::drafts::submission_key(draft.as_ref(), &posted)],
+            );
             let (_, new_secret) = crate::drafts::save(
                 &self.db,
                 &form,

@@ -155,6 +155,38 @@ pub async fn sweep(db: &Db, files: &dyn FileStore, now: i64) -> Result<u64, sqlx
     Ok(deleted)
 }
 
+/// The submission key of a post: the draft's, or for a first post the
+/// one its page carried (a new one if it carried none).
+pub fn submission_key(draft: Option<&Draft>, posted: &RawAnswers) -> String {
+    match draft {
+        Some(d) => d.submission_key.clone(),
+        None => crate::submission::key_of(posted),
+    }
+}
+
+/// Makes `secret` the draft's resume secret; an earlier link stops working.
+pub async fn set_resume(db: &Db, id: i64, secret: &str) -> Result<(), sqlx::Error> {
+    let resume_hash = hash(secret);
+    db.writer
+        .write(move |conn| {
+            let resume_hash = resume_hash.clone();
+            Box::pin(async move { db::drafts::set_resume(conn, id, &resume_hash).await })
+        })
+        .await
+}
+
+/// Makes `secret` the draft's session secret (a browser's own, after a
+/// resume link was opened).
+pub async fn set_session(db: &Db, id: i64, secret: &str) -> Result<(), sqlx::Error> {
+    let secret_hash = hash(secret);
+    db.writer
+        .write(move |conn| {
+            let secret_hash = secret_hash.clone();
+            Box::pin(async move { db::drafts::set_secret(conn, id, &secret_hash).await })
+        })
+        .await
+}
+
 /// What a page holds while the person is still on it (sent with
 /// JavaScript each time a field is left), merged into the draft's answers:
 /// like [`merge`], except that files stay as the draft has them, since only

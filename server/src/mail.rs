@@ -221,6 +221,33 @@ fn delay(retry: Duration, attempts: i64) -> Duration {
     retry.saturating_mul(1 << doublings).min(MAX_DELAY)
 }
 
+/// Puts one mail that belongs to no case into the outbox (committed when
+/// this returns), for the worker to send; wake it with `AppState::mail_wake`.
+/// Mail that comes with a case is written with the case instead
+/// (`db::cases::insert_once`).
+pub async fn enqueue(
+    db: &Db,
+    from: &lettre::message::Mailbox,
+    to: &str,
+    text: &app::mail::MailText,
+) -> Result<(), sqlx::Error> {
+    let (to, text, message_id) = (to.to_owned(), text.clone(), message_id(from));
+    let now = db::now_millis();
+    db.writer
+        .write(move |conn| {
+            let (to, text, message_id) = (to.clone(), text.clone(), message_id.clone());
+            Box::pin(async move {
+                let mail = db::outbox::NewMail {
+                    recipient: &to,
+                    subject: &text.subject,
+                    body: &text.body,
+                };
+                db::outbox::insert(conn, None, &mail, &message_id, now).await
+            })
+        })
+        .await
+}
+
 /// A `Message-ID` for a new mail: random, and in the sender's domain.
 pub fn message_id(from: &lettre::message::Mailbox) -> String {
     format!("<{}@{}>", crate::secret::token(), from.email.domain())

@@ -32,8 +32,7 @@ impl Notices {
             .read()
             .unwrap_or_else(|e| e.into_inner())
             .clone();
-        if let Some((at, rows)) = cached.filter(|(at, _)| at.elapsed() < REFRESH) {
-            let _ = at;
+        if let Some((_, rows)) = cached.filter(|(at, _)| at.elapsed() < REFRESH) {
             return Ok(rows);
         }
         let rows = Arc::new(db::notices::not_ended(&db.pool, db::now_millis()).await?);

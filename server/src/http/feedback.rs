@@ -65,17 +65,7 @@ pub async fn give_feedback(
             // Given now or before: either way the receipt thanks.
             Ok(Given::Stored | Given::Already) => Redirect::to(&back).into_response(),
             Ok(Given::NoSuchCase) => StatusCode::NOT_FOUND.into_response(),
-            Err(e) => {
-                let failure = internal("storing feedback", e);
-                (
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    locale.t_args(
-                        "error-page-body",
-                        &[("reference", app::i18n::FluentArg::Str(failure.reference))],
-                    ),
-                )
-                    .into_response()
-            }
+            Err(e) => super::unavailable_text(locale, internal("storing feedback", e)),
         };
     }
     // The receipt again, with the error and the comment typed.

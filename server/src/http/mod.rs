@@ -131,6 +131,17 @@ fn is_local_path(path: &str) -> bool {
         && !path.chars().any(|c| c.is_control())
 }
 
+/// A plain answer for an internal failure where no page can be drawn: in
+/// the person's language, with the failure's reference (logged by
+/// `crate::error::internal`).
+fn unavailable_text(locale: Locale, failure: app::ssr::PortError) -> Response {
+    let body = locale.t_args(
+        "error-page-body",
+        &[("reference", app::i18n::FluentArg::Str(failure.reference))],
+    );
+    (StatusCode::SERVICE_UNAVAILABLE, body).into_response()
+}
+
 /// The language the locale layer chose for a whole request.
 fn locale_of_request(request: &axum::extract::Request) -> Locale {
     request

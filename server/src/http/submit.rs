@@ -67,18 +67,9 @@ async fn page_post(
         Ok(draft) => (draft, None),
         Err(e) => (None, Some(crate::error::internal("loading a draft", e))),
     };
-    // A draft stays on the version it was started on; a first post is
-    // taken against the version its page showed.
     let form = {
         let store = state.forms.read().unwrap_or_else(|e| e.into_inner());
-        match &draft {
-            Some(d) => store.by_id(d.form_version_id).cloned(),
-            None => store
-                .get(&key, submission::posted_version(&posted))
-                .or_else(|| store.get(&key, None))
-                .cloned(),
-        }
-        .filter(|f| f.definition.key() == key)
+        store.for_post(&key, draft.as_ref(), &posted).cloned()
     };
     let page_key = form.as_ref().and_then(|f| match &page {
         Some(p) => f
@@ -95,10 +86,7 @@ async fn page_post(
     let questions = drafts::questions_on(&form.definition, &page_key);
 
     // Files are stored under the submission's key, so it is settled first.
-    let submission_key = match &draft {
-        Some(d) => d.submission_key.clone(),
-        None => submission::key_of(&posted),
-    };
+    let submission_key = drafts::submission_key(draft.as_ref(), &posted);
     posted.set(SUBMISSION_INPUT, vec![submission_key.clone()]);
     if let Some(failure) = lookup_failure {
         let shown = submission::unsent(&form, &posted, failure.reference);
@@ -167,16 +155,7 @@ async fn page_post(
     if saving {
         // "Save and come back later": a resume link, shown this once.
         let resume = crate::secret::token();
-        let resume_hash = drafts::hash(&resume);
-        if let Err(e) = state
-            .db
-            .writer
-            .write(move |conn| {
-                let resume_hash = resume_hash.clone();
-                Box::pin(async move { db::drafts::set_resume(conn, draft_id, &resume_hash).await })
-            })
-            .await
-        {
+        if let Err(e) = drafts::set_resume(&state.db, draft_id, &resume).await {
             let failure = crate::error::internal("making a resume link", e);
             let shown = submission::unsent(&form, &raw, failure.reference);
             return with_cookie(
@@ -233,12 +212,7 @@ pub async fn resume(
 ) -> Response {
     // Said in the person's language, with the reference of what went wrong.
     let failed = |e: sqlx::Error| {
-        let failure = crate::error::internal("resuming a draft", e);
-        let body = locale.t_args(
-            "error-page-body",
-            &[("reference", app::i18n::FluentArg::Str(failure.reference))],
-        );
-        (StatusCode::SERVICE_UNAVAILABLE, body).into_response()
+        super::unavailable_text(locale, crate::error::internal("resuming a draft", e))
     };
     let now = db::now_millis();
     let found = if crate::secret::is_token(&secret) {
@@ -261,16 +235,7 @@ pub async fn resume(
         return Redirect::to("/drafts/expired").into_response();
     };
     let session = crate::secret::token();
-    let (id, session_hash) = (draft.id, drafts::hash(&session));
-    if let Err(e) = state
-        .db
-        .writer
-        .write(move |conn| {
-            let session_hash = session_hash.clone();
-            Box::pin(async move { db::drafts::set_secret(conn, id, &session_hash).await })
-        })
-        .await
-    {
+    if let Err(e) = drafts::set_session(&state.db, draft.id, &session).await {
         return failed(e);
     }
     let mut response =
@@ -305,13 +270,7 @@ pub async fn mail_resume(
     let saved = match found {
         Ok(Some(saved)) => saved,
         Ok(None) => return Redirect::to("/drafts/expired").into_response(),
-        Err(e) => {
-            let body = locale.t_args(
-                "error-page-body",
-                &[("reference", app::i18n::FluentArg::Str(e.reference))],
-            );
-            return (StatusCode::SERVICE_UNAVAILABLE, body).into_response();
-        }
+        Err(failure) => return super::unavailable_text(locale, failure),
     };
     let error = if email.is_empty() {
         Some(ResumeMailError::Missing)
@@ -341,30 +300,9 @@ pub async fn mail_resume(
         .await;
     }
     let text = app::mail::resume_link(locale, &saved.service_title, &saved.link, &saved.expires_on);
-    let message_id = crate::mail::message_id(&state.config.mail_from);
-    let now = db::now_millis();
-    let stored = state
-        .db
-        .writer
-        .write(move |conn| {
-            let (email, text, message_id) = (email.clone(), text.clone(), message_id.clone());
-            Box::pin(async move {
-                let mail = db::outbox::NewMail {
-                    recipient: &email,
-                    subject: &text.subject,
-                    body: &text.body,
-                };
-                db::outbox::insert(conn, None, &mail, &message_id, now).await
-            })
-        })
-        .await;
-    if let Err(e) = stored {
+    if let Err(e) = crate::mail::enqueue(&state.db, &state.config.mail_from, &email, &text).await {
         let failure = crate::error::internal("queueing a resume link mail", e);
-        let body = locale.t_args(
-            "error-page-body",
-            &[("reference", app::i18n::FluentArg::Str(failure.reference))],
-        );
-        return (StatusCode::SERVICE_UNAVAILABLE, body).into_response();
+        return super::unavailable_text(locale, failure);
     }
     state.mail_wake.notify_one();
     Redirect::to(&format!("/services/{key}/saved?sent=1")).into_response()
