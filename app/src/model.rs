@@ -145,6 +145,9 @@ pub struct FormState {
     pub focus: Option<String>,
     /// Makes submitting idempotent: the same key always gives the same case.
     pub submission_key: String,
+    /// The draft's revision when the page was drawn (see
+    /// `REVISION_INPUT`).
+    pub revision: i64,
     /// Set when the answers were valid but could not be stored: the page
     /// says so, with the reference of the failure.
     pub failure_reference: Option<String>,

@@ -5,7 +5,7 @@ use crate::db::{self, Db};
 use crate::error::internal;
 use app::i18n::Locale;
 use app::model::Receipt;
-use app::pages::citizen::form::SUBMISSION_INPUT;
+use app::pages::citizen::form::{REVISION_INPUT, SUBMISSION_INPUT};
 use app::ssr::{Catalogue, Drafted, OpenForm, PortFuture, SavedDraft};
 use forms::{FormDefinition, FormSpec, RawAnswers};
 use std::collections::BTreeMap;
@@ -216,19 +216,20 @@ impl Catalogue for CatalogueService {
                 self.read(|s| s.by_id(d.form_version_id).cloned())
                     .filter(|p| p.definition.key() == key)
             });
-            let (form, mut raw, submission_key, saved) = match (found, pinned) {
+            let (form, mut raw, submission_key, revision) = match (found, pinned) {
                 (Some(draft), Some(form)) => (
                     form,
                     crate::drafts::answers_of(&draft),
                     draft.submission_key,
-                    true,
+                    Some(draft.revision),
                 ),
                 _ => match self.read(|s| s.get(key, None).cloned()) {
-                    Some(form) => (form, RawAnswers::new(), crate::secret::token(), false),
+                    Some(form) => (form, RawAnswers::new(), crate::secret::token(), None),
                     None => return Ok(None),
                 },
             };
             raw.set(SUBMISSION_INPUT, vec![submission_key]);
+            raw.set(REVISION_INPUT, vec![revision.unwrap_or(0).to_string()]);
             let evaluation = forms::evaluate(
                 &form.definition,
                 &raw,
@@ -239,7 +240,7 @@ impl Catalogue for CatalogueService {
             Ok(Some(Drafted {
                 definition: form.definition,
                 state: drawn.state,
-                saved,
+                saved: revision.is_some(),
             }))
         })
     }
@@ -335,7 +336,7 @@ impl Catalogue for CatalogueService {
                 SUBMISSION_INPUT,
                 vec![crate::drafts::submission_key(draft.as_ref(), &posted)],
             );
-            let (_, new_secret) = crate::drafts::save(
+            let saved = crate::drafts::save(
                 &self.db,
                 &form,
                 draft.as_ref(),
@@ -344,10 +345,12 @@ impl Catalogue for CatalogueService {
                 locale,
                 now,
                 self.draft_days,
+                crate::drafts::Saving::Typed(crate::drafts::revision_in(&posted)),
             )
             .await
             .map_err(failed)?;
-            Ok(new_secret
+            Ok(saved
+                .and_then(|s| s.secret)
                 .and_then(|s| crate::drafts::set_cookie(key, &s, self.draft_days))
                 .and_then(|v| v.to_str().ok().map(str::to_owned)))
         })

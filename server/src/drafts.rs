@@ -13,7 +13,7 @@
 use crate::catalogue::Published;
 use crate::db::{self, drafts::Draft, Db};
 use crate::files::FileStore;
-use app::pages::citizen::form::SUBMISSION_INPUT;
+use app::pages::citizen::form::{REVISION_INPUT, SUBMISSION_INPUT};
 use axum::http::{header, HeaderMap, HeaderValue};
 use forms::{question_of, RawAnswers};
 use sha2::{Digest, Sha256};
@@ -220,8 +220,53 @@ pub fn merge_typed(
     merged
 }
 
-/// Saves the draft; gives its id and, for a new one, the secret for the
-/// browser.
+/// How a draft is saved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Saving {
+    /// A page's post: always stored, and the revision counts up.
+    Post,
+    /// What a page held while still being filled in, by a page drawn at
+    /// this revision: stored only if no post came in since. A save sent
+    /// as a field was left can reach the server after the page's own post
+    /// (or after the case was sent), and must not undo it.
+    Typed(i64),
+}
+
+/// A draft as just saved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Saved {
+    pub id: i64,
+    /// For a new draft, the secret for the browser.
+    pub secret: Option<String>,
+    pub revision: i64,
+}
+
+/// The revision a page was drawn at, as its post or save carries it.
+pub fn revision_in(raw: &RawAnswers) -> i64 {
+    raw.first(REVISION_INPUT)
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Saves a page's post in the draft (a new draft if `draft` is `None`).
+#[allow(clippy::too_many_arguments)]
+pub async fn save_post(
+    db: &Db,
+    form: &Published,
+    draft: Option<&Draft>,
+    raw: &RawAnswers,
+    page: &str,
+    locale: app::i18n::Locale,
+    now: i64,
+    days: u32,
+) -> Result<Saved, sqlx::Error> {
+    let saved = save(db, form, draft, raw, page, locale, now, days, Saving::Post).await?;
+    // A post is always stored.
+    saved.ok_or(sqlx::Error::RowNotFound)
+}
+
+/// Saves the draft (a new one if `draft` is `None`). `None` when a
+/// [`Saving::Typed`] save came too late and nothing was stored.
 #[allow(clippy::too_many_arguments)]
 pub async fn save(
     db: &Db,
@@ -232,17 +277,19 @@ pub async fn save(
     locale: app::i18n::Locale,
     now: i64,
     days: u32,
-) -> Result<(i64, Option<String>), sqlx::Error> {
+    saving: Saving,
+) -> Result<Option<Saved>, sqlx::Error> {
     let mut kept = raw.clone();
     kept.set(SUBMISSION_INPUT, Vec::new());
+    kept.set(REVISION_INPUT, Vec::new());
     let answers = serde_json::to_string(&kept).unwrap_or_else(|_| "{}".into());
     let expires_at = expiry(now, days);
     let page = page.to_owned();
     let writer = &db.writer;
-    match draft {
-        Some(d) => {
+    match (draft, saving) {
+        (Some(d), Saving::Post) => {
             let id = d.id;
-            writer
+            let revision = writer
                 .write(move |conn| {
                     let (answers, page) = (answers.clone(), page.clone());
                     Box::pin(async move {
@@ -250,9 +297,32 @@ pub async fn save(
                     })
                 })
                 .await?;
-            Ok((id, None))
+            Ok(Some(Saved {
+                id,
+                secret: None,
+                revision,
+            }))
         }
-        None => {
+        (Some(d), Saving::Typed(revision)) => {
+            let id = d.id;
+            let saved = writer
+                .write(move |conn| {
+                    let (answers, page) = (answers.clone(), page.clone());
+                    Box::pin(async move {
+                        db::drafts::save_typed(conn, id, &answers, &page, now, expires_at, revision)
+                            .await
+                    })
+                })
+                .await?;
+            Ok(saved.then_some(Saved {
+                id,
+                secret: None,
+                revision,
+            }))
+        }
+        // The page belonged to a draft that is gone (sent, or expired).
+        (None, Saving::Typed(revision)) if revision > 0 => Ok(None),
+        (None, _) => {
             let secret = crate::secret::token();
             let secret_hash = hash(&secret);
             let form_version_id = form.id;
@@ -277,7 +347,11 @@ pub async fn save(
                     })
                 })
                 .await?;
-            Ok((id, Some(secret)))
+            Ok(Some(Saved {
+                id,
+                secret: Some(secret),
+                revision: 0,
+            }))
         }
     }
 }

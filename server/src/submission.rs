@@ -184,6 +184,7 @@ pub fn drawn(
             rows: evaluation.rows,
             visible_pages: evaluation.visible_pages,
             submission_key: raw.first(SUBMISSION_INPUT).unwrap_or_default().to_owned(),
+            revision: crate::drafts::revision_in(raw),
             focus,
             failure_reference: None,
         },

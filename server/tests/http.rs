@@ -1385,13 +1385,45 @@ on_both_databases! {
         let db = server.db().await;
         let drafts: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM drafts").fetch_one(&db.pool).await.expect("count");
         assert_eq!(drafts, 1);
+        assert_eq!(hidden_value(&page, "_revision"), "0", "no page posted yet");
+
+        // A save that reaches the server after the page's own post (it was
+        // sent as a field was left, just before the click) is dropped: it
+        // names the revision its page was drawn at, and the post moved on.
+        let r = person.post("/services/preschool-place/form/guardian", &[
+            ("_submission", &key), ("_revision", "0"), ("guardian-name", "Anna Posted")]).await;
+        assert!(r.status() == StatusCode::SEE_OTHER || r.status() == StatusCode::UNPROCESSABLE_ENTITY, "{}", r.status());
+        let r = person.send_request(autosave("guardian", serde_json::json!([
+            ["_submission", key], ["_revision", "0"], ["guardian-name", "Anna Late"]]))).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let (_, page) = person.get("/services/preschool-place/form/guardian").await;
+        assert!(page.contains(r#"value="Anna Posted""#) && !page.contains("Anna Late"), "{page}");
+        assert_eq!(hidden_value(&page, "_revision"), "1", "the post counted up the revision");
+        // A save from the page drawn after the post is kept.
+        let r = person.send_request(autosave("guardian", serde_json::json!([
+            ["_submission", key], ["_revision", "1"], ["guardian-name", "Anna Now"]]))).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let (_, page) = person.get("/services/preschool-place/form/guardian").await;
+        assert!(page.contains(r#"value="Anna Now""#), "{page}");
+        assert_eq!(hidden_value(&page, "_revision"), "1", "saving as one goes does not count up");
+        // Once the draft is gone, a late save from one of its pages makes
+        // no new draft.
+        sqlx::query("DELETE FROM drafts").execute(&db.pool).await.expect("delete");
+        let mut late = Journey::new(&server, "preschool-place");
+        let r = late.send_request(autosave("guardian", serde_json::json!([
+            ["_submission", key], ["_revision", "1"], ["guardian-name", "Anna Late"]]))).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        assert!(late.cookie.is_none(), "no draft for a gone one");
+        let drafts: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM drafts").fetch_one(&db.pool).await.expect("count");
+        assert_eq!(drafts, 0);
+
         // A page or service that does not exist saves nothing.
         let mut stranger = Journey::new(&server, "preschool-place");
         let r = stranger.send_request(autosave("no-such-page", serde_json::json!([["guardian-name", "X"]]))).await;
         assert_eq!(r.status(), StatusCode::OK);
         assert!(stranger.cookie.is_none());
         let drafts: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM drafts").fetch_one(&db.pool).await.expect("count");
-        assert_eq!(drafts, 1);
+        assert_eq!(drafts, 0);
 
         // Files come only with a real post: saving as one goes keeps them.
         let mut reporter = Journey::new(&server, "fault-report");
@@ -1401,8 +1433,10 @@ on_both_databases! {
             .text("location", "Storgatan 12").text("_action", "save").part("photos", photo);
         let r = reporter.post_multipart("/services/fault-report/form", body).await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let (_, page) = reporter.get("/services/fault-report/form").await;
+        let revision = hidden_value(&page, "_revision");
         let body = serde_json::json!({"key": "fault-report", "page": "fault",
-            "answers": [["location", "Storgatan 14"], ["description", "Ett hål"]]});
+            "answers": [["_revision", revision], ["location", "Storgatan 14"], ["description", "Ett hål"]]});
         let r = reporter.send_request(server.client.post(server.url("/api/autosave"))
             .header(reqwest::header::CONTENT_TYPE, "application/json").body(body.to_string())).await;
         assert_eq!(r.status(), StatusCode::OK);

@@ -15,6 +15,8 @@ pub struct Draft {
     /// The page the person was last on.
     pub page: String,
     pub expires_at: i64,
+    /// Counted up by each post of a page (see [`save`]).
+    pub revision: i64,
 }
 
 pub struct NewDraft<'a> {
@@ -28,7 +30,8 @@ pub struct NewDraft<'a> {
     pub expires_at: i64,
 }
 
-const COLUMNS: &str = "id, form_version_id, submission_key, language, answers, page, expires_at";
+const COLUMNS: &str =
+    "id, form_version_id, submission_key, language, answers, page, expires_at, revision";
 
 pub async fn insert(conn: &mut AnyConnection, draft: &NewDraft<'_>) -> Result<i64, sqlx::Error> {
     sqlx::query(
@@ -80,7 +83,8 @@ pub async fn by_resume(
     row.as_ref().map(from_row).transpose()
 }
 
-/// Saves the answers and the page, and moves the expiry on.
+/// Saves the answers and the page as a page's post brings them, moves the
+/// expiry on and counts up the revision; gives the new revision.
 pub async fn save(
     conn: &mut AnyConnection,
     id: i64,
@@ -88,18 +92,47 @@ pub async fn save(
     page: &str,
     now: i64,
     expires_at: i64,
-) -> Result<(), sqlx::Error> {
+) -> Result<i64, sqlx::Error> {
     sqlx::query(
-        "UPDATE drafts SET answers = $2, page = $3, updated_at = $4, expires_at = $5 WHERE id = $1",
+        "UPDATE drafts SET answers = $2, page = $3, updated_at = $4, expires_at = $5, \
+         revision = revision + 1 WHERE id = $1 RETURNING revision",
     )
     .bind(id)
     .bind(answers)
     .bind(page)
     .bind(now)
     .bind(expires_at)
+    .fetch_one(conn)
+    .await?
+    .try_get("revision")
+}
+
+/// Saves what a page held while it was being filled in, only if the draft
+/// is still at `revision`: no post has come in since the page was drawn.
+/// Gives whether it was saved.
+pub async fn save_typed(
+    conn: &mut AnyConnection,
+    id: i64,
+    answers: &str,
+    page: &str,
+    now: i64,
+    expires_at: i64,
+    revision: i64,
+) -> Result<bool, sqlx::Error> {
+    let saved = sqlx::query(
+        "UPDATE drafts SET answers = $2, page = $3, updated_at = $4, expires_at = $5 \
+         WHERE id = $1 AND revision = $6",
+    )
+    .bind(id)
+    .bind(answers)
+    .bind(page)
+    .bind(now)
+    .bind(expires_at)
+    .bind(revision)
     .execute(conn)
-    .await?;
-    Ok(())
+    .await?
+    .rows_affected();
+    Ok(saved == 1)
 }
 
 /// Replaces the draft's session secret (after resuming from a link, the
@@ -182,5 +215,6 @@ fn from_row(row: &sqlx::any::AnyRow) -> Result<Draft, sqlx::Error> {
         answers: row.try_get("answers")?,
         page: row.try_get("page")?,
         expires_at: row.try_get("expires_at")?,
+        revision: row.try_get("revision")?,
     })
 }

@@ -14,7 +14,9 @@ use crate::submission::{self, Outcome};
 use crate::uploads;
 use crate::AppState;
 use app::model::ResumeMailError;
-use app::pages::citizen::form::{ACTION_INPUT, RETURN_INPUT, SAVE_ACTION, SUBMISSION_INPUT};
+use app::pages::citizen::form::{
+    ACTION_INPUT, RETURN_INPUT, REVISION_INPUT, SAVE_ACTION, SUBMISSION_INPUT,
+};
 use app::ssr::{PostedForm, PostedResumeMail};
 use axum::body::Body;
 use axum::extract::{Path, Request, State};
@@ -123,7 +125,7 @@ async fn page_post(
     }
 
     // Everything typed is kept, errors or not.
-    let (draft_id, new_secret) = match drafts::save(
+    let saved = match drafts::save_post(
         &state.db,
         &form,
         draft.as_ref(),
@@ -142,6 +144,8 @@ async fn page_post(
             return render(&state, parts, Some(shown), StatusCode::SERVICE_UNAVAILABLE).await;
         }
     };
+    let (draft_id, new_secret) = (saved.id, saved.secret);
+    raw.set(REVISION_INPUT, vec![saved.revision.to_string()]);
     let with_cookie = |mut response: Response| {
         if let Some(cookie) = new_secret
             .as_deref()

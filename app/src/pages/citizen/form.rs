@@ -29,6 +29,9 @@ use std::sync::Arc;
 /// these can never clash with a field.
 pub const VERSION_INPUT: &str = "_version";
 pub const SUBMISSION_INPUT: &str = "_submission";
+/// The draft's revision when the page was drawn: a save made while the
+/// page is filled in is stored only if no post came in since.
+pub const REVISION_INPUT: &str = "_revision";
 /// The name of the "add another" and "remove" buttons of repeating groups:
 /// `add:<group>` or `remove:<group>:<row>`. The server adds or removes the
 /// row and shows the page again; nothing is sent.
@@ -231,7 +234,13 @@ fn ServiceForm(data: FormPageData, page: Option<String>, back_to_check: bool) ->
     };
     // With JavaScript, what the page holds is saved as the person goes:
     // each time a field is left and something changed since the last save.
+    // One save at a time, in order: a save asked for while one is on its
+    // way waits, and only the newest waiting one is sent. The server keeps
+    // a save only if the page's revision is still the draft's, so one that
+    // arrives after the page's post is dropped there.
     let last_saved = StoredValue::new(None::<Vec<(String, String)>>);
+    let saving = StoredValue::new(false);
+    let waiting = StoredValue::new(None::<Vec<(String, String)>>);
     let save_as_you_go = {
         let (definition, questions, key, page_key) = (
             definition.clone(),
@@ -246,10 +255,20 @@ fn ServiceForm(data: FormPageData, page: Option<String>, back_to_check: bool) ->
             if first || unchanged {
                 return;
             }
+            if saving.get_value() {
+                waiting.set_value(Some(pairs));
+                return;
+            }
+            saving.set_value(true);
             let (key, page) = (key.clone(), page_key.clone());
             leptos::task::spawn_local(async move {
-                // Best effort: the page's own post saves everything anyway.
-                let _ = crate::api::autosave(key, page, pairs).await;
+                let mut next = Some(pairs);
+                while let Some(pairs) = next {
+                    // Best effort: the page's own post saves everything anyway.
+                    let _ = crate::api::autosave(key.clone(), page.clone(), pairs).await;
+                    next = waiting.try_update_value(Option::take).flatten();
+                }
+                saving.try_update_value(|s| *s = false);
             });
         }
     };
@@ -301,7 +320,19 @@ fn ServiceForm(data: FormPageData, page: Option<String>, back_to_check: bool) ->
         else {
             return;
         };
-        save_as_you_go(&form, false);
+        // Leaving a field for one of the form's buttons: the post about to
+        // be made saves the page, so no save races it.
+        let to_button = ev
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .filter(|e| {
+                e.tag_name().eq_ignore_ascii_case("button")
+                    && e.get_attribute("type").is_none_or(|t| t == "submit")
+            })
+            .is_some_and(|b| form.contains(Some(&b)));
+        if !to_button {
+            save_as_you_go(&form, false);
+        }
         if pointer_down.get_value() {
             deferred.set_value(Some(left));
         } else {
@@ -554,6 +585,7 @@ fn ServiceForm(data: FormPageData, page: Option<String>, back_to_check: bool) ->
         >
             <input type="hidden" name=VERSION_INPUT value=version />
             <input type="hidden" name=SUBMISSION_INPUT value=data.state.submission_key />
+            <input type="hidden" name=REVISION_INPUT value=data.state.revision.to_string() />
             {back_to_check.then(|| view! { <input type="hidden" name=RETURN_INPUT value="check" /> })}
             {fields
                 .into_iter()
@@ -701,12 +733,16 @@ fn typed_pairs(
         .into_iter()
         .filter(|name| questions.contains(forms::question_of(name)));
     let rows_inputs = questions.iter().map(|q| format!("{q}.rows"));
-    [SUBMISSION_INPUT.to_owned(), VERSION_INPUT.to_owned()]
-        .into_iter()
-        .chain(here)
-        .chain(rows_inputs)
-        .flat_map(|name| text(&name).into_iter().map(move |v| (name.clone(), v)))
-        .collect()
+    [
+        SUBMISSION_INPUT.to_owned(),
+        VERSION_INPUT.to_owned(),
+        REVISION_INPUT.to_owned(),
+    ]
+    .into_iter()
+    .chain(here)
+    .chain(rows_inputs)
+    .flat_map(|name| text(&name).into_iter().map(move |v| (name.clone(), v)))
+    .collect()
 }
 
 /// Runs the engine over what this page's inputs hold now and what the
