@@ -56,6 +56,7 @@ pub async fn get_service_start(key: String) -> Result<ServiceStart, AppError> {
         organisation: d.organisation(lang).map(str::to_owned),
         processing_days: d.processing_days(),
         e_id: d.identification() != forms::Identification::Anonymous,
+        may_start: crate::ssr::may_fill_in(d, crate::ssr::signed_in().as_ref(), lang).is_ok(),
         need: start
             .need
             .iter()
@@ -95,10 +96,20 @@ pub async fn open_form(key: String, show_errors: bool) -> Result<FormPageData, A
             });
         }
     }
-    let Some(drafted) = catalogue.draft(&key, &request_headers()).await? else {
+    let signed_in = crate::ssr::signed_in();
+    let Some(drafted) = catalogue
+        .draft(&key, &request_headers(), signed_in.as_ref())
+        .await?
+    else {
         set_status(404);
         return Err(AppError::NotFound);
     };
+    if let Err(refused) =
+        crate::ssr::may_fill_in(&drafted.definition, signed_in.as_ref(), use_locale().tag())
+    {
+        set_status(401);
+        return Err(refused);
+    }
     let mut state = drafted.state;
     if !show_errors {
         state.errors.clear();
@@ -121,10 +132,19 @@ pub async fn check_answers(key: String) -> Result<CheckData, AppError> {
     use forms::ErrorCode;
     let locale = use_locale();
     let lang = locale.tag();
-    let Some(drafted) = ports()?.catalogue.draft(&key, &request_headers()).await? else {
+    let signed_in = crate::ssr::signed_in();
+    let Some(drafted) = ports()?
+        .catalogue
+        .draft(&key, &request_headers(), signed_in.as_ref())
+        .await?
+    else {
         set_status(404);
         return Err(AppError::NotFound);
     };
+    if let Err(refused) = crate::ssr::may_fill_in(&drafted.definition, signed_in.as_ref(), lang) {
+        set_status(401);
+        return Err(refused);
+    }
     if !drafted.saved {
         redirect(&format!("/services/{key}/form"));
     }
@@ -238,7 +258,14 @@ pub async fn autosave(
     use crate::ssr::{ports, request_headers};
     let catalogue = ports()?.catalogue;
     let cookie = catalogue
-        .autosave(&key, &page, answers, &request_headers(), use_locale())
+        .autosave(
+            &key,
+            &page,
+            answers,
+            &request_headers(),
+            use_locale(),
+            crate::ssr::signed_in().as_ref(),
+        )
         .await?;
     if let (Some(cookie), Some(response)) = (cookie, use_context::<leptos_axum::ResponseOptions>())
     {

@@ -4,4 +4,5 @@ pub mod error_summary;
 pub mod field;
 pub mod layout;
 pub mod notices;
+pub mod sign_in;
 pub mod summary_list;

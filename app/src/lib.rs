@@ -31,9 +31,10 @@ pub const STYLESHEET_PATH: &str = "/pkg/blankett.css";
 /// hydrates what is inside `<body>`.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = use_locale();
+    let viewer = components::layout::use_viewer().map(|v| v.name);
     view! {
         <!DOCTYPE html>
-        <html lang=locale.tag() dir=locale.dir()>
+        <html lang=locale.tag() dir=locale.dir() data-viewer=viewer>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -81,6 +82,9 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/drafts/expired") view=pages::citizen::saved::ExpiredPage />
+                    <Route path=path!("/test-eid") view=pages::sign_in::TestEidPage ssr=SsrMode::Async />
+                    <Route path=path!("/signin/refused") view=pages::sign_in::SignInRefusedPage />
+                    <Route path=path!("/signed-out") view=pages::sign_in::SignedOutPage />
                     <Route
                         path=path!("/services/:key/check")
                         view=pages::citizen::check::CheckPage
@@ -119,8 +123,16 @@ pub fn hydrate() {
         .and_then(|e| e.get_attribute("lang"))
         .and_then(|tag| i18n::Locale::from_tag(&tag))
         .unwrap_or_default();
+    // Who is signed in, as the server wrote it there.
+    let viewer = root
+        .as_ref()
+        .and_then(|e| e.get_attribute("data-viewer"))
+        .map(|name| model::Viewer { name });
     leptos::mount::hydrate_body(move || {
         provide_context(locale);
+        if let Some(viewer) = viewer.clone() {
+            provide_context(viewer);
+        }
         view! { <App /> }
     });
     // Marks the page as interactive, for tests and for styles that only

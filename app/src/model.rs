@@ -36,6 +36,9 @@ pub struct ServiceStart {
     pub processing_days: Option<u32>,
     /// Whether signing in with e-ID is needed.
     pub e_id: bool,
+    /// The person may start: the service is open to anyone, or they are
+    /// signed in with e-ID at the level it asks for.
+    pub may_start: bool,
     /// What to have at hand.
     pub need: Vec<String>,
     pub minutes: Option<u32>,
@@ -204,6 +207,32 @@ pub enum AppError {
     Unavailable { reference: String },
     #[error("request failed: {0}")]
     Request(String),
+    /// The service asks for e-ID (at a level the person's sign-in, if any,
+    /// does not reach).
+    #[error("sign-in required")]
+    SignInRequired {
+        service: String,
+        title: String,
+        /// Signed in, but at a lower level of assurance than the service's.
+        too_low: bool,
+    },
+}
+
+/// A made-up person of the built-in test e-ID.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TestPerson {
+    pub id: String,
+    pub name: String,
+    /// The personal identity number with its last four digits hidden.
+    pub masked_pin: Option<String>,
+    /// 2, 3 or 4.
+    pub level: u8,
+}
+
+/// Who is signed in, as every page may show it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Viewer {
+    pub name: String,
 }
 
 impl FromServerFnError for AppError {

@@ -9,3 +9,4 @@ pub mod citizen {
     pub mod start;
 }
 pub mod not_found;
+pub mod sign_in;

@@ -58,10 +58,13 @@ pub trait Catalogue: Send + Sync {
     ) -> PortFuture<'a, Option<OpenForm>>;
     /// The person's draft of the service `key`, found by the secret their
     /// request carries; `None` when there is no such service.
+    /// A draft of a signed-in person is theirs alone, and a new one starts
+    /// with what their e-ID tells.
     fn draft<'a>(
         &'a self,
         key: &'a str,
         request: &'a http::HeaderMap,
+        signed_in: Option<&'a SignedIn>,
     ) -> PortFuture<'a, Option<Drafted>>;
     /// The resume link of a draft just saved, from the one-time cookie the
     /// saving post set; `None` when there is none (shown already).
@@ -90,6 +93,7 @@ pub trait Catalogue: Send + Sync {
         answers: Vec<(String, String)>,
         request: &'a http::HeaderMap,
         locale: Locale,
+        signed_in: Option<&'a SignedIn>,
     ) -> PortFuture<'a, Option<String>>;
     /// The operating notices to show now on a page of `service` (`None`:
     /// a page of no service), in `locale` where they have it.
@@ -102,10 +106,65 @@ pub trait Catalogue: Send + Sync {
     fn receipt<'a>(&'a self, token: &'a str, locale: Locale) -> PortFuture<'a, Option<Receipt>>;
 }
 
+/// A resident signed in with e-ID, as their session holds them. Never in a
+/// URL, a log line or the browser: the personal identity number stays on
+/// the server.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SignedIn {
+    pub person_id: i64,
+    pub name: String,
+    /// `YYYYMMDD-NNNN`; `None` for a person without a Swedish number (a
+    /// foreign eIDAS identity).
+    pub pin: Option<String>,
+    pub loa: forms::AssuranceLevel,
+    /// The e-ID that signed them in: `test` or the provider's issuer.
+    pub via: String,
+    /// Milliseconds since the epoch.
+    pub signed_in_at: i64,
+    /// The last request, in milliseconds since the epoch.
+    pub seen_at: i64,
+}
+
+impl SignedIn {
+    /// What the forms engine prefills from.
+    pub fn person(&self) -> forms::Person {
+        forms::Person {
+            name: self.name.clone(),
+            personal_identity_number: self.pin.clone(),
+            address: None,
+        }
+    }
+}
+
+/// The resident signed in on the request being answered, if any.
+pub fn signed_in() -> Option<SignedIn> {
+    use_context::<http::request::Parts>().and_then(|p| p.extensions.get::<SignedIn>().cloned())
+}
+
+/// Whether `signed_in` may fill in a service that asks for
+/// `identification`; the refusal, if not, for the page to show.
+pub fn may_fill_in(
+    definition: &FormDefinition,
+    signed_in: Option<&SignedIn>,
+    lang: &str,
+) -> Result<(), AppError> {
+    match (definition.identification(), signed_in) {
+        (forms::Identification::Anonymous, _) => Ok(()),
+        (forms::Identification::EId { level }, Some(s)) if s.loa >= level => Ok(()),
+        (forms::Identification::EId { .. }, signed_in) => Err(AppError::SignInRequired {
+            service: definition.key().to_owned(),
+            title: definition.title(lang).to_owned(),
+            too_low: signed_in.is_some(),
+        }),
+    }
+}
+
 /// Everything the server provides to the UI, as one context value.
 #[derive(Clone)]
 pub struct Ports {
     pub catalogue: Arc<dyn Catalogue>,
+    /// The people of the built-in test e-ID; `None` when it is off.
+    pub test_people: Option<Arc<[crate::model::TestPerson]>>,
 }
 
 /// What a resident posted without JavaScript, when it had errors: the page

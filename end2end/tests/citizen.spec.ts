@@ -1,6 +1,6 @@
 // The resident's thin slice: catalogue, form, errors, receipt, language.
 import { expect, test, type Locator } from '@playwright/test';
-import { expectAccessible, hasJs, open, settle } from './helpers';
+import { expectAccessible, hasJs, open, settle, signIn } from './helpers';
 
 test('the start page lists the demo services by topic', async ({ page }, testInfo) => {
   const response = await open(page, testInfo, '/');
@@ -163,9 +163,10 @@ test('the whole journey works with the keyboard alone', async ({ page }, testInf
 
 test('with JavaScript, answers are saved as the person goes', async ({ page, context }, testInfo) => {
   test.skip(!hasJs(testInfo), 'saving as one goes needs JavaScript; without it each page is saved when posted');
-  await open(page, testInfo, '/services/preschool-place/form');
+  await signIn(page, testInfo, 'preschool-place');
   const name = page.getByLabel('Ditt namn');
-  await name.fill('Anna Andersson');
+  await expect(name).toHaveValue('Anna Andersson');
+  await name.fill('Anna Berg');
   const saved = page.waitForResponse((r) => r.url().endsWith('/api/autosave') && r.ok());
   await name.press('Tab');
   await saved;
@@ -173,13 +174,13 @@ test('with JavaScript, answers are saved as the person goes', async ({ page, con
   // nothing was sent.
   const other = await context.newPage();
   await other.goto('/services/preschool-place/form');
-  await expect(other.getByLabel('Ditt namn')).toHaveValue('Anna Andersson');
+  await expect(other.getByLabel('Ditt namn')).toHaveValue('Anna Berg');
   await other.close();
 });
 
 test('with JavaScript, a field is checked as soon as it is left', async ({ page }, testInfo) => {
   test.skip(!hasJs(testInfo), 'checking on leaving a field needs JavaScript; the no-JS run is covered above');
-  await open(page, testInfo, '/services/parking-permit/form');
+  await signIn(page, testInfo, 'parking-permit');
   const months = page.getByLabel('Hur många månader gäller ansökan?');
   await months.fill('13');
   await months.press('Tab');
@@ -211,6 +212,7 @@ test('a conditional question appears when it applies', async ({ page }, testInfo
 });
 
 test('every kind of question is accessible and support questions follow the yes/no answer', async ({ page }, testInfo) => {
+  await signIn(page, testInfo, 'preschool-place');
   await open(page, testInfo, '/services/preschool-place/form/child');
   await expect(page.getByRole('group', { name: 'Behöver barnet särskilt stöd?' })).toBeVisible();
   await expect(page.getByLabel('Barnets personnummer')).toHaveAttribute('inputmode', 'numeric');
@@ -228,6 +230,7 @@ test('every kind of question is accessible and support questions follow the yes/
 });
 
 test('children are added and removed as rows, and each row has its own conditions', async ({ page }, testInfo) => {
+  await signIn(page, testInfo, 'preschool-place');
   await open(page, testInfo, '/services/preschool-place/form/child');
   const row = (n: number) => page.getByRole('group', { name: `Barn ${n}`, exact: true });
   await row(1).getByLabel('Barnets namn').fill('Ada');
@@ -279,8 +282,7 @@ test('a photo is attached, kept when there are errors, and sent with the report'
 });
 
 test('a form of two pages is filled in page by page, checked, changed and sent', async ({ page }, testInfo) => {
-  await open(page, testInfo, '/services/preschool-place');
-  await page.getByRole('link', { name: 'Starta e-tjänsten' }).click();
+  await signIn(page, testInfo, 'preschool-place');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vårdnadshavare');
   await expect(page.getByText('Steg 1 av 2')).toBeVisible();
   await settle(page, testInfo);
@@ -338,8 +340,9 @@ test('a form of two pages is filled in page by page, checked, changed and sent',
 });
 
 test('answers are saved for later, the link shown once brings them back in another browser, and it can be e-mailed', async ({ page, browser }, testInfo) => {
-  await open(page, testInfo, '/services/preschool-place/form');
-  await page.getByLabel('Ditt namn').fill('Anna Andersson');
+  // A service without sign-in: the link is all a person has to come back.
+  await open(page, testInfo, '/services/fault-report/form');
+  await page.getByLabel('Var finns felet?').fill('Storgatan 12');
   await page.getByRole('button', { name: 'Spara och fortsätt senare' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dina svar är sparade');
   await expect(page.getByText(/Länken fungerar till och med \d{4}-\d{2}-\d{2}\./)).toBeVisible();
@@ -351,8 +354,8 @@ test('answers are saved for later, the link shown once brings them back in anoth
   const elsewhere = await browser.newContext({ javaScriptEnabled: hasJs(testInfo), locale: 'sv-SE' });
   const later = await elsewhere.newPage();
   await later.goto(new URL(link ?? '', page.url()).pathname);
-  await expect(later.getByRole('heading', { level: 1 })).toHaveText('Vårdnadshavare');
-  await expect(later.getByLabel('Ditt namn')).toHaveValue('Anna Andersson');
+  await expect(later.getByRole('heading', { level: 1 })).toHaveText('Om felet');
+  await expect(later.getByLabel('Var finns felet?')).toHaveValue('Storgatan 12');
   await elsewhere.close();
 
   // The link by e-mail: a malformed address is said, with the link still
@@ -372,7 +375,7 @@ test('answers are saved for later, the link shown once brings them back in anoth
 });
 
 test('the language switch works and the form speaks English', async ({ page }, testInfo) => {
-  await open(page, testInfo, '/services/parking-permit/form');
+  await signIn(page, testInfo, 'parking-permit');
   await page.getByRole('link', { name: 'English' }).click();
   await expect(page).toHaveURL(/\/services\/parking-permit\/form$/);
   await settle(page, testInfo);
@@ -409,6 +412,7 @@ test('the language switch works and the form speaks English', async ({ page }, t
 test('an operating notice shows on every page of its service, and only there', async ({ page }, testInfo) => {
   // Set when the server was started (playwright.config.ts).
   const notice = page.getByRole('region', { name: 'Driftinformation' });
+  await signIn(page, testInfo, 'wedding-ceremony');
   for (const path of ['/services/wedding-ceremony', '/services/wedding-ceremony/form']) {
     await open(page, testInfo, path);
     await expect(notice).toContainText('Viktigt: Bokningen är stängd i kväll kl. 22–23 för underhåll.');
@@ -429,9 +433,14 @@ for (const [path, title] of [
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
     await expect(page.getByRole('heading', { name: 'Dina personuppgifter' })).toBeVisible();
     await expectAccessible(page, testInfo);
-    await page.getByRole('link', { name: 'Starta e-tjänsten' }).click();
-    await expect(page).toHaveURL(new RegExp(`${path}/form$`));
-    await settle(page, testInfo);
+    const signInFirst = page.getByRole('button', { name: 'Logga in med e-legitimation' });
+    if ((await signInFirst.count()) > 0) {
+      await signIn(page, testInfo, path.replace('/services/', ''));
+    } else {
+      await page.getByRole('link', { name: 'Starta e-tjänsten' }).click();
+      await expect(page).toHaveURL(new RegExp(`${path}/form$`));
+      await settle(page, testInfo);
+    }
     await expectAccessible(page, testInfo);
     await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
     await expect(page.getByRole('alert').getByRole('heading')).toHaveText('Det finns ett problem');

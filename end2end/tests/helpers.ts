@@ -61,3 +61,19 @@ export async function expectAccessible(page: Page, testInfo: TestInfo) {
   );
   expect(summary, 'axe-core violations').toEqual([]);
 }
+
+/**
+ * Signs in with the built-in test e-ID from a service's start page, the
+ * way a person does: the button, the test e-ID's page, a person, back to
+ * the form.
+ */
+export async function signIn(page: Page, testInfo: TestInfo, service: string, person = 'Anna Andersson') {
+  await open(page, testInfo, `/services/${service}`);
+  await page.getByRole('button', { name: 'Logga in med e-legitimation' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Test-e-legitimation');
+  await settle(page, testInfo);
+  await page.getByRole('radio', { name: new RegExp(person) }).check();
+  await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/services/${service}/form$`));
+  await settle(page, testInfo);
+}

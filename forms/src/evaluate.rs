@@ -43,8 +43,9 @@ impl Context {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
     pub name: String,
-    /// `YYYYMMDD-NNNN`.
-    pub personal_identity_number: String,
+    /// `YYYYMMDD-NNNN`; `None` for a person without a Swedish number (a
+    /// foreign eIDAS identity).
+    pub personal_identity_number: Option<String>,
     /// The registered address, where known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<Address>,
@@ -55,7 +56,11 @@ impl Person {
     pub fn prefill(&self, prefill: Prefill) -> Vec<(&'static str, String)> {
         match prefill {
             Prefill::Name => vec![("", self.name.clone())],
-            Prefill::PersonalIdentityNumber => vec![("", self.personal_identity_number.clone())],
+            Prefill::PersonalIdentityNumber => self
+                .personal_identity_number
+                .iter()
+                .map(|pin| ("", pin.clone()))
+                .collect(),
             Prefill::Address => self
                 .address
                 .as_ref()
@@ -331,6 +336,23 @@ struct Deferred {
     key: String,
     /// For a row field: its group and the row's place among the answers.
     row: Option<(String, usize)>,
+}
+
+/// What a signed-in person brings to a form they start: their name,
+/// personal identity number and address in the fields that ask for them,
+/// as the inputs would post it. Fields fixed from e-ID (`read_only`) take
+/// the person's values at every evaluation anyway; the others can be
+/// changed.
+pub fn prefilled(definition: &FormDefinition, person: &Person) -> RawAnswers {
+    let mut raw = RawAnswers::new();
+    for field in definition.fields() {
+        if let Some((prefill, _)) = field.prefill() {
+            for (suffix, value) in person.prefill(prefill) {
+                raw.push(format!("{}{suffix}", field.key()), value);
+            }
+        }
+    }
+    raw
 }
 
 /// Evaluates posted answers against a definition: works out which pages and

@@ -31,8 +31,8 @@ pub use definition::{
     compile, CompileError, CompileProblem, Field, FormDefinition, Page, MAX_FILES, MAX_ROWS,
 };
 pub use evaluate::{
-    accepts, evaluate, is_plausible_email, Context, ErrorCode, Evaluation, FieldError, Journey,
-    PageProgress, Person,
+    accepts, evaluate, is_plausible_email, prefilled, Context, ErrorCode, Evaluation, FieldError,
+    Journey, PageProgress, Person,
 };
 pub use number::Decimal;
 pub use schema::submission_schema;

@@ -208,3 +208,27 @@ mail-resume-not-you = إذا لم تطلب هذه الرسالة فيمكنك ت
 mail-automatic-no-reply = أُرسلت هذه الرسالة تلقائيًا ولا يمكن الرد عليها.
 expired-title = هذا الرابط لم يعد يعمل
 expired-body = تُحذف الإجابات المحفوظة عند انتهاء مدتها وبعد إرسالها. يمكنك البدء من جديد.
+
+## Signing in with e-ID
+sign-in-button = تسجيل الدخول بالهوية الإلكترونية
+sign-in-required-title = سجّل الدخول لاستخدام هذه الخدمة الإلكترونية
+sign-in-required-body = في { $service } تسجّل الدخول بالهوية الإلكترونية، مثل BankID أو Freja eID+. وعندها تُملأ بياناتك تلقائيًا.
+sign-in-too-low-body = تسجيل دخولك لا يكفي لـ { $service }. سجّل الدخول باستخدام BankID أو Freja eID+.
+signed-in-as = مسجّل الدخول باسم { $name }
+sign-out-button = تسجيل الخروج
+signed-out-title = لقد سجّلت الخروج
+signed-out-body = إذا كنت تستخدم حاسوبًا يستخدمه آخرون أيضًا، فأغلق المتصفح الآن.
+sign-in-refused-title = لم يكتمل تسجيل الدخول
+sign-in-refused-loa = مستوى الثقة في هويتك الإلكترونية منخفض جدًا لهذه الخدمة. سجّل الدخول باستخدام BankID أو Freja eID+، ولهما مستوى الثقة 3.
+sign-in-refused-state = تعذّر ربط تسجيل الدخول بهذا المتصفح. يحدث ذلك إذا سجّلت الدخول في علامة تبويب أخرى أو انتظرت طويلًا. حاول مرة أخرى.
+sign-in-refused-failed = لم تتمكن الهوية الإلكترونية من تأكيد هويتك. حاول مرة أخرى بعد قليل.
+sign-in-refused-cancelled = لقد ألغيت تسجيل الدخول.
+sign-in-try-again = حاول مرة أخرى
+test-eid-title = هوية إلكترونية تجريبية
+test-eid-warning = هذه هوية إلكترونية تجريبية لتجربة Blankett. لا يُسجَّل دخول أي شخص حقيقي، ولا يمكن استخدامها في تشغيل حقيقي.
+test-eid-legend = باسم من تريد تسجيل الدخول؟
+test-eid-loa = مستوى الثقة { $level }
+test-eid-no-pin = بدون رقم هوية شخصي سويدي
+test-eid-submit = تسجيل الدخول
+test-eid-cancel = إلغاء تسجيل الدخول
+test-eid-error = اختر الشخص الذي تريد تسجيل الدخول باسمه

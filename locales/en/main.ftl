@@ -178,3 +178,27 @@ mail-resume-not-you = If you did not ask for this e-mail you can ignore it; the 
 mail-automatic-no-reply = This message was sent automatically and replies are not read.
 expired-title = This link no longer works
 expired-body = Saved answers are deleted when their time runs out and once they have been sent. You can start again from the beginning.
+
+## Signing in with e-ID
+sign-in-button = Sign in with e-ID
+sign-in-required-title = Sign in to use this e-service
+sign-in-required-body = In { $service } you sign in with e-ID, for example BankID or Freja eID+. Your details are then filled in for you.
+sign-in-too-low-body = Your sign-in is not enough for { $service }. Sign in with BankID or Freja eID+.
+signed-in-as = Signed in as { $name }
+sign-out-button = Sign out
+signed-out-title = You are signed out
+signed-out-body = If you are using a computer that others also use, close the browser now.
+sign-in-refused-title = The sign-in did not go through
+sign-in-refused-loa = Your e-ID has too low a level of assurance for this e-service. Sign in with BankID or Freja eID+, which have level of assurance 3.
+sign-in-refused-state = The sign-in could not be matched to this browser. This happens if you signed in in another tab or waited too long. Try again.
+sign-in-refused-failed = The e-ID could not confirm who you are. Try again in a while.
+sign-in-refused-cancelled = You cancelled the sign-in.
+sign-in-try-again = Try again
+test-eid-title = Test e-ID
+test-eid-warning = This is a test e-ID for trying Blankett out. No real person is signed in, and it cannot be used in a real deployment.
+test-eid-legend = Who do you want to sign in as?
+test-eid-loa = Level of assurance { $level }
+test-eid-no-pin = Without a Swedish personal identity number
+test-eid-submit = Sign in
+test-eid-cancel = Cancel the sign-in
+test-eid-error = Choose who you want to sign in as

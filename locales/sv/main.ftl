@@ -178,3 +178,27 @@ mail-resume-not-you = Har du inte bett om det här mejlet kan du bortse från de
 mail-automatic-no-reply = Det här meddelandet skickades automatiskt och går inte att svara på.
 expired-title = Länken fungerar inte längre
 expired-body = Sparade svar raderas när tiden för dem har gått ut, och när de har skickats in. Du kan börja om från början.
+
+## Signing in with e-ID
+sign-in-button = Logga in med e-legitimation
+sign-in-required-title = Logga in för att använda e-tjänsten
+sign-in-required-body = I { $service } loggar du in med e-legitimation, till exempel BankID eller Freja eID+. Då fylls dina uppgifter i åt dig.
+sign-in-too-low-body = Din inloggning räcker inte för { $service }. Logga in med BankID eller Freja eID+.
+signed-in-as = Inloggad som { $name }
+sign-out-button = Logga ut
+signed-out-title = Du är utloggad
+signed-out-body = Om du använder en dator som andra också använder: stäng webbläsaren nu.
+sign-in-refused-title = Inloggningen gick inte igenom
+sign-in-refused-loa = Din e-legitimation har för låg tillitsnivå för den här e-tjänsten. Logga in med BankID eller Freja eID+, som har tillitsnivå 3.
+sign-in-refused-state = Inloggningen kunde inte kopplas till den här webbläsaren. Det händer om du loggade in i en annan flik eller väntade för länge. Försök igen.
+sign-in-refused-failed = E-legitimationen kunde inte bekräfta vem du är. Försök igen om en stund.
+sign-in-refused-cancelled = Du avbröt inloggningen.
+sign-in-try-again = Försök igen
+test-eid-title = Test-e-legitimation
+test-eid-warning = Det här är en test-e-legitimation för att prova Blankett. Ingen riktig person loggas in, och den går inte att använda i en riktig driftsättning.
+test-eid-legend = Vem vill du logga in som?
+test-eid-loa = Tillitsnivå { $level }
+test-eid-no-pin = Utan svenskt personnummer
+test-eid-submit = Logga in
+test-eid-cancel = Avbryt inloggningen
+test-eid-error = Välj vem du vill logga in som

@@ -6,7 +6,7 @@ use crate::error::internal;
 use app::i18n::Locale;
 use app::model::Receipt;
 use app::pages::citizen::form::{REVISION_INPUT, SUBMISSION_INPUT};
-use app::ssr::{Catalogue, Drafted, OpenForm, PortFuture, SavedDraft};
+use app::ssr::{Catalogue, Drafted, OpenForm, PortFuture, SavedDraft, SignedIn};
 use forms::{FormDefinition, FormSpec, RawAnswers};
 use std::collections::BTreeMap;
 use std::sync::{Arc, RwLock};
@@ -206,10 +206,12 @@ impl Catalogue for CatalogueService {
         &'a self,
         key: &'a str,
         request: &'a axum::http::HeaderMap,
+        signed_in: Option<&'a SignedIn>,
     ) -> PortFuture<'a, Option<Drafted>> {
         Box::pin(async move {
             let secret = crate::drafts::secret_in(request, key);
-            let found = crate::drafts::find(&self.db, secret.as_deref(), db::now_millis())
+            let person = signed_in.map(|s| s.person_id);
+            let found = crate::drafts::find(&self.db, secret.as_deref(), db::now_millis(), person)
                 .await
                 .map_err(|e| internal("loading a draft", e))?;
             let pinned = found.as_ref().and_then(|d| {
@@ -223,8 +225,14 @@ impl Catalogue for CatalogueService {
                     draft.submission_key,
                     Some(draft.revision),
                 ),
+                // Nothing typed yet: what e-ID tells is filled in.
                 _ => match self.read(|s| s.get(key, None).cloned()) {
-                    Some(form) => (form, RawAnswers::new(), crate::secret::token(), None),
+                    Some(form) => {
+                        let raw = signed_in
+                            .map(|s| forms::prefilled(&form.definition, &s.person()))
+                            .unwrap_or_default();
+                        (form, raw, crate::secret::token(), None)
+                    }
                     None => return Ok(None),
                 },
             };
@@ -233,7 +241,7 @@ impl Catalogue for CatalogueService {
             let evaluation = forms::evaluate(
                 &form.definition,
                 &raw,
-                &crate::submission::context(&self.timezone),
+                &crate::submission::context(&self.timezone, signed_in),
             );
             let errors = evaluation.errors.clone();
             let drawn = crate::submission::drawn(&form, &raw, evaluation, errors, None);
@@ -312,17 +320,24 @@ impl Catalogue for CatalogueService {
         answers: Vec<(String, String)>,
         request: &'a axum::http::HeaderMap,
         locale: Locale,
+        signed_in: Option<&'a SignedIn>,
     ) -> PortFuture<'a, Option<String>> {
         Box::pin(async move {
             let now = db::now_millis();
             let failed = |e: sqlx::Error| internal("saving a page as it is filled in", e);
             let secret = crate::drafts::secret_in(request, key);
-            let draft = crate::drafts::find(&self.db, secret.as_deref(), now)
+            let person = signed_in.map(|s| s.person_id);
+            let draft = crate::drafts::find(&self.db, secret.as_deref(), now, person)
                 .await
                 .map_err(failed)?;
             let posted = RawAnswers::from_pairs(answers);
             let form = self.read(|s| s.for_post(key, draft.as_ref(), &posted).cloned());
-            let Some(form) = form.filter(|f| f.definition.pages().any(|p| p.key() == page)) else {
+            // Nothing is kept of a page that does not exist, or of a form
+            // the person may not fill in.
+            let Some(form) = form.filter(|f| {
+                f.definition.pages().any(|p| p.key() == page)
+                    && app::ssr::may_fill_in(&f.definition, signed_in, locale.tag()).is_ok()
+            }) else {
                 return Ok(None);
             };
             let questions = crate::drafts::questions_on(&form.definition, page);
@@ -345,6 +360,7 @@ impl Catalogue for CatalogueService {
                 locale,
                 now,
                 self.draft_days,
+                person,
                 crate::drafts::Saving::Typed(crate::drafts::revision_in(&posted)),
             )
             .await

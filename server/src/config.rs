@@ -38,6 +38,18 @@ pub struct Config {
     /// The address people reach Blankett at, for links in mail and resume
     /// links (`BLANKETT_PUBLIC_URL`, default `http://` and `BLANKETT_ADDR`).
     pub public_url: String,
+    /// `BLANKETT_MODE=production`: a real deployment, where nothing meant
+    /// for trying Blankett out may run (default `embedded`).
+    pub production: bool,
+    /// The built-in test e-ID, with made-up people (`BLANKETT_TEST_EID`;
+    /// on by default outside production, refused in production).
+    pub test_eid: bool,
+    /// A signed-in session ends after this long without a request
+    /// (`BLANKETT_SESSION_IDLE_MINUTES`, default 20).
+    pub session_idle: std::time::Duration,
+    /// … and this long after signing in, whatever happens
+    /// (`BLANKETT_SESSION_HOURS`, default 8).
+    pub session_lifetime: std::time::Duration,
 }
 
 /// The sender when none is configured.
@@ -224,8 +236,67 @@ impl Config {
             }
         };
 
+        let production = match get("BLANKETT_MODE").as_deref().map(str::trim) {
+            None | Some("embedded") => false,
+            Some("production") => true,
+            Some(v) => {
+                errors.push(ConfigError {
+                    variable: "BLANKETT_MODE",
+                    problem: format!("`{v}` is not `embedded` or `production`"),
+                });
+                false
+            }
+        };
+        let test_eid = match get("BLANKETT_TEST_EID").as_deref().map(str::trim) {
+            None => !production,
+            Some("false" | "0" | "no") => false,
+            Some("true" | "1" | "yes") if production => {
+                errors.push(ConfigError {
+                    variable: "BLANKETT_TEST_EID",
+                    problem: "the test e-ID signs anyone in as a made-up person; it cannot be \
+                              turned on with BLANKETT_MODE=production"
+                        .into(),
+                });
+                false
+            }
+            Some("true" | "1" | "yes") => true,
+            Some(v) => {
+                errors.push(ConfigError {
+                    variable: "BLANKETT_TEST_EID",
+                    problem: format!("`{v}` is not true or false"),
+                });
+                false
+            }
+        };
+        let mut minutes =
+            |variable: &'static str, default: u64, max: u64, unit: &str| match get(variable) {
+                None => default,
+                Some(v) => match v.trim().parse::<u64>() {
+                    Ok(n) if (1..=max).contains(&n) => n,
+                    _ => {
+                        errors.push(ConfigError {
+                            variable,
+                            problem: format!(
+                                "`{v}` is not a whole number of {unit} from 1 to {max}"
+                            ),
+                        });
+                        default
+                    }
+                },
+            };
+        let session_idle = std::time::Duration::from_secs(
+            60 * minutes("BLANKETT_SESSION_IDLE_MINUTES", 20, 24 * 60, "minutes"),
+        );
+        let session_lifetime = std::time::Duration::from_secs(
+            3600 * minutes("BLANKETT_SESSION_HOURS", 8, 24 * 7, "hours"),
+        );
+
         if errors.is_empty() {
             Ok(Config {
+                production,
+                test_eid,
+                session_idle,
+                session_lifetime,
                 public_url,
                 draft_days,
                 smtp_url,
@@ -258,6 +329,10 @@ impl fmt::Debug for Config {
             .field("demo", &self.demo)
             .field("log_json", &self.log_json)
             .field("timezone", &self.timezone.iana_name())
+            .field("production", &self.production)
+            .field("test_eid", &self.test_eid)
+            .field("session_idle", &self.session_idle)
+            .field("session_lifetime", &self.session_lifetime)
             .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
             .field("mail_from", &self.mail_from.to_string())
             .field("mail_retry", &self.mail_retry)
@@ -314,6 +389,44 @@ mod tests {
         assert_eq!(c.mail_from.to_string(), DEFAULT_MAIL_FROM);
         assert_eq!(c.draft_days, 30);
         assert_eq!(c.public_url, "http://127.0.0.1:3000");
+        assert!(!c.production && c.test_eid, "the test e-ID is there to try");
+        assert_eq!(c.session_idle, std::time::Duration::from_secs(20 * 60));
+        assert_eq!(c.session_lifetime, std::time::Duration::from_secs(8 * 3600));
+    }
+
+    #[test]
+    fn production_mode_refuses_the_test_e_id() {
+        let c = from(&[("BLANKETT_MODE", "production")]).expect("valid");
+        assert!(c.production && !c.test_eid, "off unless asked for");
+        let errors = from(&[
+            ("BLANKETT_MODE", "production"),
+            ("BLANKETT_TEST_EID", "true"),
+        ])
+        .expect_err("refused");
+        assert_eq!(errors.0.len(), 1);
+        assert_eq!(errors.0[0].variable, "BLANKETT_TEST_EID");
+        assert!(
+            errors.0[0].problem.contains("production"),
+            "{}",
+            errors.0[0].problem
+        );
+        let c = from(&[("BLANKETT_TEST_EID", "false")]).expect("valid");
+        assert!(!c.test_eid);
+        let errors = from(&[
+            ("BLANKETT_MODE", "live"),
+            ("BLANKETT_SESSION_IDLE_MINUTES", "0"),
+            ("BLANKETT_SESSION_HOURS", "a day"),
+        ])
+        .expect_err("refused");
+        let variables: Vec<&str> = errors.0.iter().map(|e| e.variable).collect();
+        assert_eq!(
+            variables,
+            [
+                "BLANKETT_MODE",
+                "BLANKETT_SESSION_IDLE_MINUTES",
+                "BLANKETT_SESSION_HOURS"
+            ]
+        );
     }
 
     #[test]

@@ -98,12 +98,24 @@ pub fn expiry(now: i64, days: u32) -> i64 {
     now + i64::from(days) * 86_400_000
 }
 
-/// The live draft behind a session secret.
-pub async fn find(db: &Db, secret: Option<&str>, now: i64) -> Result<Option<Draft>, sqlx::Error> {
-    match secret {
-        Some(secret) => db::drafts::by_secret(&db.pool, &hash(secret), now).await,
-        None => Ok(None),
-    }
+/// The live draft behind a session secret, if `person` (the signed-in
+/// resident's id) may have it: a signed-in resident's draft is theirs alone.
+pub async fn find(
+    db: &Db,
+    secret: Option<&str>,
+    now: i64,
+    person: Option<i64>,
+) -> Result<Option<Draft>, sqlx::Error> {
+    let found = match secret {
+        Some(secret) => db::drafts::by_secret(&db.pool, &hash(secret), now).await?,
+        None => None,
+    };
+    Ok(found.filter(|d| belongs(d, person)))
+}
+
+/// Whether `person` (the signed-in resident's id, if any) may have `draft`.
+pub fn belongs(draft: &Draft, person: Option<i64>) -> bool {
+    draft.person_id.is_none() || draft.person_id == person
 }
 
 /// A draft's answers. A draft that cannot be read (it never should) starts
@@ -259,8 +271,21 @@ pub async fn save_post(
     locale: app::i18n::Locale,
     now: i64,
     days: u32,
+    person: Option<i64>,
 ) -> Result<Saved, sqlx::Error> {
-    let saved = save(db, form, draft, raw, page, locale, now, days, Saving::Post).await?;
+    let saved = save(
+        db,
+        form,
+        draft,
+        raw,
+        page,
+        locale,
+        now,
+        days,
+        person,
+        Saving::Post,
+    )
+    .await?;
     // A post is always stored.
     saved.ok_or(sqlx::Error::RowNotFound)
 }
@@ -277,6 +302,7 @@ pub async fn save(
     locale: app::i18n::Locale,
     now: i64,
     days: u32,
+    person: Option<i64>,
     saving: Saving,
 ) -> Result<Option<Saved>, sqlx::Error> {
     let mut kept = raw.clone();
@@ -342,6 +368,7 @@ pub async fn save(
                             page: &page,
                             now,
                             expires_at,
+                            person_id: person,
                         };
                         db::drafts::insert(conn, &draft).await
                     })

@@ -6,6 +6,7 @@
 //! tests start the real server on `127.0.0.1:0`. Internal errors are logged
 //! once, with a reference, in [`error`]; people only ever see the reference.
 
+pub mod auth;
 pub mod catalogue;
 pub mod config;
 pub mod db;
@@ -42,6 +43,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     /// Wakes the outbox worker after a commit that wrote mail.
     pub mail_wake: Arc<tokio::sync::Notify>,
+    /// The built-in test e-ID, when it is on.
+    pub test_eid: Option<Arc<auth::test_eid::TestEid>>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -74,12 +77,17 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
         .site_addr(config.addr)
         .build();
     let files = Arc::new(files::LocalFiles::new(config.data_dir.join("files")));
+    let test_eid = config.test_eid;
     Ok(AppState {
         files,
         config: Arc::new(config),
         db,
         forms,
-        ports: Ports { catalogue },
+        ports: Ports {
+            catalogue,
+            test_people: test_eid.then(auth::test_eid::shown),
+        },
+        test_eid: test_eid.then(Arc::default),
         leptos_options,
         mail_wake: Arc::new(tokio::sync::Notify::new()),
     })
@@ -125,6 +133,10 @@ async fn sweep_drafts(state: AppState, mut stop: tokio::sync::watch::Receiver<bo
     loop {
         if let Err(e) = drafts::sweep(&state.db, state.files.as_ref(), db::now_millis()).await {
             tracing::error!(error = %e, "expired drafts could not be deleted");
+        }
+        let sessions = auth::store::DbStore::new(state.db.clone());
+        if let Err(e) = sessions.sweep(db::now_millis()).await {
+            tracing::error!(error = %e, "expired sessions could not be deleted");
         }
         tokio::select! {
             _ = tokio::time::sleep(std::time::Duration::from_secs(3600)) => {}

@@ -8,6 +8,7 @@ use crate::error::internal;
 use app::i18n::Locale;
 use app::model::FormState;
 use app::pages::citizen::form::{SUBMISSION_INPUT, VERSION_INPUT};
+use app::ssr::SignedIn;
 use app::ssr::{PortError, PostedForm};
 use forms::{evaluate, Context, Date, FieldKind, RawAnswers, MAX_ROWS};
 
@@ -32,10 +33,11 @@ pub async fn submit(
     locale: Locale,
     config: &Config,
     spent_draft: Option<i64>,
+    signed_in: Option<&SignedIn>,
 ) -> Result<Outcome, PortError> {
     let timezone = &config.timezone;
     let definition = &form.definition;
-    let evaluation = evaluate(definition, raw, &context(timezone));
+    let evaluation = evaluate(definition, raw, &context(timezone, signed_in));
     let submission_key = key_of(raw);
 
     if !evaluation.is_valid() {
@@ -272,14 +274,17 @@ pub fn typed_values(
         .collect()
 }
 
-/// What the engine is told: today's date in the municipality's time zone.
-pub fn context(timezone: &jiff::tz::TimeZone) -> Context {
+/// What the engine is told: today's date in the municipality's time zone,
+/// and who is signed in (for the answers e-ID gives).
+pub fn context(timezone: &jiff::tz::TimeZone, signed_in: Option<&SignedIn>) -> Context {
     let today = jiff::Timestamp::now().to_zoned(timezone.clone()).date();
     let date = u8::try_from(today.month())
         .ok()
         .zip(u8::try_from(today.day()).ok())
         .and_then(|(m, d)| Date::new(i32::from(today.year()), m, d));
-    Context::on(date.unwrap_or(Date::UNIX_EPOCH))
+    let mut context = Context::on(date.unwrap_or(Date::UNIX_EPOCH));
+    context.person = signed_in.map(SignedIn::person);
+    context
 }
 
 fn is_unique_violation(e: &sqlx::Error) -> bool {

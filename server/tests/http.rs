@@ -144,7 +144,7 @@ impl TestServer {
     /// Fills in the whole form of `service` the way a browser without
     /// JavaScript does, in a journey of its own: see [`Journey::send`].
     async fn send_form(&self, service: &str, pairs: &[(&str, &str)]) -> reqwest::Response {
-        Journey::new(self, service).send(pairs).await
+        Journey::start(self, service).await.send(pairs).await
     }
 
     /// The answers stored for the case a post made: follows the redirect to
@@ -280,6 +280,8 @@ struct Journey<'a> {
     server: &'a TestServer,
     service: String,
     cookie: Option<String>,
+    /// The session cookie, once there is a session.
+    session: Option<String>,
 }
 
 impl<'a> Journey<'a> {
@@ -288,7 +290,64 @@ impl<'a> Journey<'a> {
             server,
             service: service.to_string(),
             cookie: None,
+            session: None,
         }
+    }
+
+    /// A journey through `service` as a browser would begin it: signed in
+    /// with the test e-ID as Anna Andersson when the service asks for e-ID.
+    async fn start(server: &'a TestServer, service: &str) -> Self {
+        let mut journey = Journey::new(server, service);
+        let (_, start) = server.get(&format!("/services/{service}")).await;
+        if start.contains(r#"action="/signin""#) {
+            let r = journey.sign_in("anna").await;
+            assert_eq!(
+                r.headers()[LOCATION],
+                format!("/services/{service}/form").as_str()
+            );
+        }
+        journey
+    }
+
+    /// Signs in with the test e-ID as `person` (`anna`, `lars`, `maja` at
+    /// level 2, `jeanne` without a Swedish number), the whole way: the post
+    /// that starts it, the test e-ID's page and its answer, the callback.
+    /// Gives the callback's answer.
+    async fn sign_in(&mut self, person: &str) -> reqwest::Response {
+        let (sign_in_state, nonce) = self.sign_in_started().await;
+        let r = self
+            .post(
+                "/test-eid",
+                &[
+                    ("state", &sign_in_state),
+                    ("nonce", &nonce),
+                    ("person", person),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let callback = r.headers()[LOCATION].to_str().expect("ascii").to_owned();
+        assert!(callback.starts_with("/signin/callback?code="), "{callback}");
+        let request = self.server.client.get(self.server.url(&callback));
+        self.send_request(request).await
+    }
+
+    /// Posts "sign in" for the service; gives the state and nonce the
+    /// browser is sent to the test e-ID with.
+    async fn sign_in_started(&mut self) -> (String, String) {
+        let service = self.service.clone();
+        let r = self.post("/signin", &[("service", &service)]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let to = r.headers()[LOCATION].to_str().expect("ascii").to_owned();
+        let query = to.strip_prefix("/test-eid?").expect("to the test e-ID");
+        let param = |name: &str| {
+            query
+                .split('&')
+                .find_map(|p| p.strip_prefix(&format!("{name}=")))
+                .expect(name)
+                .to_owned()
+        };
+        (param("state"), param("nonce"))
     }
 
     fn keep_cookie(&mut self, response: &reqwest::Response) {
@@ -299,13 +358,24 @@ impl<'a> Journey<'a> {
                 let secret = rest.split(';').next().unwrap_or_default();
                 self.cookie = (!secret.is_empty()).then(|| format!("{name}{secret}"));
             }
+            if let Some(rest) = value.strip_prefix("session=") {
+                let id = rest.split(';').next().unwrap_or_default();
+                self.session = (!id.is_empty()).then(|| format!("session={id}"));
+            }
         }
     }
 
     async fn send_request(&mut self, request: reqwest::RequestBuilder) -> reqwest::Response {
-        let request = match &self.cookie {
-            Some(cookie) => request.header(COOKIE, cookie),
-            None => request,
+        let cookies: Vec<&str> = self
+            .cookie
+            .iter()
+            .chain(&self.session)
+            .map(String::as_str)
+            .collect();
+        let request = if cookies.is_empty() {
+            request
+        } else {
+            request.header(COOKIE, cookies.join("; "))
         };
         let response = request.send().await.expect("request");
         self.keep_cookie(&response);
@@ -394,6 +464,206 @@ const VALID_FAULT: &[(&str, &str)] = &[
 ];
 
 on_both_databases! {
+    async fn a_resident_signs_in_with_the_test_e_id_and_the_form_knows_them(server: TestServer) {
+        let db = server.db().await;
+        // Not signed in, a service that asks for e-ID asks them to sign in,
+        // and keeps nothing posted to it.
+        let (status, html) = server.get("/services/preschool-place/form").await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+        assert!(html.contains("Logga in för att använda e-tjänsten") && html.contains(r#"action="/signin""#), "{html}");
+        let r = server.post_form("/services/preschool-place/form", &[("guardian-name", "Mallory")]).await;
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+        let drafts: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM drafts").fetch_one(&db.pool).await.expect("count");
+        assert_eq!(drafts, 0);
+
+        let mut anna = Journey::new(&server, "preschool-place");
+        let (sign_in_state, nonce) = anna.sign_in_started().await;
+        let before = anna.session.clone().expect("a session for the sign-in under way");
+        // The test e-ID's page: clearly a test, numbers masked.
+        let (status, page) = anna.get(&format!("/test-eid?state={sign_in_state}&nonce={nonce}")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(page.contains("<h1>Test-e-legitimation</h1>") && page.contains("Ingen riktig person loggas in"), "{page}");
+        assert!(page.contains("Anna Andersson") && page.contains("19811218-XXXX"), "{page}");
+        assert!(!page.contains("19811218-9876"), "never the whole number");
+        // Nobody chosen: said so, with the choice to make again.
+        let r = anna.post("/test-eid", &[("state", &sign_in_state), ("nonce", &nonce)]).await;
+        let again = r.headers()[LOCATION].to_str().expect("ascii").to_owned();
+        assert!(again.ends_with("&error=person"), "{again}");
+        let (status, page) = anna.get(&again).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(page.contains("error-summary") && page.contains("Välj vem du vill logga in som"), "{page}");
+        // Chosen: back with a code, and to the form.
+        let r = anna.post("/test-eid", &[("state", &sign_in_state), ("nonce", &nonce), ("person", "anna")]).await;
+        let callback = r.headers()[LOCATION].to_str().expect("ascii").to_owned();
+        let r = anna.send_request(server.client.get(server.url(&callback))).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        assert_eq!(r.headers()[LOCATION], "/services/preschool-place/form");
+        let cookie = r.headers().get_all(SET_COOKIE).iter()
+            .map(|v| v.to_str().expect("ascii").to_owned())
+            .find(|v| v.starts_with("session=")).expect("the session cookie");
+        assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Path=/"), "{cookie}");
+        assert!(!cookie.contains("Secure"), "not over plain HTTP: {cookie}");
+        let after = anna.session.clone().expect("signed in");
+        assert_ne!(before, after, "a new session id at sign-in");
+
+        // The form knows who they are.
+        let (status, form) = anna.get("/services/preschool-place/form").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(form.contains(r#"value="Anna Andersson""#) && form.contains(r#"value="19811218-9876""#), "{form}");
+        assert!(form.contains("Inloggad som Anna Andersson"), "{form}");
+        // The id from before signing in is worth nothing.
+        let r = server.client.get(server.url("/services/preschool-place/form")).header(COOKIE, &before).send().await.expect("GET");
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+
+        let people: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM people").fetch_one(&db.pool).await.expect("count");
+        assert_eq!(people, 1);
+        // Signing out ends the session here.
+        let r = anna.post("/signout", &[]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        assert_eq!(r.headers()[LOCATION], "/signed-out");
+        let r = server.client.get(server.url("/services/preschool-place/form")).header(COOKIE, &after).send().await.expect("GET");
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "signed out");
+        let (_, page) = server.get("/signed-out").await;
+        assert!(page.contains("Du är utloggad"), "{page}");
+
+        let log = server::db::audit::newest(&db.pool, 10).await.expect("audit log");
+        let actions: Vec<&str> = log.iter().map(|e| e.action.as_str()).collect();
+        assert_eq!(actions, ["sign-out", "sign-in"], "{log:?}");
+        assert!(log.iter().all(|e| e.actor.starts_with("person:") && !format!("{e:?}").contains("9876")), "{log:?}");
+        // Nobody can change the log, not even through the database.
+        assert!(sqlx::query("UPDATE audit_log SET actor = 'x'").execute(&db.pool).await.is_err());
+        assert!(sqlx::query("DELETE FROM audit_log").execute(&db.pool).await.is_err());
+    }
+
+    async fn a_sign_in_that_does_not_hold_is_refused_with_a_clear_page(server: TestServer) {
+        let refusal = |r: &reqwest::Response| r.headers()[LOCATION].to_str().expect("ascii").to_owned();
+        // Another sign-in's state.
+        let mut person = Journey::new(&server, "preschool-place");
+        let (_, nonce) = person.sign_in_started().await;
+        let forged = server::secret::token();
+        let r = person.post("/test-eid", &[("state", &forged), ("nonce", &nonce), ("person", "anna")]).await;
+        let callback = r.headers()[LOCATION].to_str().expect("ascii").to_owned();
+        let r = person.send_request(server.client.get(server.url(&callback))).await;
+        assert_eq!(refusal(&r), "/signin/refused?reason=state&service=preschool-place");
+        let (status, page) = person.get(&refusal(&r)).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        assert!(page.contains("Inloggningen gick inte igenom") && page.contains("kunde inte kopplas till den här webbläsaren"), "{page}");
+        assert!(page.contains(r#"name="service" value="preschool-place""#), "try again: {page}");
+        // No sign-in under way at all.
+        let r = server.client.get(server.url(&callback)).send().await.expect("GET");
+        assert_eq!(refusal(&r), "/signin/refused?reason=state");
+        // A code issued for another sign-in's nonce.
+        let mut person = Journey::new(&server, "preschool-place");
+        let (sign_in_state, _) = person.sign_in_started().await;
+        let other_nonce = server::secret::token();
+        let r = person.post("/test-eid", &[("state", &sign_in_state), ("nonce", &other_nonce), ("person", "anna")]).await;
+        let callback = r.headers()[LOCATION].to_str().expect("ascii").to_owned();
+        let r = person.send_request(server.client.get(server.url(&callback))).await;
+        assert_eq!(refusal(&r), "/signin/refused?reason=failed&service=preschool-place");
+        // A made-up code.
+        let mut person = Journey::new(&server, "preschool-place");
+        let (sign_in_state, _) = person.sign_in_started().await;
+        let r = person.send_request(server.client.get(server.url(&format!(
+            "/signin/callback?code={}&state={sign_in_state}", server::secret::token())))).await;
+        assert_eq!(refusal(&r), "/signin/refused?reason=failed&service=preschool-place");
+        // Cancelled at the provider.
+        let mut person = Journey::new(&server, "preschool-place");
+        let (sign_in_state, nonce) = person.sign_in_started().await;
+        let r = person.post("/test-eid", &[("state", &sign_in_state), ("nonce", &nonce), ("cancel", "1")]).await;
+        let callback = r.headers()[LOCATION].to_str().expect("ascii").to_owned();
+        let r = person.send_request(server.client.get(server.url(&callback))).await;
+        assert_eq!(refusal(&r), "/signin/refused?reason=cancelled&service=preschool-place");
+        // An e-ID below the service's level of assurance.
+        let mut maja = Journey::new(&server, "preschool-place");
+        let r = maja.sign_in("maja").await;
+        assert_eq!(refusal(&r), "/signin/refused?reason=loa&service=preschool-place");
+        let (_, page) = maja.get(&refusal(&r)).await;
+        assert!(page.contains("för låg tillitsnivå"), "{page}");
+        let (status, _) = maja.get("/services/preschool-place/form").await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "not signed in");
+        // … which is enough where the service asks for no more.
+        let mut maja = Journey::new(&server, "fault-report");
+        let r = maja.sign_in("maja").await;
+        assert_eq!(r.headers()[LOCATION], "/services/fault-report/form");
+
+        let db = server.db().await;
+        let log = server::db::audit::newest(&db.pool, 20).await.expect("audit log");
+        let refused = log.iter().filter(|e| e.action == "sign-in-refused").count();
+        assert_eq!(refused, 5, "{log:?}");
+        assert_eq!(log.iter().filter(|e| e.action == "sign-in-cancelled").count(), 1);
+    }
+
+    async fn a_person_without_a_swedish_number_signs_in_too(server: TestServer) {
+        let mut jeanne = Journey::new(&server, "preschool-place");
+        let r = jeanne.sign_in("jeanne").await;
+        assert_eq!(r.headers()[LOCATION], "/services/preschool-place/form");
+        let (status, form) = jeanne.get("/services/preschool-place/form").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(form.contains(r#"value="Jeanne Dupont""#) && form.contains("Inloggad som Jeanne Dupont"), "{form}");
+        let pin = form.split(r#"name="guardian-pin""#).nth(1).expect("the number's input");
+        assert!(pin[..20].starts_with(r#" value="""#), "no number to fill in: {pin}");
+    }
+
+    async fn a_session_ends_when_idle_and_at_the_end_of_its_lifetime(server: TestServer) {
+        let db = server.db().await;
+        // Moves the signed-in person's times back by `idle` and `since`
+        // milliseconds, as if that much time had passed.
+        let age = |idle: i64, since: i64| {
+            let pool = db.pool.clone();
+            async move {
+                let (id, data): (String, String) = sqlx::query_as("SELECT id, data FROM sessions")
+                    .fetch_one(&pool).await.expect("one session");
+                let mut data: serde_json::Value = serde_json::from_str(&data).expect("json");
+                let person = &mut data["signed_in"];
+                person["seen_at"] = (person["seen_at"].as_i64().expect("seen") - idle).into();
+                person["signed_in_at"] = (person["signed_in_at"].as_i64().expect("at") - since).into();
+                sqlx::query("UPDATE sessions SET data = $1 WHERE id = $2")
+                    .bind(data.to_string()).bind(id).execute(&pool).await.expect("update");
+            }
+        };
+        let minute = 60_000;
+        let mut anna = Journey::start(&server, "preschool-place").await;
+        age(19 * minute, 0).await;
+        assert_eq!(anna.get("/services/preschool-place/form").await.0, StatusCode::OK, "19 minutes idle is fine");
+        age(21 * minute, 0).await;
+        assert_eq!(anna.get("/services/preschool-place/form").await.0, StatusCode::UNAUTHORIZED, "21 minutes is not");
+        let sessions: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions").fetch_one(&db.pool).await.expect("count");
+        assert_eq!(sessions, 0, "the session is deleted");
+
+        let mut anna = Journey::start(&server, "preschool-place").await;
+        age(0, 8 * 60 * minute - minute).await;
+        assert_eq!(anna.get("/services/preschool-place/form").await.0, StatusCode::OK, "busy for almost 8 hours");
+        age(0, 2 * minute).await;
+        assert_eq!(anna.get("/services/preschool-place/form").await.0, StatusCode::UNAUTHORIZED, "8 hours is the end");
+        let log = server::db::audit::newest(&db.pool, 10).await.expect("audit log");
+        let ended: Vec<&str> = log.iter().filter(|e| e.action == "session-ended").map(|e| e.detail.as_str()).collect();
+        assert_eq!(ended, ["lifetime", "idle"], "{log:?}");
+    }
+
+    async fn a_signed_in_residents_draft_is_theirs_alone(server: TestServer) {
+        let mut anna = Journey::start(&server, "preschool-place").await;
+        let r = anna.post("/services/preschool-place/form", &[
+            ("guardian-name", "Anna Andersson"), ("guardian-pin", "19811218-9876"), ("_action", "save")]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let draft_cookie = anna.cookie.clone().expect("a draft");
+        // Lars, signed in on the same computer afterwards with Anna's draft
+        // cookie still there, starts afresh with his own details.
+        let mut lars = Journey::new(&server, "preschool-place");
+        lars.sign_in("lars").await;
+        lars.cookie = Some(draft_cookie.clone());
+        let (status, form) = lars.get("/services/preschool-place/form").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(form.contains(r#"value="Lars Svensson""#) && !form.contains("Anna Andersson") && !form.contains("9876"), "{form}");
+        // Nor can he send it.
+        let r = lars.post("/services/preschool-place/check", &[("_submission", "x")]).await;
+        assert_eq!(r.headers()[LOCATION], "/services/preschool-place/form");
+        let cases: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM cases").fetch_one(&server.db().await.pool).await.expect("count");
+        assert_eq!(cases, 0);
+        // Anna still has it.
+        let (_, form) = anna.get("/services/preschool-place/form").await;
+        assert!(form.contains(r#"value="19811218-9876""#), "{form}");
+    }
+
     async fn health_and_readiness_answer(server: TestServer) {
         assert_eq!(server.get("/healthz").await, (StatusCode::OK, "ok".to_string()));
         assert_eq!(server.get("/readyz").await, (StatusCode::OK, "ready".to_string()));
@@ -428,7 +698,13 @@ on_both_databases! {
         assert!(html.contains("Ansvarig: Förskoleförvaltningen."));
         assert!(html.contains("Vi sparar uppgifterna i 60 månader efter att ärendet har avslutats."));
         assert!(html.contains("utföra en uppgift av allmänt intresse"));
+        // Not signed in: the way in is signing in, a plain post.
+        assert!(html.contains(r#"<form method="post" action="/signin""#) && html.contains("Logga in med e-legitimation"), "{html}");
+        assert!(!html.contains(r#"href="/services/preschool-place/form""#));
+        let mut anna = Journey::start(&server, "preschool-place").await;
+        let (_, html) = anna.get("/services/preschool-place").await;
         assert!(html.contains(r#"href="/services/preschool-place/form""#) && html.contains("Starta e-tjänsten"));
+        assert!(html.contains("Inloggad som Anna Andersson") && html.contains(r#"action="/signout""#), "{html}");
         let (_, html) = server.get("/services/fault-report").await;
         assert!(html.contains("Du behöver inte logga in."));
         assert!(html.contains("Innan du börjar") && html.contains("minuter att fylla i"), "{html}");
@@ -490,7 +766,7 @@ on_both_databases! {
         assert!(html.contains(r#"<span lang="sv">Felanmälan – gata och park</span>"#), "{html}");
         assert!(html.contains(r#"<h1 lang="sv">Om felet</h1>"#), "{html}");
         // ... and so do the answers on the receipt.
-        let mut journey = Journey::new(&server, "fault-report");
+        let mut journey = Journey::start(&server, "fault-report").await;
         journey.cookie = None;
         let pairs: Vec<(&str, &str)> = VALID_FAULT.to_vec();
         let r = journey.post("/services/fault-report/form", &pairs).await;
@@ -647,7 +923,7 @@ on_both_databases! {
     }
 
     async fn an_address_is_asked_in_parts_and_kept_on_error(server: TestServer) {
-        let (_, form) = server.get("/services/parking-permit/form").await;
+        let (_, form) = Journey::start(&server, "parking-permit").await.get("/services/parking-permit/form").await;
         for (part, autocomplete) in [("street", "address-line1"), ("postal_code", "postal-code"), ("city", "address-level2")] {
             let input = form.split(&format!(r#"name="address.{part}""#)).nth(1).expect(part);
             assert!(input[..200].contains(&format!(r#"autocomplete="{autocomplete}""#)), "{part}");
@@ -668,7 +944,8 @@ on_both_databases! {
         let mut pages = Vec::new();
         for support in ["yes", "no"] {
             let key = server::secret::token();
-            let r = server.post_form("/services/preschool-place/form/child", &[
+            let mut journey = Journey::start(&server, "preschool-place").await;
+            let r = journey.post("/services/preschool-place/form/child", &[
                 ("_version", "2"), ("_submission", &key), ("children[0].child-name", ""), ("children[0].support", support),
                 ("children[0].support-kinds", "diet"),
             ]).await;
@@ -686,14 +963,15 @@ on_both_databases! {
     }
 
     async fn rows_are_added_and_removed_without_javascript(server: TestServer) {
-        let (_, form) = server.get("/services/preschool-place/form/child").await;
+        let mut journey = Journey::start(&server, "preschool-place").await;
+        let (_, form) = journey.get("/services/preschool-place/form/child").await;
         assert!(form.contains(r#"name="children.rows" value="1""#), "one row to start with");
         assert!(form.contains(r#"value="add:children""#) && form.contains("Lägg till barn"));
         assert!(!form.contains("remove:children:0"), "a single row cannot be removed");
         let key = server::secret::token();
 
         // "Add another" keeps what was typed, adds a row and puts the cursor in it.
-        let r = server.post_form("/services/preschool-place/form/child", &[
+        let r = journey.post("/services/preschool-place/form/child", &[
             ("_version", "2"), ("_submission", &key), ("children.rows", "1"),
             ("children[0].child-name", "Ada"), ("_action", "add:children"),
         ]).await;
@@ -708,7 +986,7 @@ on_both_databases! {
         assert!(html.contains("Ta bort Barn 1") && html.contains("Ta bort Barn 2"));
 
         // "Remove" drops the row and moves the later ones up.
-        let r = server.post_form("/services/preschool-place/form/child", &[
+        let r = journey.post("/services/preschool-place/form/child", &[
             ("_version", "2"), ("_submission", &key), ("children.rows", "2"),
             ("children[0].child-name", "Ada"), ("children[1].child-name", "Bo"),
             ("_action", "remove:children:0"),
@@ -722,7 +1000,7 @@ on_both_databases! {
 
         // Anything else is refused plainly.
         for action in ["add:truthful", "remove:children:x", "frobnicate"] {
-            let r = server.post_form("/services/preschool-place/form/child", &[
+            let r = journey.post("/services/preschool-place/form/child", &[
                 ("_version", "2"), ("_submission", &key), ("_action", action),
             ]).await;
             assert_eq!(r.status(), StatusCode::BAD_REQUEST, "{action}");
@@ -781,7 +1059,7 @@ on_both_databases! {
         let body = multipart(&pairs)
             .part("photos", photo(jpeg.clone(), "hål.jpg"))
             .part("photos", photo(b"<script>alert(1)</script>".to_vec(), "inte.jpg"));
-        let mut journey = Journey::new(&server, "fault-report");
+        let mut journey = Journey::start(&server, "fault-report").await;
         let r = journey.post_multipart("/services/fault-report/form", body).await;
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let html = r.text().await.expect("body");
@@ -867,7 +1145,7 @@ on_both_databases! {
     }
 
     async fn ten_identical_submits_at_once_make_one_case_and_one_receipt(server: TestServer) {
-        let mut journey = Journey::new(&server, "fault-report");
+        let mut journey = Journey::start(&server, "fault-report").await;
         let r = journey.post("/services/fault-report/form", VALID_FAULT).await;
         assert_eq!(r.headers()[LOCATION], "/services/fault-report/check");
         let (_, check) = journey.get("/services/fault-report/check").await;
@@ -1025,7 +1303,7 @@ on_both_databases! {
     }
 
     async fn a_form_goes_page_by_page_to_check_your_answers_and_back(server: TestServer) {
-        let mut person = Journey::new(&server, "preschool-place");
+        let mut person = Journey::start(&server, "preschool-place").await;
         let (status, first) = person.get("/services/preschool-place/form").await;
         assert_eq!(status, StatusCode::OK);
         assert!(first.contains("Steg 1 av 2"), "{first}");
@@ -1095,14 +1373,13 @@ on_both_databases! {
         let answers = server.stored_answers(r).await;
         assert_eq!(answers["guardian-name"]["value"], "Anna Berg");
         // The draft is gone: checking again starts the form over.
-        let r = person.server.client.get(server.url("/services/preschool-place/check"))
-            .header(COOKIE, person.cookie.clone().unwrap_or_default()).send().await.expect("GET");
+        let r = person.send_request(server.client.get(server.url("/services/preschool-place/check"))).await;
         assert_eq!(r.status(), StatusCode::FOUND);
         assert_eq!(r.headers()[LOCATION], "/services/preschool-place/form");
     }
 
     async fn a_person_never_sees_another_persons_draft(server: TestServer) {
-        let mut anna = Journey::new(&server, "fault-report");
+        let mut anna = Journey::start(&server, "fault-report").await;
         let r = anna.post("/services/fault-report/form", VALID_FAULT).await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
         let (_, mine) = anna.get("/services/fault-report/check").await;
@@ -1110,7 +1387,7 @@ on_both_databases! {
 
         // Someone else, without the cookie or with a made-up one, gets an
         // empty form and nothing to check.
-        let mut other = Journey::new(&server, "fault-report");
+        let mut other = Journey::start(&server, "fault-report").await;
         let (_, form) = other.get("/services/fault-report/form").await;
         assert!(!form.contains(r#"value="Storgatan 12""#));
         assert_ne!(hidden_value(&form, "_submission"), hidden_value(&mine, "_submission"));
@@ -1136,7 +1413,7 @@ on_both_databases! {
     }
 
     async fn expired_drafts_are_deleted_with_their_files(server: TestServer) {
-        let mut person = Journey::new(&server, "fault-report");
+        let mut person = Journey::start(&server, "fault-report").await;
         let jpeg = b"\xFF\xD8\xFF\xE0 a tiny photo".to_vec();
         let body = reqwest::multipart::Form::new()
             .text("kind", "pothole")
@@ -1162,7 +1439,7 @@ on_both_databases! {
     }
 
     async fn sending_with_a_page_unanswered_leads_to_that_page_and_its_errors(server: TestServer) {
-        let mut person = Journey::new(&server, "preschool-place");
+        let mut person = Journey::start(&server, "preschool-place").await;
         let r = person.post("/services/preschool-place/form", &[
             ("guardian-name", "Anna Andersson"), ("guardian-pin", "19811218-9876"),
             ("guardian-address.street", "Storgatan 1"), ("guardian-address.postal_code", "111 22"),
@@ -1186,7 +1463,7 @@ on_both_databases! {
     }
 
     async fn save_and_come_back_later_gives_a_link_shown_once(server: TestServer) {
-        let mut person = Journey::new(&server, "preschool-place");
+        let mut person = Journey::start(&server, "preschool-place").await;
         let r = person.post("/services/preschool-place/form", &[
             ("guardian-name", "Anna Andersson"), ("guardian-pin", "1981"), ("_action", "save"),
         ]).await;
@@ -1226,7 +1503,7 @@ on_both_databases! {
         assert_eq!(r.status(), StatusCode::FOUND);
 
         // Another browser opens the link and goes on where the person left off.
-        let mut later = Journey::new(&server, "preschool-place");
+        let mut later = Journey::start(&server, "preschool-place").await;
         let r = later.send_request(server.client.get(server.url(&format!("/resume/{secret}")))).await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
         assert_eq!(r.headers()[LOCATION], "/services/preschool-place/form/guardian");
@@ -1247,7 +1524,7 @@ on_both_databases! {
     }
 
     async fn the_resume_link_can_be_e_mailed_and_the_address_is_checked_first(server: TestServer) {
-        let mut person = Journey::new(&server, "fault-report");
+        let mut person = Journey::start(&server, "fault-report").await;
         let mut pairs = VALID_FAULT.to_vec();
         pairs.push(("_action", "save"));
         let r = person.post("/services/fault-report/form", &pairs).await;
@@ -1338,8 +1615,9 @@ on_both_databases! {
         assert_eq!(list.lines().count(), 3, "{list}");
         assert!(list.contains("every page") && !list.contains("Ett avslutat meddelande"), "{list}");
 
+        let mut journey = Journey::start(&server, "parking-permit").await;
         for path in ["/services/parking-permit", "/services/parking-permit/form"] {
-            let (_, html) = server.get(path).await;
+            let (_, html) = journey.get(path).await;
             assert!(html.contains(r#"class="notification notification--warning""#), "{path}: {html}");
             assert!(html.contains("Viktigt:") && html.contains("E-tjänsten stängs kl. 22 i kväll"), "{path}: {html}");
             assert!(html.contains("Kundcenter har nytt telefonnummer."), "{path}");
@@ -1365,7 +1643,7 @@ on_both_databases! {
                 .body(body.to_string())
         };
         let key = server::secret::token();
-        let mut person = Journey::new(&server, "preschool-place");
+        let mut person = Journey::start(&server, "preschool-place").await;
         // The first field left makes the draft, with the page's submission key.
         let r = person.send_request(autosave("guardian", serde_json::json!([
             ["_submission", key], ["guardian-name", "Anna Andersson"]]))).await;
@@ -1409,7 +1687,7 @@ on_both_databases! {
         // Once the draft is gone, a late save from one of its pages makes
         // no new draft.
         sqlx::query("DELETE FROM drafts").execute(&db.pool).await.expect("delete");
-        let mut late = Journey::new(&server, "preschool-place");
+        let mut late = Journey::start(&server, "preschool-place").await;
         let r = late.send_request(autosave("guardian", serde_json::json!([
             ["_submission", key], ["_revision", "1"], ["guardian-name", "Anna Late"]]))).await;
         assert_eq!(r.status(), StatusCode::OK);
@@ -1418,7 +1696,7 @@ on_both_databases! {
         assert_eq!(drafts, 0);
 
         // A page or service that does not exist saves nothing.
-        let mut stranger = Journey::new(&server, "preschool-place");
+        let mut stranger = Journey::start(&server, "preschool-place").await;
         let r = stranger.send_request(autosave("no-such-page", serde_json::json!([["guardian-name", "X"]]))).await;
         assert_eq!(r.status(), StatusCode::OK);
         assert!(stranger.cookie.is_none());
@@ -1426,7 +1704,7 @@ on_both_databases! {
         assert_eq!(drafts, 0);
 
         // Files come only with a real post: saving as one goes keeps them.
-        let mut reporter = Journey::new(&server, "fault-report");
+        let mut reporter = Journey::start(&server, "fault-report").await;
         let photo = reqwest::multipart::Part::bytes(b"\xFF\xD8\xFF\xE0 a tiny photo".to_vec())
             .file_name("hål.jpg").mime_str("image/jpeg").expect("mime");
         let body = reqwest::multipart::Form::new()
@@ -1446,7 +1724,7 @@ on_both_databases! {
     }
 
     async fn a_question_that_depends_on_an_earlier_page_is_left_out_when_it_does_not_apply(server: TestServer) {
-        let mut couple = Journey::new(&server, "wedding-ceremony");
+        let mut couple = Journey::start(&server, "wedding-ceremony").await;
         let answer = |language: &'static str| {
             let body = serde_json::json!({"key": "wedding-ceremony", "page": "ceremony",
                 "answers": [["ceremony-language", language]]});
@@ -1753,6 +2031,18 @@ async fn over_https_browsers_are_told_to_keep_to_it() {
         r.headers()["strict-transport-security"],
         "max-age=31536000; includeSubDomains"
     );
+    // The session cookie is only ever sent over HTTPS, to this host only.
+    let r = server
+        .post_form("/signin", &[("service", "preschool-place")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let cookie = r.headers()[SET_COOKIE].to_str().expect("ascii");
+    assert!(cookie.starts_with("__Host-session="), "{cookie}");
+    assert!(
+        cookie.contains("; Secure") && cookie.contains("; HttpOnly") && cookie.contains("; Path=/"),
+        "{cookie}"
+    );
+    assert!(!cookie.contains("Domain="), "{cookie}");
 }
 
 /// The writer (`server::db::writer`): jobs that arrive together share one

@@ -2,11 +2,31 @@ use crate::i18n::{use_locale, Locale};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-/// The frame of every page: skip link, header with the language switch,
-/// and the main landmark.
+/// Who is signed in on this page, if anyone: provided by the server when
+/// rendering, and read back from `<html data-viewer>` when hydrating.
+pub fn use_viewer() -> Option<crate::model::Viewer> {
+    use_context::<crate::model::Viewer>()
+}
+
+/// The frame of every page: skip link, header with the language switch and,
+/// for a signed-in person, their name and the way out; the main landmark.
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let locale = use_locale();
+    let account = use_viewer().map(|viewer| {
+        view! {
+            <div class="site-header__account">
+                <span>
+                    {locale.t_args("signed-in-as", &[("name", crate::i18n::FluentArg::Str(viewer.name))])}
+                </span>
+                <form method="post" action="/signout">
+                    <button type="submit" class="link-button">
+                        {locale.t("sign-out-button")}
+                    </button>
+                </form>
+            </div>
+        }
+    });
     view! {
         <a class="skip-link" href="#main">
             {locale.t("skip-to-content")}
@@ -16,6 +36,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <a class="site-header__name" href="/">
                     {locale.t("site-name")}
                 </a>
+                {account}
                 <LanguageSwitch />
             </div>
         </header>

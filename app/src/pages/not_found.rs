@@ -33,6 +33,12 @@ pub fn LoadError(error: crate::model::AppError) -> impl IntoView {
         .into_any(),
         // The request itself failed (no connection, or a reply that could not
         // be read): its technical text means nothing to the person.
+        AppError::SignInRequired {
+            service,
+            title,
+            too_low,
+        } => view! { <crate::components::sign_in::SignInRequired service title too_low /> }
+            .into_any(),
         AppError::Request(_) => view! {
             <Title text=locale.t("error-page-title") />
             <h1>{locale.t("error-page-title")}</h1>

@@ -17,6 +17,8 @@ pub struct Draft {
     pub expires_at: i64,
     /// Counted up by each post of a page (see [`save`]).
     pub revision: i64,
+    /// The signed-in resident whose draft it is; `None` for an anonymous one.
+    pub person_id: Option<i64>,
 }
 
 pub struct NewDraft<'a> {
@@ -28,15 +30,17 @@ pub struct NewDraft<'a> {
     pub page: &'a str,
     pub now: i64,
     pub expires_at: i64,
+    pub person_id: Option<i64>,
 }
 
 const COLUMNS: &str =
-    "id, form_version_id, submission_key, language, answers, page, expires_at, revision";
+    "id, form_version_id, submission_key, language, answers, page, expires_at, revision, person_id";
 
 pub async fn insert(conn: &mut AnyConnection, draft: &NewDraft<'_>) -> Result<i64, sqlx::Error> {
     sqlx::query(
         "INSERT INTO drafts (secret_hash, form_version_id, submission_key, language, answers, page, \
-         created_at, updated_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8) RETURNING id",
+         created_at, updated_at, expires_at, person_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9) \
+         RETURNING id",
     )
     .bind(draft.secret_hash)
     .bind(draft.form_version_id)
@@ -46,6 +50,7 @@ pub async fn insert(conn: &mut AnyConnection, draft: &NewDraft<'_>) -> Result<i6
     .bind(draft.page)
     .bind(draft.now)
     .bind(draft.expires_at)
+    .bind(draft.person_id)
     .fetch_one(conn)
     .await?
     .try_get("id")
@@ -216,5 +221,6 @@ fn from_row(row: &sqlx::any::AnyRow) -> Result<Draft, sqlx::Error> {
         page: row.try_get("page")?,
         expires_at: row.try_get("expires_at")?,
         revision: row.try_get("revision")?,
+        person_id: row.try_get("person_id")?,
     })
 }

@@ -7,6 +7,7 @@
 //! milliseconds) and text for JSON. Schema differences live only in the two
 //! migration folders.
 
+pub mod audit;
 pub mod cases;
 pub mod drafts;
 pub mod feedback;
@@ -14,6 +15,8 @@ pub mod files;
 pub mod forms;
 pub mod notices;
 pub mod outbox;
+pub mod people;
+pub mod sessions;
 pub mod writer;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

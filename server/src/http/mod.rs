@@ -6,6 +6,7 @@ mod assets;
 mod feedback;
 mod locale;
 pub mod security;
+mod sign_in;
 mod submit;
 
 use crate::AppState;
@@ -30,6 +31,12 @@ pub fn context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
             .and_then(|parts| parts.extensions.get::<Locale>().copied())
             .unwrap_or_default();
         provide_context(locale);
+        // Who is signed in, for the header.
+        if let Some(person) = use_context::<axum::http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<app::ssr::SignedIn>().cloned())
+        {
+            provide_context(app::model::Viewer { name: person.name });
+        }
         // A page's inline scripts carry this render's nonce; its policy
         // names it.
         if let (Some(nonce), Some(response)) = (
@@ -56,6 +63,10 @@ pub fn router(state: AppState) -> Router {
         .route("/services/{key}/check", post(submit::check))
         .route("/services/{key}/saved", post(submit::mail_resume))
         .route("/resume/{secret}", get(submit::resume))
+        .route("/signin", post(sign_in::start))
+        .route("/signin/callback", get(sign_in::callback))
+        .route("/signout", post(sign_in::sign_out))
+        .route("/test-eid", post(sign_in::test_eid_choose))
         .route("/receipts/{token}/feedback", post(feedback::give_feedback))
         .route(app::STYLESHEET_PATH, get(assets::stylesheet))
         .route(
@@ -69,6 +80,11 @@ pub fn router(state: AppState) -> Router {
             context(&state),
             shell,
         ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            sign_in::identify,
+        ))
+        .layer(crate::auth::session_layer(&state.config, state.db.clone()))
         .layer(axum::middleware::from_fn(security::same_origin_writes))
         .layer(axum::middleware::from_fn(locale::choose_locale))
         .layer(axum::middleware::from_fn({

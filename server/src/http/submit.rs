@@ -17,7 +17,7 @@ use app::model::ResumeMailError;
 use app::pages::citizen::form::{
     ACTION_INPUT, RETURN_INPUT, REVISION_INPUT, SAVE_ACTION, SUBMISSION_INPUT,
 };
-use app::ssr::{PostedForm, PostedResumeMail};
+use app::ssr::{PostedForm, PostedResumeMail, SignedIn};
 use axum::body::Body;
 use axum::extract::{Path, Request, State};
 use axum::http::header::{CONTENT_TYPE, SET_COOKIE};
@@ -63,12 +63,15 @@ async fn page_post(
     parts.method = Method::GET;
     let now = db::now_millis();
     let secret = drafts::secret_in(&parts.headers, &key);
+    let signed_in = parts.extensions.get::<SignedIn>().cloned();
+    let person = signed_in.as_ref().map(|s| s.person_id);
     // A draft that cannot be read is reported once the page can be drawn
     // again with what was posted.
-    let (draft, lookup_failure) = match drafts::find(&state.db, secret.as_deref(), now).await {
-        Ok(draft) => (draft, None),
-        Err(e) => (None, Some(crate::error::internal("loading a draft", e))),
-    };
+    let (draft, lookup_failure) =
+        match drafts::find(&state.db, secret.as_deref(), now, person).await {
+            Ok(draft) => (draft, None),
+            Err(e) => (None, Some(crate::error::internal("loading a draft", e))),
+        };
     let form = {
         let store = state.forms.read().unwrap_or_else(|e| e.into_inner());
         store.for_post(&key, draft.as_ref(), &posted).cloned()
@@ -85,6 +88,11 @@ async fn page_post(
         // The page says the service does not exist, in the person's language.
         return render(&state, parts, None, StatusCode::NOT_FOUND).await;
     };
+    if app::ssr::may_fill_in(&form.definition, signed_in.as_ref(), locale.tag()).is_err() {
+        // The page asks them to sign in (a session that ran out, or a post
+        // made without one).
+        return render(&state, parts, None, StatusCode::UNAUTHORIZED).await;
+    }
     let questions = drafts::questions_on(&form.definition, &page_key);
 
     // Files are stored under the submission's key, so it is settled first.
@@ -134,6 +142,7 @@ async fn page_post(
         locale,
         now,
         state.config.draft_days,
+        person,
     )
     .await
     {
@@ -175,7 +184,7 @@ async fn page_post(
     let evaluation = forms::evaluate(
         &form.definition,
         &raw,
-        &submission::context(&state.config.timezone),
+        &submission::context(&state.config.timezone, signed_in.as_ref()),
     );
     if action.is_some() {
         let shown = submission::drawn(&form, &raw, evaluation, Vec::new(), focus);
@@ -213,7 +222,9 @@ pub async fn resume(
     State(state): State<AppState>,
     Path(secret): Path<String>,
     axum::Extension(locale): axum::Extension<app::i18n::Locale>,
+    signed_in: Option<axum::Extension<SignedIn>>,
 ) -> Response {
+    let signed_in = signed_in.map(|axum::Extension(s)| s);
     // Said in the person's language, with the reference of what went wrong.
     let failed = |e: sqlx::Error| {
         super::unavailable_text(locale, crate::error::internal("resuming a draft", e))
@@ -225,8 +236,9 @@ pub async fn resume(
         Ok(None)
     };
     let draft = match found {
-        Ok(Some(draft)) => draft,
-        Ok(None) => return Redirect::to("/drafts/expired").into_response(),
+        // A signed-in resident's draft opens only for them, signed in.
+        Ok(Some(draft)) if drafts::belongs(&draft, signed_in.map(|s| s.person_id)) => draft,
+        Ok(_) => return Redirect::to("/drafts/expired").into_response(),
         Err(e) => return failed(e),
     };
     let key = {
@@ -336,7 +348,9 @@ pub async fn check(
         }
     };
     let secret = drafts::secret_in(&parts.headers, &key);
-    let draft = match drafts::find(&state.db, secret.as_deref(), db::now_millis()).await {
+    let signed_in = parts.extensions.get::<SignedIn>().cloned();
+    let person = signed_in.as_ref().map(|s| s.person_id);
+    let draft = match drafts::find(&state.db, secret.as_deref(), db::now_millis(), person).await {
         Ok(draft) => draft,
         Err(e) => return unavailable(&state, parts, "loading a draft", e).await,
     };
@@ -367,6 +381,9 @@ pub async fn check(
     let Some(form) = form else {
         return render(&state, parts, None, StatusCode::NOT_FOUND).await;
     };
+    if app::ssr::may_fill_in(&form.definition, signed_in.as_ref(), locale.tag()).is_err() {
+        return render(&state, parts, None, StatusCode::UNAUTHORIZED).await;
+    }
     let mut raw = drafts::answers_of(&draft);
     raw.set(SUBMISSION_INPUT, vec![draft.submission_key.clone()]);
     match submission::submit(
@@ -376,6 +393,7 @@ pub async fn check(
         locale,
         &state.config,
         Some(draft.id),
+        signed_in.as_ref(),
     )
     .await
     {

@@ -3,6 +3,7 @@
 
 use crate::api::get_service_start;
 use crate::components::notices::Notices;
+use crate::components::sign_in::SignInButton;
 use crate::i18n::{use_locale, FluentArg};
 use crate::model::ServiceStart;
 use crate::pages::not_found::LoadError;
@@ -108,10 +109,17 @@ fn Start(service: ServiceStart) -> impl IntoView {
         <p class="lead" lang=service.content_lang.clone()>{service.description.clone()}</p>
         {before}
         <p>{sign_in}</p>
-        // A link that looks like a button: starting is going somewhere.
-        <a class="button button--start" href=format!("/services/{}/form", service.key) draggable="false">
-            {locale.t("start-button")}
-        </a>
+        {if service.may_start {
+            // A link that looks like a button: starting is going somewhere.
+            view! {
+                <a class="button button--start" href=format!("/services/{}/form", service.key) draggable="false">
+                    {locale.t("start-button")}
+                </a>
+            }
+                .into_any()
+        } else {
+            view! { <SignInButton service=service.key.clone() /> }.into_any()
+        }}
         {handling}
         {privacy}
         {other_ways}

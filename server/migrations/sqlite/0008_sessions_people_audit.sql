@@ -1,0 +1,45 @@
+-- Sessions of people who signed in (server/src/auth/store.rs): the id is
+-- the cookie's, the data JSON; expired rows are swept.
+CREATE TABLE sessions (
+    id         TEXT    PRIMARY KEY,
+    data       TEXT    NOT NULL,
+    expires_at BIGINT  NOT NULL
+);
+CREATE INDEX sessions_expiry ON sessions (expires_at);
+
+-- Residents who have signed in with e-ID. The key is the personal identity
+-- number when the e-ID gives one (the same person through any provider),
+-- otherwise the provider's issuer and subject: a person without a Swedish
+-- number (a foreign eIDAS identity) is a person too.
+CREATE TABLE people (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    person_key      TEXT    NOT NULL UNIQUE,
+    name            TEXT    NOT NULL,
+    created_at      BIGINT  NOT NULL,
+    last_sign_in_at BIGINT  NOT NULL
+);
+
+-- What happened, by whom, and when: sign-ins, sign-outs, failed sign-ins,
+-- staff reading a case. Never personal identity numbers. Rows cannot be
+-- changed or deleted through the database either.
+CREATE TABLE audit_log (
+    id      INTEGER PRIMARY KEY AUTOINCREMENT,
+    at      BIGINT  NOT NULL,
+    actor   TEXT    NOT NULL,
+    action  TEXT    NOT NULL,
+    subject TEXT    NOT NULL DEFAULT '',
+    detail  TEXT    NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_log_at ON audit_log (at);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log cannot be changed');
+END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log cannot be changed');
+END;
+
+-- A draft started by a signed-in resident is theirs alone: its secret is
+-- not enough without being signed in as them.
+ALTER TABLE drafts ADD COLUMN person_id BIGINT REFERENCES people (id);

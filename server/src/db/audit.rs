@@ -1,0 +1,53 @@
+//! The audit log: what happened, by whom, when. Rows are only ever added
+//! (the database refuses changes); see `crate::auth::audit`.
+
+use sqlx::{AnyConnection, AnyPool, Row};
+
+/// One entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub at: i64,
+    /// `person:<id>`, `staff:<id>` or `anonymous`.
+    pub actor: String,
+    /// `sign-in`, `sign-out`, `sign-in-failed`, …
+    pub action: String,
+    /// What it concerns, for example `service:preschool-place`.
+    pub subject: String,
+    /// More, without personal data: the reason of a failure, the e-ID used.
+    pub detail: String,
+}
+
+pub async fn insert(conn: &mut AnyConnection, entry: &Entry) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(entry.at)
+    .bind(&entry.actor)
+    .bind(&entry.action)
+    .bind(&entry.subject)
+    .bind(&entry.detail)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The newest `limit` entries, newest first.
+pub async fn newest(pool: &AnyPool, limit: i64) -> Result<Vec<Entry>, sqlx::Error> {
+    sqlx::query(
+        "SELECT at, actor, action, subject, detail FROM audit_log ORDER BY id DESC LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(pool)
+    .await?
+    .iter()
+    .map(|row| {
+        Ok(Entry {
+            at: row.try_get("at")?,
+            actor: row.try_get("actor")?,
+            action: row.try_get("action")?,
+            subject: row.try_get("subject")?,
+            detail: row.try_get("detail")?,
+        })
+    })
+    .collect()
+}

@@ -1,0 +1,173 @@
+//! The sign-in routes (see `crate::auth` for the flow) and the layer that
+//! puts the signed-in person on each request.
+
+use crate::auth::{self, Refusal};
+use crate::AppState;
+use axum::extract::{Query, Request, State};
+use axum::http::StatusCode;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use tower_sessions::Session;
+
+/// Puts the signed-in person, if any, on the request as `SignedIn`.
+pub async fn identify(
+    State(state): State<AppState>,
+    session: Session,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    if let Some(person) = auth::signed_in(&state.config, &state.db, &session).await {
+        request.extensions_mut().insert(person);
+    }
+    next.run(request).await
+}
+
+/// `POST /signin` with `service`: off to the e-ID provider.
+pub async fn start(State(state): State<AppState>, session: Session, request: Request) -> Response {
+    let (_, locale, pairs) = match super::read_small_post(request, 4 * 1024).await {
+        Ok(read) => read,
+        Err(refusal) => return refusal,
+    };
+    let service = pairs
+        .iter()
+        .find(|(n, _)| n == "service")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default();
+    let exists = {
+        let store = state.forms.read().unwrap_or_else(|e| e.into_inner());
+        store.get(&service, None).is_some()
+    };
+    if !exists {
+        return (StatusCode::NOT_FOUND, locale.t("not-found-body")).into_response();
+    }
+    let pending = match auth::begin(&session, &service).await {
+        Ok(p) => p,
+        Err(e) => {
+            let failure = crate::error::internal("starting a sign-in", e);
+            return super::unavailable_text(locale, failure);
+        }
+    };
+    if state.test_eid.is_some() {
+        return Redirect::to(&format!(
+            "/test-eid?state={}&nonce={}",
+            pending.state, pending.nonce
+        ))
+        .into_response();
+    }
+    let failure = crate::error::internal("starting a sign-in", "no e-ID provider is configured");
+    super::unavailable_text(locale, failure)
+}
+
+/// `POST /test-eid`: the test e-ID's answer, as a provider's redirect back.
+pub async fn test_eid_choose(State(state): State<AppState>, request: Request) -> Response {
+    let Some(test_eid) = state.test_eid.clone() else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let (_, _, pairs) = match super::read_small_post(request, 4 * 1024).await {
+        Ok(read) => read,
+        Err(refusal) => return refusal,
+    };
+    let get = |name: &str| {
+        pairs
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or_default()
+    };
+    // Only tokens travel in the addresses below.
+    let (sign_in_state, nonce) = (get("state"), get("nonce"));
+    if !crate::secret::is_token(sign_in_state) || !crate::secret::is_token(nonce) {
+        return Redirect::to("/signin/callback?error=invalid_request").into_response();
+    }
+    if !get("cancel").is_empty() {
+        return Redirect::to(&format!(
+            "/signin/callback?error=access_denied&state={sign_in_state}"
+        ))
+        .into_response();
+    }
+    match test_eid.grant(get("person"), nonce, crate::db::now_millis()) {
+        Some(code) => Redirect::to(&format!(
+            "/signin/callback?code={code}&state={sign_in_state}"
+        ))
+        .into_response(),
+        None => Redirect::to(&format!(
+            "/test-eid?state={sign_in_state}&nonce={nonce}&error=person"
+        ))
+        .into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct Callback {
+    code: Option<String>,
+    state: Option<String>,
+    error: Option<String>,
+}
+
+/// `GET /signin/callback`: the provider's answer.
+pub async fn callback(
+    State(state): State<AppState>,
+    session: Session,
+    Query(answer): Query<Callback>,
+) -> Response {
+    let refused = |refusal: Refusal, service: Option<&str>| {
+        let back = service.map(|s| format!("&service={s}")).unwrap_or_default();
+        Redirect::to(&format!(
+            "/signin/refused?reason={}{back}",
+            refusal.reason()
+        ))
+        .into_response()
+    };
+    let pending = match auth::take_pending(&session, answer.state.as_deref().unwrap_or("")).await {
+        Ok(p) => p,
+        Err((refusal, service)) => {
+            auth::audit(&state.db, "anonymous", "sign-in-refused", "", "state").await;
+            return refused(refusal, service.as_deref());
+        }
+    };
+    let service = pending.service.as_str();
+    if answer.error.as_deref() == Some("access_denied") {
+        auth::audit(&state.db, "anonymous", "sign-in-cancelled", "", "").await;
+        return refused(Refusal::Cancelled, Some(service));
+    }
+    let redeemed = match (&state.test_eid, answer.code.as_deref()) {
+        (Some(test_eid), Some(code)) => test_eid.redeem(code, crate::db::now_millis()),
+        _ => None,
+    };
+    let identity = match redeemed {
+        Some((identity, nonce))
+            if auth::constant_time_eq(nonce.as_bytes(), pending.nonce.as_bytes()) =>
+        {
+            identity
+        }
+        _ => {
+            auth::audit(&state.db, "anonymous", "sign-in-refused", "", "failed").await;
+            return refused(Refusal::Failed, Some(service));
+        }
+    };
+    let required = {
+        let store = state.forms.read().unwrap_or_else(|e| e.into_inner());
+        store
+            .get(service, None)
+            .and_then(|f| match f.definition.identification() {
+                forms::Identification::EId { level } => Some(level),
+                forms::Identification::Anonymous => None,
+            })
+    };
+    match auth::complete(&state.db, &session, identity, required).await {
+        Ok(_) => Redirect::to(&format!("/services/{service}/form")).into_response(),
+        Err(refusal) => refused(refusal, Some(service)),
+    }
+}
+
+/// `POST /signout`.
+pub async fn sign_out(
+    State(state): State<AppState>,
+    session: Session,
+    request: Request,
+) -> Response {
+    let signed_in = request.extensions().get::<app::ssr::SignedIn>().cloned();
+    auth::sign_out(&state.db, &session, signed_in.as_ref()).await;
+    Redirect::to("/signed-out").into_response()
+}
