@@ -82,7 +82,6 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/drafts/expired") view=pages::citizen::saved::ExpiredPage />
-                    <Route path=path!("/test-eid") view=pages::sign_in::TestEidPage ssr=SsrMode::Async />
                     <Route path=path!("/signin/refused") view=pages::sign_in::SignInRefusedPage />
                     <Route path=path!("/signed-out") view=pages::sign_in::SignedOutPage />
                     <Route

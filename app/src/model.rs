@@ -218,17 +218,6 @@ pub enum AppError {
     },
 }
 
-/// A made-up person of the built-in test e-ID.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TestPerson {
-    pub id: String,
-    pub name: String,
-    /// The personal identity number with its last four digits hidden.
-    pub masked_pin: Option<String>,
-    /// 2, 3 or 4.
-    pub level: u8,
-}
-
 /// Who is signed in, as every page may show it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Viewer {

@@ -163,8 +163,6 @@ pub fn may_fill_in(
 #[derive(Clone)]
 pub struct Ports {
     pub catalogue: Arc<dyn Catalogue>,
-    /// The people of the built-in test e-ID; `None` when it is off.
-    pub test_people: Option<Arc<[crate::model::TestPerson]>>,
 }
 
 /// What a resident posted without JavaScript, when it had errors: the page

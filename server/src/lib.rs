@@ -83,10 +83,7 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
         config: Arc::new(config),
         db,
         forms,
-        ports: Ports {
-            catalogue,
-            test_people: test_eid.then(auth::test_eid::shown),
-        },
+        ports: Ports { catalogue },
         test_eid: test_eid.then(Arc::default),
         leptos_options,
         mail_wake: Arc::new(tokio::sync::Notify::new()),

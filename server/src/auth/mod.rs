@@ -76,6 +76,15 @@ pub fn mask_pin(pin: &str) -> String {
     }
 }
 
+/// 2, 3 or 4, as people read a level of assurance.
+pub fn level_number(loa: AssuranceLevel) -> u8 {
+    match loa {
+        AssuranceLevel::Loa2 => 2,
+        AssuranceLevel::Loa3 => 3,
+        AssuranceLevel::Loa4 => 4,
+    }
+}
+
 /// The session layer: the cookie's name and flags, and its idle expiry.
 pub fn session_layer(config: &Config, db: Db) -> SessionManagerLayer<store::DbStore> {
     let https = config.public_url.starts_with("https://");

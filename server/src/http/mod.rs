@@ -8,6 +8,7 @@ mod locale;
 pub mod security;
 mod sign_in;
 mod submit;
+mod test_eid_page;
 
 use crate::AppState;
 use app::i18n::Locale;
@@ -66,7 +67,10 @@ pub fn router(state: AppState) -> Router {
         .route("/signin", post(sign_in::start))
         .route("/signin/callback", get(sign_in::callback))
         .route("/signout", post(sign_in::sign_out))
-        .route("/test-eid", post(sign_in::test_eid_choose))
+        .route(
+            "/test-eid",
+            get(sign_in::test_eid_page).post(sign_in::test_eid_choose),
+        )
         .route("/receipts/{token}/feedback", post(feedback::give_feedback))
         .route(app::STYLESHEET_PATH, get(assets::stylesheet))
         .route(

@@ -59,6 +59,45 @@ pub async fn start(State(state): State<AppState>, session: Session, request: Req
     super::unavailable_text(locale, failure)
 }
 
+#[derive(Deserialize)]
+pub struct TestEidQuery {
+    #[serde(default)]
+    state: String,
+    #[serde(default)]
+    nonce: String,
+    error: Option<String>,
+}
+
+/// `GET /test-eid`: the test e-ID's page.
+pub async fn test_eid_page(
+    State(state): State<AppState>,
+    axum::Extension(locale): axum::Extension<app::i18n::Locale>,
+    Query(query): Query<TestEidQuery>,
+) -> Response {
+    if state.test_eid.is_none() {
+        return (StatusCode::NOT_FOUND, locale.t("not-found-body")).into_response();
+    }
+    let missing = query.error.is_some();
+    let html = super::test_eid_page::render(locale, &query.state, &query.nonce, missing);
+    let status = if missing {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    (
+        status,
+        [
+            (axum::http::header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (
+                axum::http::header::CONTENT_SECURITY_POLICY,
+                super::test_eid_page::POLICY,
+            ),
+        ],
+        html,
+    )
+        .into_response()
+}
+
 /// `POST /test-eid`: the test e-ID's answer, as a provider's redirect back.
 pub async fn test_eid_choose(State(state): State<AppState>, request: Request) -> Response {
     let Some(test_eid) = state.test_eid.clone() else {
