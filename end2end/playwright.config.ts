@@ -11,6 +11,10 @@ const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(root, 'target');
 const bin = process.env.BLANKETT_BIN ?? path.join(targetDir, 'debug', 'blankett');
 const siteDir = process.env.BLANKETT_SITE_DIR ?? path.join(targetDir, 'site');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'blankett-e2e-'));
+// Where the server's log goes, in detail, when the test command wants to
+// search it afterwards (for personal identity numbers, which must never be
+// logged).
+const logFile = process.env.BLANKETT_E2E_LOG;
 
 export default defineConfig({
   testDir: './tests',
@@ -41,7 +45,8 @@ export default defineConfig({
     // (and checked by axe-core) with one.
     command: `"${bin}" notice add --service wedding-ceremony --warning `
       + `sv='Bokningen är stängd i kväll kl. 22–23 för underhåll.' `
-      + `en='Booking is closed tonight 22:00–23:00 for maintenance.' >/dev/null && exec "${bin}"`,
+      + `en='Booking is closed tonight 22:00–23:00 for maintenance.' >/dev/null && exec "${bin}"`
+      + (logFile ? ` >>"${logFile}" 2>&1` : ''),
     url: `http://127.0.0.1:${port}/readyz`,
     reuseExistingServer: false,
     timeout: 60_000,
@@ -53,7 +58,7 @@ export default defineConfig({
       BLANKETT_SITE_DIR: siteDir,
       // SQLite in a fresh folder unless a PostgreSQL database is given.
       DATABASE_URL: process.env.BLANKETT_E2E_DATABASE_URL ?? '',
-      RUST_LOG: 'warn',
+      RUST_LOG: logFile ? 'info,server=debug,tower_http=debug' : 'warn',
     },
   },
 });

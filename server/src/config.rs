@@ -50,6 +50,40 @@ pub struct Config {
     /// … and this long after signing in, whatever happens
     /// (`BLANKETT_SESSION_HOURS`, default 8).
     pub session_lifetime: std::time::Duration,
+    /// Residents' e-ID through an OpenID Connect provider
+    /// (`BLANKETT_OIDC_ISSUER` and the rest); `None`: not configured.
+    pub oidc: Option<OidcSettings>,
+}
+
+/// An OpenID Connect provider for residents' e-ID.
+#[derive(Clone)]
+pub struct OidcSettings {
+    /// `BLANKETT_OIDC_ISSUER`: the provider's issuer URL, exactly as its
+    /// discovery document gives it.
+    pub issuer: String,
+    /// `BLANKETT_OIDC_CLIENT_ID` and `BLANKETT_OIDC_CLIENT_SECRET`.
+    pub client_id: String,
+    pub client_secret: String,
+    /// `BLANKETT_OIDC_SCOPES` (default `openid profile`).
+    pub scopes: String,
+    /// The claims that carry the name (`BLANKETT_OIDC_NAME_CLAIM`, default
+    /// `name`), the personal identity number (`BLANKETT_OIDC_PIN_CLAIM`,
+    /// default `https://id.oidc.se/claim/personalIdentityNumber`) and the
+    /// level of assurance (`BLANKETT_OIDC_LOA_CLAIM`, default `acr`).
+    pub name_claim: String,
+    pub pin_claim: String,
+    pub loa_claim: String,
+}
+
+impl fmt::Debug for OidcSettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("OidcSettings")
+            .field("issuer", &self.issuer)
+            .field("client_id", &self.client_id)
+            .field("client_secret", &"[redacted]")
+            .field("scopes", &self.scopes)
+            .finish_non_exhaustive()
+    }
 }
 
 /// The sender when none is configured.
@@ -291,8 +325,52 @@ impl Config {
             3600 * minutes("BLANKETT_SESSION_HOURS", 8, 24 * 7, "hours"),
         );
 
+        let oidc = match get("BLANKETT_OIDC_ISSUER") {
+            None => None,
+            Some(issuer) => {
+                let issuer = issuer.trim().trim_end_matches('/').to_owned();
+                if !(issuer.starts_with("https://") || issuer.starts_with("http://127.0.0.1:")) {
+                    errors.push(ConfigError {
+                        variable: "BLANKETT_OIDC_ISSUER",
+                        problem: format!(
+                            "`{issuer}` is not an https:// address (http:// only on 127.0.0.1, for tests)"
+                        ),
+                    });
+                }
+                let mut required = |variable: &'static str| {
+                    get(variable)
+                        .map(|v| v.trim().to_owned())
+                        .unwrap_or_else(|| {
+                            errors.push(ConfigError {
+                                variable,
+                                problem: "is needed with BLANKETT_OIDC_ISSUER".into(),
+                            });
+                            String::new()
+                        })
+                };
+                let client_id = required("BLANKETT_OIDC_CLIENT_ID");
+                let client_secret = required("BLANKETT_OIDC_CLIENT_SECRET");
+                let or = |variable: &str, default: &str| {
+                    get(variable).map_or_else(|| default.to_owned(), |v| v.trim().to_owned())
+                };
+                Some(OidcSettings {
+                    issuer,
+                    client_id,
+                    client_secret,
+                    scopes: or("BLANKETT_OIDC_SCOPES", "openid profile"),
+                    name_claim: or("BLANKETT_OIDC_NAME_CLAIM", "name"),
+                    pin_claim: or(
+                        "BLANKETT_OIDC_PIN_CLAIM",
+                        "https://id.oidc.se/claim/personalIdentityNumber",
+                    ),
+                    loa_claim: or("BLANKETT_OIDC_LOA_CLAIM", "acr"),
+                })
+            }
+        };
+
         if errors.is_empty() {
             Ok(Config {
+                oidc,
                 production,
                 test_eid,
                 session_idle,
@@ -333,6 +411,7 @@ impl fmt::Debug for Config {
             .field("test_eid", &self.test_eid)
             .field("session_idle", &self.session_idle)
             .field("session_lifetime", &self.session_lifetime)
+            .field("oidc", &self.oidc)
             .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
             .field("mail_from", &self.mail_from.to_string())
             .field("mail_retry", &self.mail_retry)
@@ -392,6 +471,35 @@ mod tests {
         assert!(!c.production && c.test_eid, "the test e-ID is there to try");
         assert_eq!(c.session_idle, std::time::Duration::from_secs(20 * 60));
         assert_eq!(c.session_lifetime, std::time::Duration::from_secs(8 * 3600));
+    }
+
+    #[test]
+    fn an_openid_connect_provider_is_configured_whole_and_its_secret_never_shown() {
+        let errors = from(&[("BLANKETT_OIDC_ISSUER", "http://idp.example")]).expect_err("refused");
+        let variables: Vec<&str> = errors.0.iter().map(|e| e.variable).collect();
+        assert_eq!(
+            variables,
+            [
+                "BLANKETT_OIDC_ISSUER",
+                "BLANKETT_OIDC_CLIENT_ID",
+                "BLANKETT_OIDC_CLIENT_SECRET"
+            ],
+            "plain http only on loopback, and the client is needed"
+        );
+        let c = from(&[
+            ("BLANKETT_OIDC_ISSUER", "https://idp.example/"),
+            ("BLANKETT_OIDC_CLIENT_ID", "blankett"),
+            ("BLANKETT_OIDC_CLIENT_SECRET", "s3cret"),
+        ])
+        .expect("valid");
+        let oidc = c.oidc.as_ref().expect("configured");
+        assert_eq!(oidc.issuer, "https://idp.example");
+        assert_eq!(oidc.scopes, "openid profile");
+        assert_eq!(
+            oidc.pin_claim,
+            "https://id.oidc.se/claim/personalIdentityNumber"
+        );
+        assert!(!format!("{c:?}").contains("s3cret"));
     }
 
     #[test]

@@ -45,6 +45,9 @@ pub struct AppState {
     pub mail_wake: Arc<tokio::sync::Notify>,
     /// The built-in test e-ID, when it is on.
     pub test_eid: Option<Arc<auth::test_eid::TestEid>>,
+    /// Residents' e-ID through OpenID Connect, when configured (it is then
+    /// used instead of the test e-ID).
+    pub oidc: Option<Arc<auth::oidc::Oidc>>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -78,6 +81,7 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
         .build();
     let files = Arc::new(files::LocalFiles::new(config.data_dir.join("files")));
     let test_eid = config.test_eid;
+    let oidc = config.oidc.clone();
     Ok(AppState {
         files,
         config: Arc::new(config),
@@ -85,6 +89,7 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
         forms,
         ports: Ports { catalogue },
         test_eid: test_eid.then(Arc::default),
+        oidc: oidc.map(|settings| Arc::new(auth::oidc::Oidc::new(settings))),
         leptos_options,
         mail_wake: Arc::new(tokio::sync::Notify::new()),
     })

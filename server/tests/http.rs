@@ -79,11 +79,16 @@ impl TestServer {
         settings: &[(&str, &str)],
     ) -> Self {
         let data_dir = dir.path().to_path_buf();
-        let config = config_for(&data_dir, database_url.as_deref(), settings);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("addr"));
+        // The address people reach it at, as a deployment would set it.
+        let mut settings = settings.to_vec();
+        if !settings.iter().any(|(k, _)| *k == "BLANKETT_PUBLIC_URL") {
+            settings.push(("BLANKETT_PUBLIC_URL", &base));
+        }
+        let config = config_for(&data_dir, database_url.as_deref(), &settings);
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(server::run(config, listener, async {
             let _ = stopped.await;
@@ -2114,5 +2119,245 @@ mod writer {
     #[tokio::test(flavor = "current_thread")]
     async fn postgres() {
         batches_commit_together_and_fail_alone(Backend::Postgres).await;
+    }
+}
+
+/// Residents' e-ID through a real OpenID Connect provider: npm
+/// `oidc-provider` on loopback, started by the test command
+/// (`end2end/oidc/provider.mjs`, `BLANKETT_TEST_OIDC_ISSUER`). Its own login
+/// page is driven here as a browser would; some of its people make it
+/// answer wrongly on purpose.
+mod e_id_through_openid_connect {
+    use super::*;
+
+    fn issuer() -> String {
+        std::env::var("BLANKETT_TEST_OIDC_ISSUER").expect(
+            "BLANKETT_TEST_OIDC_ISSUER is not set: run scripts/test, which starts the provider",
+        )
+    }
+
+    async fn server_for(backend: Backend, issuer: &str) -> TestServer {
+        TestServer::start_configured(
+            backend,
+            &[
+                ("BLANKETT_OIDC_ISSUER", issuer),
+                ("BLANKETT_OIDC_CLIENT_ID", "blankett"),
+                ("BLANKETT_OIDC_CLIENT_SECRET", "blankett-test-secret"),
+            ],
+        )
+        .await
+    }
+
+    fn location(r: &reqwest::Response) -> String {
+        r.headers()
+            .get(LOCATION)
+            .unwrap_or_else(|| panic!("no redirect: {}", r.status()))
+            .to_str()
+            .expect("ascii")
+            .to_owned()
+    }
+
+    /// Posts "sign in" for the journey's service, picks `account` (or
+    /// cancels, for `None`) on the provider's page, and brings the
+    /// provider's answer back to Blankett with `tamper` applied to its
+    /// address. Gives Blankett's answer to the callback.
+    async fn sign_in(
+        journey: &mut Journey<'_>,
+        account: Option<&str>,
+        tamper: impl Fn(String) -> String,
+    ) -> reqwest::Response {
+        let issuer = issuer();
+        let service = journey.service.clone();
+        let r = journey.post("/signin", &[("service", &service)]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let authorize = location(&r);
+        assert!(
+            authorize.starts_with(&format!("{issuer}/auth?")),
+            "{authorize}"
+        );
+        for part in [
+            "code_challenge_method=S256",
+            "response_type=code",
+            "client_id=blankett",
+            "nonce=",
+            "state=",
+        ] {
+            assert!(authorize.contains(part), "{part} in {authorize}");
+        }
+        let provider = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(Policy::none())
+            .timeout(std::time::Duration::from_secs(30))
+            .build()
+            .expect("client");
+        let absolute = |to: String| {
+            if to.starts_with('/') {
+                format!("{issuer}{to}")
+            } else {
+                to
+            }
+        };
+        let r = provider.get(&authorize).send().await.expect("authorize");
+        let interaction = absolute(location(&r));
+        let page = provider.get(&interaction).send().await.expect("login page");
+        assert_eq!(page.status(), StatusCode::OK);
+        let form: Vec<(&str, &str)> = match account {
+            Some(account) => vec![("account", account)],
+            None => vec![("cancel", "1")],
+        };
+        let r = provider
+            .post(format!("{interaction}/login"))
+            .form(&form)
+            .send()
+            .await
+            .expect("login");
+        let mut to = absolute(location(&r));
+        // Through the provider's own redirects, until it sends the browser back.
+        while to.starts_with(&issuer) {
+            let r = provider.get(&to).send().await.expect("provider");
+            to = absolute(location(&r));
+        }
+        let back = tamper(to);
+        assert!(
+            back.starts_with(&journey.server.base),
+            "back to Blankett: {back}"
+        );
+        let request = journey.server.client.get(&back);
+        journey.send_request(request).await
+    }
+
+    async fn signs_in_and_out(backend: Backend) {
+        let server = server_for(backend, &issuer()).await;
+        let mut anna = Journey::new(&server, "preschool-place");
+        let r = sign_in(&mut anna, Some("anna"), |to| to).await;
+        assert_eq!(location(&r), "/services/preschool-place/form");
+        let (status, form) = anna.get("/services/preschool-place/form").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(
+            form.contains(r#"value="Anna Andersson""#) && form.contains(r#"value="19811218-9876""#),
+            "{form}"
+        );
+        // Lars's ID token says only who he is: his name and number come
+        // from the userinfo endpoint.
+        let mut lars = Journey::new(&server, "preschool-place");
+        let r = sign_in(&mut lars, Some("lars"), |to| to).await;
+        assert_eq!(location(&r), "/services/preschool-place/form");
+        let (_, form) = lars.get("/services/preschool-place/form").await;
+        assert!(
+            form.contains(r#"value="Lars Svensson""#) && form.contains(r#"value="19450315-1237""#),
+            "{form}"
+        );
+        let db = server.db().await;
+        let log = server::db::audit::newest(&db.pool, 5).await.expect("audit");
+        assert_eq!(
+            (log[0].action.as_str(), log[1].action.as_str()),
+            ("sign-in", "sign-in")
+        );
+        assert_eq!(log[0].detail, format!("via {}", issuer()));
+        // Signing out ends the provider's session too.
+        let r = anna.post("/signout", &[]).await;
+        let to = location(&r);
+        assert!(
+            to.starts_with(&format!(
+                "{}/session/end?client_id=blankett&post_logout_redirect_uri=",
+                issuer()
+            )),
+            "{to}"
+        );
+        assert_eq!(
+            anna.get("/services/preschool-place/form").await.0,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_good_sign_in_on_sqlite() {
+        signs_in_and_out(Backend::Sqlite).await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_good_sign_in_on_postgres() {
+        signs_in_and_out(Backend::Postgres).await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn every_bad_answer_is_refused_with_a_clear_page() {
+        let server = server_for(Backend::Sqlite, &issuer()).await;
+        let refused = "/signin/refused?reason=failed&service=preschool-place";
+        for (account, why) in [
+            ("expired", "ExpiredSignature"),
+            ("wrong-audience", "InvalidAudience"),
+            ("other-issuer", "InvalidIssuer"),
+            ("bad-signature", "InvalidSignature"),
+            ("wrong-nonce", "the nonce is not this sign-in's"),
+        ] {
+            let mut person = Journey::new(&server, "preschool-place");
+            let r = sign_in(&mut person, Some(account), |to| to).await;
+            assert_eq!(location(&r), refused, "{account}");
+            let (status, page) = person.get(refused).await;
+            assert_eq!(status, StatusCode::FORBIDDEN);
+            assert!(
+                page.contains("E-legitimationen kunde inte bekräfta vem du är"),
+                "{page}"
+            );
+            assert_eq!(
+                person.get("/services/preschool-place/form").await.0,
+                StatusCode::UNAUTHORIZED,
+                "{account}"
+            );
+            let db = server.db().await;
+            let log = server::db::audit::newest(&db.pool, 1).await.expect("audit");
+            assert_eq!(log[0].action, "sign-in-refused");
+            assert!(log[0].detail.contains(why), "{account}: {:?}", log[0]);
+        }
+        // Another sign-in's state.
+        let mut person = Journey::new(&server, "preschool-place");
+        let r = sign_in(&mut person, Some("anna"), |to| {
+            let state = to
+                .split("state=")
+                .nth(1)
+                .and_then(|s| s.split('&').next())
+                .expect("state")
+                .to_owned();
+            to.replace(&state, &server::secret::token())
+        })
+        .await;
+        assert_eq!(
+            location(&r),
+            "/signin/refused?reason=state&service=preschool-place"
+        );
+        // Cancelled at the provider.
+        let mut person = Journey::new(&server, "preschool-place");
+        let r = sign_in(&mut person, None, |to| to).await;
+        assert_eq!(
+            location(&r),
+            "/signin/refused?reason=cancelled&service=preschool-place"
+        );
+        // A level of assurance below the service's.
+        let mut maja = Journey::new(&server, "preschool-place");
+        let r = sign_in(&mut maja, Some("maja"), |to| to).await;
+        assert_eq!(
+            location(&r),
+            "/signin/refused?reason=loa&service=preschool-place"
+        );
+        // A foreign eIDAS identity at level "substantial", without a
+        // Swedish number, is welcome.
+        let mut jeanne = Journey::new(&server, "preschool-place");
+        let r = sign_in(&mut jeanne, Some("jeanne"), |to| to).await;
+        assert_eq!(location(&r), "/services/preschool-place/form");
+        let (_, form) = jeanne.get("/services/preschool-place/form").await;
+        assert!(form.contains("Inloggad som Jeanne Dupont"), "{form}");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_provider_that_is_not_the_one_configured_is_not_used() {
+        // Discovery at an address that is not the provider's issuer.
+        let server = server_for(Backend::Sqlite, &format!("{}/another", issuer())).await;
+        let r = server
+            .post_form("/signin", &[("service", "preschool-place")])
+            .await;
+        assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);
+        let text = r.text().await.expect("body");
+        assert!(text.contains("felkoden"), "{text}");
     }
 }

@@ -16,6 +16,7 @@
 //! HTTPS. A session ends after `BLANKETT_SESSION_IDLE_MINUTES` without a
 //! request and `BLANKETT_SESSION_HOURS` after signing in, whatever happens.
 
+pub mod oidc;
 pub mod store;
 pub mod test_eid;
 
@@ -63,6 +64,9 @@ impl Identity {
 pub struct Pending {
     pub state: String,
     pub nonce: String,
+    /// The PKCE verifier, for a sign-in through an OpenID Connect provider.
+    #[serde(default)]
+    pub verifier: String,
     pub service: String,
     pub started_at: i64,
 }
@@ -135,6 +139,7 @@ pub async fn begin(
     let pending = Pending {
         state: crate::secret::token(),
         nonce: crate::secret::token(),
+        verifier: oidc::verifier(),
         service: service.to_owned(),
         started_at: db::now_millis(),
     };

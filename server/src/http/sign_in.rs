@@ -48,6 +48,23 @@ pub async fn start(State(state): State<AppState>, session: Session, request: Req
             return super::unavailable_text(locale, failure);
         }
     };
+    if let Some(oidc) = &state.oidc {
+        let redirect_uri = callback_uri(&state);
+        return match oidc
+            .authorize_url(
+                &pending.state,
+                &pending.nonce,
+                &pending.verifier,
+                &redirect_uri,
+            )
+            .await
+        {
+            Ok(url) => Redirect::to(&url).into_response(),
+            Err(e) => {
+                super::unavailable_text(locale, crate::error::internal("starting a sign-in", e))
+            }
+        };
+    }
     if state.test_eid.is_some() {
         return Redirect::to(&format!(
             "/test-eid?state={}&nonce={}",
@@ -170,18 +187,40 @@ pub async fn callback(
         auth::audit(&state.db, "anonymous", "sign-in-cancelled", "", "").await;
         return refused(Refusal::Cancelled, Some(service));
     }
-    let redeemed = match (&state.test_eid, answer.code.as_deref()) {
-        (Some(test_eid), Some(code)) => test_eid.redeem(code, crate::db::now_millis()),
-        _ => None,
+    let code = answer.code.as_deref().unwrap_or("");
+    let redeemed = match (&state.oidc, &state.test_eid) {
+        (Some(oidc), _) => oidc
+            .redeem(
+                code,
+                &pending.verifier,
+                &pending.nonce,
+                &callback_uri(&state),
+            )
+            .await
+            .map_err(|e| e.to_string()),
+        (None, Some(test_eid)) => match test_eid.redeem(code, crate::db::now_millis()) {
+            Some((identity, nonce))
+                if auth::constant_time_eq(nonce.as_bytes(), pending.nonce.as_bytes()) =>
+            {
+                Ok(identity)
+            }
+            Some(_) => Err("the nonce is not this sign-in's".into()),
+            None => Err("an unknown or spent code".into()),
+        },
+        (None, None) => Err("no e-ID is configured".into()),
     };
     let identity = match redeemed {
-        Some((identity, nonce))
-            if auth::constant_time_eq(nonce.as_bytes(), pending.nonce.as_bytes()) =>
-        {
-            identity
-        }
-        _ => {
-            auth::audit(&state.db, "anonymous", "sign-in-refused", "", "failed").await;
+        Ok(identity) => identity,
+        Err(why) => {
+            tracing::warn!(reason = %why, "a sign-in was refused");
+            auth::audit(
+                &state.db,
+                "anonymous",
+                "sign-in-refused",
+                "",
+                &format!("failed: {why}"),
+            )
+            .await;
             return refused(Refusal::Failed, Some(service));
         }
     };
@@ -208,5 +247,20 @@ pub async fn sign_out(
 ) -> Response {
     let signed_in = request.extensions().get::<app::ssr::SignedIn>().cloned();
     auth::sign_out(&state.db, &session, signed_in.as_ref()).await;
+    // Signed in through a provider: its session ends too, and it sends the
+    // browser back here.
+    let signed_out = format!("{}/signed-out", state.config.public_url);
+    if let (Some(oidc), Some(person)) = (&state.oidc, &signed_in) {
+        if person.via != auth::test_eid::ISSUER {
+            if let Some(url) = oidc.end_session_url(&signed_out).await {
+                return Redirect::to(&url).into_response();
+            }
+        }
+    }
     Redirect::to("/signed-out").into_response()
+}
+
+/// Where the provider sends the browser back to.
+fn callback_uri(state: &AppState) -> String {
+    format!("{}/signin/callback", state.config.public_url)
 }
