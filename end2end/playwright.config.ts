@@ -58,6 +58,9 @@ export default defineConfig({
       BLANKETT_SITE_DIR: siteDir,
       // SQLite in a fresh folder unless a PostgreSQL database is given.
       DATABASE_URL: process.env.BLANKETT_E2E_DATABASE_URL ?? '',
+      // Every test signs in from the same address, faster than people do;
+      // the limits themselves are tested in server/tests/http.rs.
+      BLANKETT_SIGN_INS_PER_MINUTE: '0',
       RUST_LOG: logFile ? 'info,server=debug,tower_http=debug' : 'warn',
     },
   },

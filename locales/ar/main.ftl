@@ -232,3 +232,11 @@ test-eid-no-pin = بدون رقم هوية شخصي سويدي
 test-eid-submit = تسجيل الدخول
 test-eid-cancel = إلغاء تسجيل الدخول
 test-eid-error = اختر الشخص الذي تريد تسجيل الدخول باسمه
+error-too-many-sign-ins = لقد حاولت تسجيل الدخول مرات كثيرة في وقت قصير. انتظر { $minutes ->
+    [one] دقيقة
+   *[other] { $minutes } دقائق
+} ثم حاول مرة أخرى.
+error-too-many-submissions = أُرسلت طلبات كثيرة من هنا في وقت قصير. ما كتبته محفوظ. انتظر { $minutes ->
+    [one] دقيقة
+   *[other] { $minutes } دقائق
+} ثم ارجع وأرسل مرة أخرى.

@@ -202,3 +202,11 @@ test-eid-no-pin = Without a Swedish personal identity number
 test-eid-submit = Sign in
 test-eid-cancel = Cancel the sign-in
 test-eid-error = Choose who you want to sign in as
+error-too-many-sign-ins = You have tried to sign in too many times in a short while. Wait { $minutes ->
+    [one] a minute
+   *[other] { $minutes } minutes
+} and try again.
+error-too-many-submissions = Too many applications have been sent from here in a short while. What you wrote is kept. Wait { $minutes ->
+    [one] a minute
+   *[other] { $minutes } minutes
+}, go back and send again.

@@ -202,3 +202,11 @@ test-eid-no-pin = Utan svenskt personnummer
 test-eid-submit = Logga in
 test-eid-cancel = Avbryt inloggningen
 test-eid-error = Välj vem du vill logga in som
+error-too-many-sign-ins = Du har försökt logga in för många gånger på kort tid. Vänta { $minutes ->
+    [one] en minut
+   *[other] { $minutes } minuter
+} och försök igen.
+error-too-many-submissions = Det har skickats för många ansökningar härifrån på kort tid. Det du har skrivit finns kvar. Vänta { $minutes ->
+    [one] en minut
+   *[other] { $minutes } minuter
+}, gå tillbaka och skicka igen.

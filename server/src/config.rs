@@ -53,6 +53,12 @@ pub struct Config {
     /// Residents' e-ID through an OpenID Connect provider
     /// (`BLANKETT_OIDC_ISSUER` and the rest); `None`: not configured.
     pub oidc: Option<OidcSettings>,
+    /// How many sign-ins one client address may start a minute
+    /// (`BLANKETT_SIGN_INS_PER_MINUTE`, default 30; 0: no limit)…
+    pub sign_ins_per_minute: u32,
+    /// … and how many forms it may send (`BLANKETT_SUBMISSIONS_PER_MINUTE`,
+    /// default 60; 0: no limit).
+    pub submissions_per_minute: u32,
 }
 
 /// An OpenID Connect provider for residents' e-ID.
@@ -325,6 +331,18 @@ impl Config {
             3600 * minutes("BLANKETT_SESSION_HOURS", 8, 24 * 7, "hours"),
         );
 
+        let mut per_minute = |variable: &'static str, default: u32| match get(variable) {
+            None => default,
+            Some(v) => v.trim().parse::<u32>().unwrap_or_else(|_| {
+                errors.push(ConfigError {
+                    variable,
+                    problem: format!("`{v}` is not a whole number (0 for no limit)"),
+                });
+                default
+            }),
+        };
+        let sign_ins_per_minute = per_minute("BLANKETT_SIGN_INS_PER_MINUTE", 30);
+        let submissions_per_minute = per_minute("BLANKETT_SUBMISSIONS_PER_MINUTE", 60);
         let oidc = match get("BLANKETT_OIDC_ISSUER") {
             None => None,
             Some(issuer) => {
@@ -371,6 +389,8 @@ impl Config {
         if errors.is_empty() {
             Ok(Config {
                 oidc,
+                sign_ins_per_minute,
+                submissions_per_minute,
                 production,
                 test_eid,
                 session_idle,
@@ -412,6 +432,8 @@ impl fmt::Debug for Config {
             .field("session_idle", &self.session_idle)
             .field("session_lifetime", &self.session_lifetime)
             .field("oidc", &self.oidc)
+            .field("sign_ins_per_minute", &self.sign_ins_per_minute)
+            .field("submissions_per_minute", &self.submissions_per_minute)
             .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
             .field("mail_from", &self.mail_from.to_string())
             .field("mail_retry", &self.mail_retry)

@@ -115,6 +115,8 @@ pub async fn run(
     let sweeper = tokio::spawn(sweep_drafts(state.clone(), mail_stopped));
     let router = http::router(state);
     tracing::info!(address = %listener.local_addr()?, "Blankett is serving");
+    // The peer's address, for the rate limits.
+    let router = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
     let served = axum::serve(listener, router)
         .with_graceful_shutdown(shutdown)
         .await;

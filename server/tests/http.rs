@@ -2050,6 +2050,49 @@ async fn over_https_browsers_are_told_to_keep_to_it() {
     assert!(!cookie.contains("Domain="), "{cookie}");
 }
 
+/// Starting sign-ins and sending forms are limited per client, with a
+/// translated answer that says how long to wait; what was typed is kept.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn too_many_sign_ins_or_sends_from_one_client_are_refused_for_a_while() {
+    let server = TestServer::start_configured(
+        Backend::Sqlite,
+        &[
+            ("BLANKETT_SIGN_INS_PER_MINUTE", "2"),
+            ("BLANKETT_SUBMISSIONS_PER_MINUTE", "1"),
+        ],
+    )
+    .await;
+    for _ in 0..2 {
+        let r = server
+            .post_form("/signin", &[("service", "preschool-place")])
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    }
+    let r = server
+        .post_form("/signin", &[("service", "preschool-place")])
+        .await;
+    assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(r.headers()["retry-after"], "30");
+    let text = r.text().await.expect("body");
+    assert!(
+        text.contains("Du har försökt logga in för många gånger på kort tid. Vänta en minut"),
+        "{text}"
+    );
+
+    let sent = server.send_form("fault-report", VALID_FAULT).await;
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER, "the first is sent");
+    let mut second = Journey::start(&server, "fault-report").await;
+    let r = second.send(VALID_FAULT).await;
+    assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
+    let text = r.text().await.expect("body");
+    assert!(text.contains("Det du har skrivit finns kvar"), "{text}");
+    let (_, page) = second.get("/services/fault-report/check").await;
+    assert!(
+        page.contains("Storgatan 12"),
+        "the answers wait in the draft: {page}"
+    );
+}
+
 /// The writer (`server::db::writer`): jobs that arrive together share one
 /// commit; one that fails is rolled back alone and told so (the batch runs
 /// again in savepoints, and nothing of the first run is kept); what the

@@ -4,6 +4,7 @@
 
 mod assets;
 mod feedback;
+mod limits;
 mod locale;
 pub mod security;
 mod sign_in;
@@ -89,6 +90,13 @@ pub fn router(state: AppState) -> Router {
             sign_in::identify,
         ))
         .layer(crate::auth::session_layer(&state.config, state.db.clone()))
+        .layer(axum::middleware::from_fn_with_state(
+            std::sync::Arc::new(limits::Limits::new(
+                state.config.sign_ins_per_minute,
+                state.config.submissions_per_minute,
+            )),
+            limits::limit,
+        ))
         .layer(axum::middleware::from_fn(security::same_origin_writes))
         .layer(axum::middleware::from_fn(locale::choose_locale))
         .layer(axum::middleware::from_fn({
