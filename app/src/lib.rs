@@ -84,6 +84,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/drafts/expired") view=pages::citizen::saved::ExpiredPage />
                     <Route path=path!("/signin/refused") view=pages::sign_in::SignInRefusedPage />
                     <Route path=path!("/signed-out") view=pages::sign_in::SignedOutPage />
+                    <Route path=path!("/staff/signin") view=pages::staff::StaffSignInPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff") view=pages::staff::StaffHomePage ssr=SsrMode::Async />
                     <Route
                         path=path!("/services/:key/check")
                         view=pages::citizen::check::CheckPage

@@ -216,6 +216,33 @@ pub enum AppError {
         /// Signed in, but at a lower level of assurance than the service's.
         too_low: bool,
     },
+    /// A staff page, and no member of staff signed in.
+    #[error("staff sign-in required")]
+    StaffSignInRequired,
+}
+
+/// Why a staff sign-in did not go through.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StaffSignInError {
+    Missing,
+    Wrong,
+}
+
+/// The staff sign-in page: what was typed and what was wrong, after a post.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffSignIn {
+    pub username: String,
+    pub error: Option<StaffSignInError>,
+}
+
+/// A member of staff's start page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffHome {
+    pub name: String,
+    /// Role names in the page's language.
+    pub roles: Vec<String>,
+    /// Service titles in the page's language.
+    pub services: Vec<String>,
 }
 
 /// Who is signed in, as every page may show it.

@@ -10,3 +10,4 @@ pub mod citizen {
 }
 pub mod not_found;
 pub mod sign_in;
+pub mod staff;

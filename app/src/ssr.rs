@@ -136,6 +136,33 @@ impl SignedIn {
     }
 }
 
+/// A member of staff signed in with a local account (or, later, the
+/// municipality's identity provider).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct StaffSignedIn {
+    pub staff_id: i64,
+    pub name: String,
+    /// `administrator`, `author`, `handler`.
+    pub roles: Vec<String>,
+    /// The keys of the services they work with.
+    pub services: Vec<String>,
+    pub signed_in_at: i64,
+    pub seen_at: i64,
+}
+
+/// The member of staff signed in on the request being answered, if any.
+pub fn staff_signed_in() -> Option<StaffSignedIn> {
+    use_context::<http::request::Parts>().and_then(|p| p.extensions.get::<StaffSignedIn>().cloned())
+}
+
+/// A staff sign-in that came back: the page is drawn again with the
+/// username typed and what was wrong.
+#[derive(Clone, Debug)]
+pub struct PostedStaffSignIn {
+    pub username: String,
+    pub error: crate::model::StaffSignInError,
+}
+
 /// The resident signed in on the request being answered, if any.
 pub fn signed_in() -> Option<SignedIn> {
     use_context::<http::request::Parts>().and_then(|p| p.extensions.get::<SignedIn>().cloned())

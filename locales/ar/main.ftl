@@ -240,3 +240,18 @@ error-too-many-submissions = أُرسلت طلبات كثيرة من هنا في
     [one] دقيقة
    *[other] { $minutes } دقائق
 } ثم ارجع وأرسل مرة أخرى.
+
+## Staff
+staff-signin-title = تسجيل الدخول كموظف
+staff-username = اسم المستخدم
+staff-password = كلمة المرور
+staff-signin-button = تسجيل الدخول
+staff-signin-missing = أدخل اسم المستخدم وكلمة المرور كليهما
+staff-signin-wrong = اسم المستخدم أو كلمة المرور غير صحيحة
+staff-home-title = الموظفون
+staff-roles = أدوارك
+staff-services = الخدمات الإلكترونية التي تعمل عليها
+staff-home-next = تُفتح معالجة الطلبات ومُنشئ النماذج من هنا.
+role-administrator = مسؤول
+role-author = مصمم النماذج
+role-handler = موظف معالجة الطلبات

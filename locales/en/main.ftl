@@ -210,3 +210,18 @@ error-too-many-submissions = Too many applications have been sent from here in a
     [one] a minute
    *[other] { $minutes } minutes
 }, go back and send again.
+
+## Staff
+staff-signin-title = Sign in as staff
+staff-username = Username
+staff-password = Password
+staff-signin-button = Sign in
+staff-signin-missing = Enter both your username and your password
+staff-signin-wrong = The username or the password is not right
+staff-home-title = Staff
+staff-roles = Your roles
+staff-services = E-services you work with
+staff-home-next = Case handling and the form builder open from here.
+role-administrator = Administrator
+role-author = Form author
+role-handler = Case handler

@@ -210,3 +210,18 @@ error-too-many-submissions = Det har skickats för många ansökningar härifrå
     [one] en minut
    *[other] { $minutes } minuter
 }, gå tillbaka och skicka igen.
+
+## Staff
+staff-signin-title = Logga in som medarbetare
+staff-username = Användarnamn
+staff-password = Lösenord
+staff-signin-button = Logga in
+staff-signin-missing = Fyll i både användarnamn och lösenord
+staff-signin-wrong = Användarnamnet eller lösenordet stämmer inte
+staff-home-title = Medarbetare
+staff-roles = Dina roller
+staff-services = E-tjänster du arbetar med
+staff-home-next = Ärendehanteringen och formulärbyggaren öppnas härifrån.
+role-administrator = Administratör
+role-author = Formgivare
+role-handler = Handläggare

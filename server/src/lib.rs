@@ -18,6 +18,7 @@ pub mod http;
 pub mod mail;
 pub mod notices;
 pub mod secret;
+pub mod staff;
 pub mod submission;
 pub mod uploads;
 
@@ -63,6 +64,8 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
     if config.demo {
         let imported = catalogue::import_demo(&db).await?;
         tracing::info!(imported, "demo services loaded");
+        let staff = staff::import_demo(&db).await?;
+        tracing::info!(staff, "demo staff accounts added");
     }
     let forms = Arc::new(RwLock::new(FormStore::load(&db).await?));
     let catalogue = Arc::new(CatalogueService {

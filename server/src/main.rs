@@ -32,6 +32,10 @@ async fn main() -> ExitCode {
     if args.first().map(String::as_str) == Some("notice") {
         return notice(&config, &args[1..]).await;
     }
+    // `blankett staff …`: staff accounts, the first administrator among them.
+    if args.first().map(String::as_str) == Some("staff") {
+        return staff(&config, &args[1..]).await;
+    }
     tracing::info!(?config, "starting");
 
     let listener = match tokio::net::TcpListener::bind(config.addr).await {
@@ -85,6 +89,33 @@ async fn notice(config: &Config, args: &[String]) -> ExitCode {
         }
     };
     match server::notices::command(args, &db, &config.timezone).await {
+        Ok(out) => {
+            println!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+async fn staff(config: &Config, args: &[String]) -> ExitCode {
+    let db = match server::db::Db::connect(config.database_url.as_deref(), &config.data_dir).await {
+        Ok(db) => db,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    // The password from the environment, or the first line of standard
+    // input: never from the command line, where others can read it.
+    let password = std::env::var("BLANKETT_STAFF_PASSWORD").ok().or_else(|| {
+        let mut line = String::new();
+        std::io::stdin().read_line(&mut line).ok()?;
+        Some(line.trim_end_matches(['\r', '\n']).to_owned()).filter(|l| !l.is_empty())
+    });
+    match server::staff::command(args, &db, password).await {
         Ok(out) => {
             println!("{out}");
             ExitCode::SUCCESS

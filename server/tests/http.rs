@@ -669,6 +669,63 @@ on_both_databases! {
         assert!(form.contains(r#"value="19811218-9876""#), "{form}");
     }
 
+    async fn staff_sign_in_with_local_accounts_and_the_first_administrator_is_made_by_command(server: TestServer) {
+        let db = server.db().await;
+        let (status, page) = server.get("/staff/signin").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(page.contains(r#"autocomplete="current-password""#) && page.contains("Logga in som medarbetare"), "{page}");
+        assert_eq!(server.get("/staff").await.0, StatusCode::FOUND, "nobody signed in: to the sign-in page");
+
+        let mut hugo = Journey::new(&server, "preschool-place");
+        let r = hugo.post("/staff/signin", &[("username", "handlaggare"), ("password", "")]).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let page = r.text().await.expect("body");
+        assert!(page.contains("Fyll i både användarnamn och lösenord") && page.contains(r#"value="handlaggare""#), "{page}");
+        let r = hugo.post("/staff/signin", &[("username", "handlaggare"), ("password", "fel-lösenord-123")]).await;
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+        let page = r.text().await.expect("body");
+        assert!(page.contains("Användarnamnet eller lösenordet stämmer inte") && page.contains(r#"value="handlaggare""#), "{page}");
+        let r = hugo.post("/staff/signin", &[("username", "handlaggare"), ("password", "demo-handlaggare-2026")]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        assert_eq!(r.headers()[LOCATION], "/staff");
+        let (status, home) = hugo.get("/staff").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(home.contains("Hugo Handläggare") && home.contains("<li>Handläggare</li>"), "{home}");
+        assert!(home.contains("<li>Ansök om förskoleplats</li>") && home.contains("Inloggad som Hugo Handläggare"), "{home}");
+        // Staff are not residents: a service asking for e-ID still asks.
+        assert_eq!(hugo.get("/services/preschool-place/form").await.0, StatusCode::UNAUTHORIZED);
+        let log = server::db::audit::newest(&db.pool, 5).await.expect("audit");
+        let actions: Vec<(&str, &str)> = log.iter().map(|e| (e.action.as_str(), e.actor.as_str())).collect();
+        assert_eq!(actions[0].0, "sign-in");
+        assert_eq!(actions[1].0, "sign-in-failed");
+        assert!(actions[1].1.starts_with("staff:"), "{actions:?}");
+        let r = hugo.post("/signout", &[]).await;
+        assert_eq!(r.headers()[LOCATION], "/signed-out");
+        assert_eq!(hugo.get("/staff").await.0, StatusCode::FOUND);
+
+        // The command that makes the first administrator.
+        let add = |args: &[&str], password: &str| {
+            let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+            let db = db.clone();
+            let password = password.to_owned();
+            async move { server::staff::command(&args, &db, Some(password)).await }
+        };
+        let ok = add(&["add", "--username", "ada", "--name", "Ada Admin", "--role", "administrator",
+            "--organisation", "skola", "Skolförvaltningen", "--service", "preschool-place"], "ett långt lösenord").await;
+        assert!(ok.as_deref().is_ok_and(|m| m.contains("(ada) added")), "{ok:?}");
+        assert!(add(&["add", "--username", "ada", "--name", "A", "--role", "handler"], "ett långt lösenord").await.is_err(), "taken");
+        assert!(add(&["add", "--username", "bo", "--name", "B", "--role", "handler"], "kort").await.is_err(), "too short");
+        assert!(add(&["add", "--username", "bo", "--name", "B", "--role", "boss"], "ett långt lösenord").await.is_err());
+        let mut ada = Journey::new(&server, "preschool-place");
+        let r = ada.post("/staff/signin", &[("username", "ada"), ("password", "ett långt lösenord")]).await;
+        assert_eq!(r.headers()[LOCATION], "/staff");
+        let (_, home) = ada.get("/staff").await;
+        assert!(home.contains("<li>Administratör</li>"), "{home}");
+        let hash: String = sqlx::query_scalar("SELECT password_hash FROM staff WHERE username = 'ada'")
+            .fetch_one(&db.pool).await.expect("hash");
+        assert!(hash.starts_with("$argon2id$") && !hash.contains("långt"), "{hash}");
+    }
+
     async fn health_and_readiness_answer(server: TestServer) {
         assert_eq!(server.get("/healthz").await, (StatusCode::OK, "ok".to_string()));
         assert_eq!(server.get("/readyz").await, (StatusCode::OK, "ready".to_string()));

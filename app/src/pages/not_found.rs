@@ -39,6 +39,13 @@ pub fn LoadError(error: crate::model::AppError) -> impl IntoView {
             too_low,
         } => view! { <crate::components::sign_in::SignInRequired service title too_low /> }
             .into_any(),
+        AppError::StaffSignInRequired => view! {
+            <Title text=locale.t("staff-signin-title") />
+            <p>
+                <a href="/staff/signin">{locale.t("staff-signin-title")}</a>
+            </p>
+        }
+        .into_any(),
         AppError::Request(_) => view! {
             <Title text=locale.t("error-page-title") />
             <h1>{locale.t("error-page-title")}</h1>

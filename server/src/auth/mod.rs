@@ -22,13 +22,15 @@ pub mod test_eid;
 
 use crate::config::Config;
 use crate::db::{self, Db};
-use app::ssr::SignedIn;
+use app::ssr::{SignedIn, StaffSignedIn};
 use forms::AssuranceLevel;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, Session, SessionManagerLayer};
 
 /// The session key of the signed-in person.
 const SIGNED_IN: &str = "signed_in";
+/// The session key of the signed-in member of staff.
+const STAFF: &str = "staff";
 /// The session key of a sign-in under way.
 const PENDING: &str = "sign_in";
 /// A sign-in must come back from the provider this soon.
@@ -102,32 +104,109 @@ pub fn session_layer(config: &Config, db: Db) -> SessionManagerLayer<store::DbSt
         .with_expiry(Expiry::OnInactivity(idle))
 }
 
-/// The signed-in person on a request, if their session is still good; a
+/// Someone a session holds, with the times its timeouts are counted from.
+trait Timed: serde::Serialize + serde::de::DeserializeOwned {
+    const KEY: &'static str;
+    fn actor(&self) -> String;
+    fn signed_in_at(&self) -> i64;
+    fn seen_at(&mut self) -> &mut i64;
+}
+
+impl Timed for SignedIn {
+    const KEY: &'static str = SIGNED_IN;
+    fn actor(&self) -> String {
+        format!("person:{}", self.person_id)
+    }
+    fn signed_in_at(&self) -> i64 {
+        self.signed_in_at
+    }
+    fn seen_at(&mut self) -> &mut i64 {
+        &mut self.seen_at
+    }
+}
+
+impl Timed for StaffSignedIn {
+    const KEY: &'static str = STAFF;
+    fn actor(&self) -> String {
+        format!("staff:{}", self.staff_id)
+    }
+    fn signed_in_at(&self) -> i64 {
+        self.signed_in_at
+    }
+    fn seen_at(&mut self) -> &mut i64 {
+        &mut self.seen_at
+    }
+}
+
+/// Who the session holds under `T::KEY`, if the session is still good; a
 /// session past its idle timeout or its lifetime is ended here.
-pub async fn signed_in(config: &Config, db: &Db, session: &Session) -> Option<SignedIn> {
-    let mut person = session.get::<SignedIn>(SIGNED_IN).await.ok().flatten()?;
+async fn still_good<T: Timed>(config: &Config, db: &Db, session: &Session) -> Option<T> {
+    let mut who = session.get::<T>(T::KEY).await.ok().flatten()?;
     let now = db::now_millis();
     let idle = i64::try_from(config.session_idle.as_millis()).unwrap_or(i64::MAX);
     let lifetime = i64::try_from(config.session_lifetime.as_millis()).unwrap_or(i64::MAX);
-    let idle_out = now - person.seen_at > idle;
-    if idle_out || now - person.signed_in_at > lifetime {
+    let idle_out = now - *who.seen_at() > idle;
+    if idle_out || now - who.signed_in_at() > lifetime {
         let _ = session.flush().await;
         let why = if idle_out { "idle" } else { "lifetime" };
-        audit(
-            db,
-            &format!("person:{}", person.person_id),
-            "session-ended",
-            "",
-            why,
-        )
-        .await;
+        audit(db, &who.actor(), "session-ended", "", why).await;
         return None;
     }
-    if now - person.seen_at > TOUCH_MILLIS {
-        person.seen_at = now;
-        let _ = session.insert(SIGNED_IN, &person).await;
+    if now - *who.seen_at() > TOUCH_MILLIS {
+        *who.seen_at() = now;
+        let _ = session.insert(T::KEY, &who).await;
     }
-    Some(person)
+    Some(who)
+}
+
+/// The signed-in resident on a request, if their session is still good.
+pub async fn signed_in(config: &Config, db: &Db, session: &Session) -> Option<SignedIn> {
+    still_good(config, db, session).await
+}
+
+/// The signed-in member of staff on a request, if their session is still
+/// good.
+pub async fn staff_signed_in(config: &Config, db: &Db, session: &Session) -> Option<StaffSignedIn> {
+    still_good(config, db, session).await
+}
+
+/// Signs a member of staff in whose password was right: the session gets a
+/// new id and holds them.
+pub async fn complete_staff(
+    db: &Db,
+    session: &Session,
+    staff: &db::staff::StaffRow,
+) -> Result<StaffSignedIn, Refusal> {
+    let services = db::staff::services(&db.pool, staff.id).await.map_err(|e| {
+        crate::error::internal("signing staff in", e);
+        Refusal::Failed
+    })?;
+    let now = db::now_millis();
+    let signed_in = StaffSignedIn {
+        staff_id: staff.id,
+        name: staff.name.clone(),
+        roles: staff
+            .roles
+            .split(',')
+            .filter(|r| !r.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        services,
+        signed_in_at: now,
+        seen_at: now,
+    };
+    if session.cycle_id().await.is_err() || session.insert(STAFF, &signed_in).await.is_err() {
+        return Err(Refusal::Failed);
+    }
+    audit(
+        db,
+        &format!("staff:{}", staff.id),
+        "sign-in",
+        "",
+        "local account",
+    )
+    .await;
+    Ok(signed_in)
 }
 
 /// Starts a sign-in for `service`; gives the pending sign-in (its state
@@ -255,16 +334,17 @@ pub async fn complete(
 }
 
 /// Signs out: the session is deleted and its cookie cleared.
-pub async fn sign_out(db: &Db, session: &Session, signed_in: Option<&SignedIn>) {
+pub async fn sign_out(
+    db: &Db,
+    session: &Session,
+    signed_in: Option<&SignedIn>,
+    staff: Option<&StaffSignedIn>,
+) {
     if let Some(person) = signed_in {
-        audit(
-            db,
-            &format!("person:{}", person.person_id),
-            "sign-out",
-            "",
-            "",
-        )
-        .await;
+        audit(db, &person.actor(), "sign-out", "", "").await;
+    }
+    if let Some(staff) = staff {
+        audit(db, &staff.actor(), "sign-out", "", "").await;
     }
     let _ = session.flush().await;
 }

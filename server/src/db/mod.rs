@@ -17,6 +17,7 @@ pub mod notices;
 pub mod outbox;
 pub mod people;
 pub mod sessions;
+pub mod staff;
 pub mod writer;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

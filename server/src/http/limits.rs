@@ -18,7 +18,7 @@ use std::time::Instant;
 /// What is limited.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Kind {
-    /// `POST /signin`.
+    /// `POST /signin` and `POST /staff/signin`.
     SignIn,
     /// Sending a form from check your answers.
     Submission,
@@ -30,7 +30,7 @@ impl Kind {
         if method != Method::POST {
             return None;
         }
-        if path == "/signin" {
+        if path == "/signin" || path == "/staff/signin" {
             return Some(Kind::SignIn);
         }
         let mut parts = path.trim_start_matches('/').split('/');
@@ -141,7 +141,10 @@ mod tests {
     #[test]
     fn a_client_gets_its_burst_then_waits_and_others_are_not_touched() {
         let limits = Limits::new(3, 0);
-        let (a, b): (IpAddr, IpAddr) = ("10.0.0.1".parse().unwrap(), "10.0.0.2".parse().unwrap());
+        let (a, b): (IpAddr, IpAddr) = (
+            "10.0.0.1".parse().expect("ip"),
+            "10.0.0.2".parse().expect("ip"),
+        );
         let t = Instant::now();
         for _ in 0..3 {
             assert_eq!(limits.take(a, Kind::SignIn, t), Ok(()));

@@ -34,10 +34,19 @@ pub fn context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
             .unwrap_or_default();
         provide_context(locale);
         // Who is signed in, for the header.
-        if let Some(person) = use_context::<axum::http::request::Parts>()
-            .and_then(|parts| parts.extensions.get::<app::ssr::SignedIn>().cloned())
-        {
-            provide_context(app::model::Viewer { name: person.name });
+        let name = use_context::<axum::http::request::Parts>().and_then(|parts| {
+            let extensions = &parts.extensions;
+            let person = extensions
+                .get::<app::ssr::SignedIn>()
+                .map(|p| p.name.clone());
+            person.or_else(|| {
+                extensions
+                    .get::<app::ssr::StaffSignedIn>()
+                    .map(|s| s.name.clone())
+            })
+        });
+        if let Some(name) = name {
+            provide_context(app::model::Viewer { name });
         }
         // A page's inline scripts carry this render's nonce; its policy
         // names it.
@@ -68,6 +77,7 @@ pub fn router(state: AppState) -> Router {
         .route("/signin", post(sign_in::start))
         .route("/signin/callback", get(sign_in::callback))
         .route("/signout", post(sign_in::sign_out))
+        .route("/staff/signin", post(sign_in::staff_sign_in))
         .route(
             "/test-eid",
             get(sign_in::test_eid_page).post(sign_in::test_eid_choose),

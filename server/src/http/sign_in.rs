@@ -20,6 +20,9 @@ pub async fn identify(
     if let Some(person) = auth::signed_in(&state.config, &state.db, &session).await {
         request.extensions_mut().insert(person);
     }
+    if let Some(staff) = auth::staff_signed_in(&state.config, &state.db, &session).await {
+        request.extensions_mut().insert(staff);
+    }
     next.run(request).await
 }
 
@@ -246,7 +249,11 @@ pub async fn sign_out(
     request: Request,
 ) -> Response {
     let signed_in = request.extensions().get::<app::ssr::SignedIn>().cloned();
-    auth::sign_out(&state.db, &session, signed_in.as_ref()).await;
+    let staff = request
+        .extensions()
+        .get::<app::ssr::StaffSignedIn>()
+        .cloned();
+    auth::sign_out(&state.db, &session, signed_in.as_ref(), staff.as_ref()).await;
     // Signed in through a provider: its session ends too, and it sends the
     // browser back here.
     let signed_out = format!("{}/signed-out", state.config.public_url);
@@ -258,6 +265,64 @@ pub async fn sign_out(
         }
     }
     Redirect::to("/signed-out").into_response()
+}
+
+/// `POST /staff/signin`: a local staff account's username and password.
+/// Wrong or missing, the page comes back with the username kept.
+pub async fn staff_sign_in(
+    State(state): State<AppState>,
+    session: Session,
+    request: Request,
+) -> Response {
+    use app::model::StaffSignInError;
+    let (parts, _, pairs) = match super::read_small_post(request, 4 * 1024).await {
+        Ok(read) => read,
+        Err(refusal) => return refusal,
+    };
+    let get = |name: &str| {
+        pairs
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let (username, password) = (get("username"), get("password"));
+    let again = |error: StaffSignInError, username: String| {
+        let request = Request::from_parts(parts.clone(), axum::body::Body::empty());
+        let posted = app::ssr::PostedStaffSignIn { username, error };
+        let status = match error {
+            StaffSignInError::Missing => StatusCode::UNPROCESSABLE_ENTITY,
+            StaffSignInError::Wrong => StatusCode::UNAUTHORIZED,
+        };
+        super::render_with(&state, request, Some(posted), Some(status))
+    };
+    if username.trim().is_empty() || password.is_empty() {
+        return again(StaffSignInError::Missing, username).await;
+    }
+    let found = match crate::staff::authenticate(&state.db, &username, password).await {
+        Ok(found) => found,
+        Err(e) => {
+            let failure = crate::error::internal("signing staff in", e);
+            return super::unavailable_text(super::locale_of(&parts), failure);
+        }
+    };
+    let Some(staff) = found else {
+        // Who tried is kept only when the account exists: a username typed
+        // by mistake may be anything, a personal identity number too.
+        let actor = match crate::db::staff::by_username(&state.db.pool, username.trim()).await {
+            Ok(Some(s)) => format!("staff:{}", s.id),
+            _ => "anonymous".into(),
+        };
+        auth::audit(&state.db, &actor, "sign-in-failed", "", "local account").await;
+        return again(StaffSignInError::Wrong, username).await;
+    };
+    match auth::complete_staff(&state.db, &session, &staff).await {
+        Ok(_) => Redirect::to("/staff").into_response(),
+        Err(_) => super::unavailable_text(
+            super::locale_of(&parts),
+            crate::error::internal("signing staff in", "the session could not be stored"),
+        ),
+    }
 }
 
 /// Where the provider sends the browser back to.
