@@ -280,7 +280,12 @@ pub async fn autosave(
 pub async fn get_receipt(token: String) -> Result<Receipt, AppError> {
     use crate::i18n::use_locale;
     use crate::ssr::{ports, set_status, PostedFeedback};
-    match ports()?.catalogue.receipt(&token, use_locale()).await? {
+    let signed_in = crate::ssr::signed_in();
+    match ports()?
+        .catalogue
+        .receipt(&token, use_locale(), signed_in.as_ref())
+        .await?
+    {
         Some(mut r) => {
             if let Some(posted) = use_context::<PostedFeedback>() {
                 set_status(422);

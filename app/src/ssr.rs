@@ -102,8 +102,14 @@ pub trait Catalogue: Send + Sync {
         service: Option<&'a str>,
         locale: Locale,
     ) -> PortFuture<'a, Vec<crate::model::Notice>>;
-    /// The receipt behind a receipt token, in `locale`.
-    fn receipt<'a>(&'a self, token: &'a str, locale: Locale) -> PortFuture<'a, Option<Receipt>>;
+    /// The receipt behind a receipt token, in `locale`; a signed-in
+    /// resident's case only for them.
+    fn receipt<'a>(
+        &'a self,
+        token: &'a str,
+        locale: Locale,
+        signed_in: Option<&'a SignedIn>,
+    ) -> PortFuture<'a, Option<Receipt>>;
 }
 
 /// A resident signed in with e-ID, as their session holds them. Never in a

@@ -392,7 +392,12 @@ impl Catalogue for CatalogueService {
         })
     }
 
-    fn receipt<'a>(&'a self, token: &'a str, locale: Locale) -> PortFuture<'a, Option<Receipt>> {
+    fn receipt<'a>(
+        &'a self,
+        token: &'a str,
+        locale: Locale,
+        signed_in: Option<&'a SignedIn>,
+    ) -> PortFuture<'a, Option<Receipt>> {
         Box::pin(async move {
             if !crate::secret::is_token(token) {
                 return Ok(None);
@@ -403,6 +408,11 @@ impl Catalogue for CatalogueService {
             else {
                 return Ok(None);
             };
+            // A signed-in resident's case is theirs alone: to anyone else
+            // there is no such receipt.
+            if case.person_id.is_some() && case.person_id != signed_in.map(|s| s.person_id) {
+                return Ok(None);
+            }
             let lang = locale.tag();
             let definition =
                 self.read(|s| s.by_id(case.form_version_id).map(|p| p.definition.clone()));

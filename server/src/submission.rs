@@ -75,6 +75,7 @@ pub async fn submit(
             answers.clone(),
         );
         let form_version_id = form.id;
+        let person_id = signed_in.map(|s| s.person_id);
         let stored = db
             .writer
             .write(move |conn| {
@@ -89,6 +90,7 @@ pub async fn submit(
                         language: locale.tag(),
                         answers,
                         submitted_at,
+                        person_id,
                     };
                     let mail: Vec<_> = text
                         .iter()

@@ -156,21 +156,27 @@ impl TestServer {
     /// the receipt and looks the case up by the reference shown there.
     async fn stored_answers(&self, posted: reqwest::Response) -> serde_json::Value {
         assert_eq!(posted.status(), StatusCode::SEE_OTHER);
-        let (_, receipt) = self
-            .get(posted.headers()[LOCATION].to_str().expect("ascii"))
-            .await;
-        let reference = receipt
-            .split("<strong class=\"reference\">")
-            .nth(1)
-            .and_then(|s| s.split('<').next())
-            .expect("a reference on the receipt")
-            .to_string();
+        let reference = self.reference_of(&posted).await;
         let db = self.db().await;
         let (_, answers) = server::db::cases::answers_by_reference(&db.pool, &reference)
             .await
             .expect("query")
             .expect("the case is stored");
         serde_json::from_str(&answers).expect("json")
+    }
+
+    /// The reference of the case a post led to the receipt of (looked up
+    /// by the receipt's token: a signed-in resident's receipt opens only
+    /// in their session).
+    async fn reference_of(&self, posted: &reqwest::Response) -> String {
+        let location = posted.headers()[LOCATION].to_str().expect("ascii");
+        let token = location.strip_prefix("/receipts/").expect("to a receipt");
+        let db = self.db().await;
+        sqlx::query_scalar("SELECT reference FROM cases WHERE receipt_token = $1")
+            .bind(token)
+            .fetch_one(&db.pool)
+            .await
+            .expect("the case is stored")
     }
 
     /// Waits, with a bound, until the outbox has nothing left to send, and
@@ -446,6 +452,9 @@ impl<'a> Journey<'a> {
         self.post(&check, &[("_submission", key.as_str())]).await
     }
 }
+
+/// A request the access tests make: method, path, form fields.
+type Asked<'a> = (&'a str, String, Vec<(&'a str, &'a str)>);
 
 /// Writes each test once and runs it on SQLite and on PostgreSQL.
 macro_rules! on_both_databases {
@@ -726,6 +735,75 @@ on_both_databases! {
         assert!(hash.starts_with("$argon2id$") && !hash.contains("långt"), "{hash}");
     }
 
+    async fn a_residents_drafts_receipts_and_links_are_refused_to_everyone_else(server: TestServer) {
+        // Anna's things: a draft saved for later (with its resume link) of
+        // one service, and a case sent of another.
+        let mut anna = Journey::start(&server, "preschool-place").await;
+        let r = anna.post("/services/preschool-place/form", &[
+            ("guardian-name", "Anna Andersson"), ("guardian-pin", "19811218-9876"), ("_action", "save")]).await;
+        let resume = r.headers().get_all(SET_COOKIE).iter().filter_map(|c| c.to_str().ok())
+            .find_map(|c| c.strip_prefix("resume-preschool-place=")).and_then(|c| c.split(';').next())
+            .expect("a resume secret").to_owned();
+        let draft = anna.cookie.clone().expect("a draft");
+        let mut permit = Journey::start(&server, "parking-permit").await;
+        let sent = permit.send(&[
+            ("registration", "ABC123"), ("address.street", "Storgatan 12"), ("address.postal_code", "11122"),
+            ("address.city", "Stockholm"), ("zone", "norr"), ("months", "6"), ("email", "anna@example.se"),
+        ]).await;
+        assert_eq!(sent.status(), StatusCode::SEE_OTHER, "{:?}", sent.text().await);
+        let receipt = sent.headers()[LOCATION].to_str().expect("ascii").to_owned();
+        assert_eq!(permit.get(&receipt).await.0, StatusCode::OK, "Anna sees her receipt");
+
+        // Everyone else: nobody signed in, another resident, staff.
+        let mut nobody = Journey::new(&server, "preschool-place");
+        let mut lars = Journey::new(&server, "preschool-place");
+        lars.sign_in("lars").await;
+        let mut staff = Journey::new(&server, "preschool-place");
+        let r = staff.post("/staff/signin", &[("username", "handlaggare"), ("password", "demo-handlaggare-2026")]).await;
+        assert_eq!(r.headers()[LOCATION], "/staff");
+        for (who, other) in [("nobody", &mut nobody), ("lars", &mut lars), ("staff", &mut staff)] {
+            // With Anna's draft cookie, as if they had her browser.
+            other.cookie = Some(draft.clone());
+            let asked: Vec<Asked> = vec![
+                ("GET", receipt.clone(), vec![]),
+                ("POST", format!("{receipt}/feedback"), vec![("rating", "0")]),
+                ("GET", format!("/resume/{resume}"), vec![]),
+                ("GET", "/services/preschool-place/form".into(), vec![]),
+                ("GET", "/services/preschool-place/check".into(), vec![]),
+                ("POST", "/services/preschool-place/check".into(), vec![]),
+                ("POST", "/services/preschool-place/form".into(), vec![("guardian-name", "X")]),
+            ];
+            for (method, path, form) in asked {
+                let request = match method {
+                    "GET" => server.client.get(server.url(&path)),
+                    _ => server.client.post(server.url(&path)).form(&form),
+                };
+                let r = other.send_request(request).await;
+                let status = r.status();
+                let location = r.headers().get(LOCATION).and_then(|l| l.to_str().ok()).unwrap_or("").to_owned();
+                let body = r.text().await.expect("body");
+                // Anna's receipt and link: no such thing, to anyone else.
+                // Her form: a form of their own, or a request to sign in.
+                // Without her draft, sending starts the form over.
+                let refused = matches!(status.as_u16(), 401 | 403 | 404)
+                    || location == "/drafts/expired"
+                    || location == "/services/preschool-place/form";
+                let own_form = path.starts_with("/services/") && who == "lars";
+                assert!(refused || own_form, "{who}: {method} {path} answered {status} {location}");
+                assert!(!body.contains("19811218-9876") && !body.contains("ABC123"), "{who}: {method} {path} showed Anna's answers");
+            }
+            // Saving as one goes is quietly dropped.
+            let body = serde_json::json!({"key": "preschool-place", "page": "guardian",
+                "answers": [["guardian-name", "Mallory"]]});
+            let r = other.send_request(server.client.post(server.url("/api/autosave"))
+                .header(reqwest::header::CONTENT_TYPE, "application/json").body(body.to_string())).await;
+            assert!(r.status().is_success() || r.status().is_client_error(), "{who}: {}", r.status());
+        }
+        // Anna's draft and answers are untouched.
+        let (_, form) = anna.get("/services/preschool-place/form").await;
+        assert!(form.contains(r#"value="Anna Andersson""#) && !form.contains("Mallory"), "{form}");
+    }
+
     async fn health_and_readiness_answer(server: TestServer) {
         assert_eq!(server.get("/healthz").await, (StatusCode::OK, "ok".to_string()));
         assert_eq!(server.get("/readyz").await, (StatusCode::OK, "ready".to_string()));
@@ -968,9 +1046,7 @@ on_both_databases! {
             ("guardian-address.city", "Stockholm"),
         ]).await;
         assert_eq!(good.status(), StatusCode::SEE_OTHER);
-        let (_, receipt) = server.get(good.headers()[LOCATION].to_str().expect("ascii")).await;
-        let reference = receipt.split("<strong class=\"reference\">").nth(1)
-            .and_then(|s| s.split('<').next()).expect("reference").to_string();
+        let reference = server.reference_of(&good).await;
         let db = server.db().await;
         let (_, answers) = server::db::cases::answers_by_reference(&db.pool, &reference).await
             .expect("query").expect("stored");
@@ -1173,7 +1249,8 @@ on_both_databases! {
         let today = jiff::Zoned::now().date();
         let start = today.checked_add(jiff::Span::new().days(30)).expect("date").to_string();
         let key = server::secret::token();
-        let r = server.send_form("preschool-place", &[
+        let mut anna = Journey::start(&server, "preschool-place").await;
+        let r = anna.send(&[
             ("_version", "3"), ("_submission", &key), ("children.rows", "2"),
             ("children[0].child-name", "Ada"), ("children[0].child-pin", "220504-1235"),
             ("children[0].start", &start), ("children[0].hours", "30"), ("children[0].support", "no"),
@@ -1185,7 +1262,7 @@ on_both_databases! {
             ("guardian-address.city", "Stockholm"), ("wishes", "Nära parken\r\noch skogen"),
         ]).await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
-        let (status, html) = server.get(r.headers()[LOCATION].to_str().expect("ascii")).await;
+        let (status, html) = anna.get(r.headers()[LOCATION].to_str().expect("ascii")).await;
         assert_eq!(status, StatusCode::OK);
         assert!(html.contains("<h2>Vad händer nu?</h2>"), "{html}");
         assert!(html.contains("Det brukar ta ungefär 60 dagar."));

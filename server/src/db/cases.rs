@@ -10,6 +10,8 @@ pub struct NewCase<'a> {
     pub language: &'a str,
     pub answers: &'a str,
     pub submitted_at: i64,
+    /// The signed-in resident who sent it, if any.
+    pub person_id: Option<i64>,
 }
 
 pub struct CaseReceipt {
@@ -21,6 +23,8 @@ pub struct CaseReceipt {
     pub answers: String,
     /// Whether the satisfaction survey has been answered.
     pub feedback_given: bool,
+    /// The signed-in resident who sent it, if any.
+    pub person_id: Option<i64>,
 }
 
 /// Inserts a case unless one with the same submission key exists, then
@@ -37,8 +41,9 @@ pub async fn insert_once(
 ) -> Result<CaseReceipt, sqlx::Error> {
     let inserted = sqlx::query(
         "INSERT INTO cases \
-         (reference, receipt_token, submission_key, form_version_id, language, answers, submitted_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (submission_key) DO NOTHING RETURNING id",
+         (reference, receipt_token, submission_key, form_version_id, language, answers, submitted_at, \
+         person_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+         ON CONFLICT (submission_key) DO NOTHING RETURNING id",
     )
     .bind(case.reference)
     .bind(case.receipt_token)
@@ -47,13 +52,14 @@ pub async fn insert_once(
     .bind(case.language)
     .bind(case.answers)
     .bind(case.submitted_at)
+    .bind(case.person_id)
     .fetch_optional(&mut *conn)
     .await?;
     let Some(row) = inserted else {
         // Sent before: the case already stored is the answer.
         let row = sqlx::query(
-            "SELECT reference, receipt_token, form_version_id, submitted_at, answers, feedback_given \
-             FROM cases WHERE submission_key = $1",
+            "SELECT reference, receipt_token, form_version_id, submitted_at, answers, feedback_given, \
+             person_id FROM cases WHERE submission_key = $1",
         )
         .bind(case.submission_key)
         .fetch_one(&mut *conn)
@@ -78,6 +84,7 @@ pub async fn insert_once(
         submitted_at: case.submitted_at,
         answers: case.answers.to_owned(),
         feedback_given: false,
+        person_id: case.person_id,
     })
 }
 
@@ -86,8 +93,8 @@ pub async fn by_receipt_token(
     token: &str,
 ) -> Result<Option<CaseReceipt>, sqlx::Error> {
     let row = sqlx::query(
-        "SELECT reference, receipt_token, form_version_id, submitted_at, answers, feedback_given \
-         FROM cases WHERE receipt_token = $1",
+        "SELECT reference, receipt_token, form_version_id, submitted_at, answers, feedback_given, \
+         person_id FROM cases WHERE receipt_token = $1",
     )
     .bind(token)
     .fetch_optional(pool)
@@ -137,5 +144,6 @@ fn receipt_from_row(row: &sqlx::any::AnyRow) -> Result<CaseReceipt, sqlx::Error>
         submitted_at: row.try_get("submitted_at")?,
         answers: row.try_get("answers")?,
         feedback_given: row.try_get::<i64, _>("feedback_given")? != 0,
+        person_id: row.try_get("person_id")?,
     })
 }

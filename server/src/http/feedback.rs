@@ -24,6 +24,20 @@ pub async fn give_feedback(
         Ok(read) => read,
         Err(refusal) => return refusal,
     };
+    // A signed-in resident's case takes feedback from them only.
+    if crate::secret::is_token(&token) {
+        let owner = match crate::db::cases::by_receipt_token(&state.db.pool, &token).await {
+            Ok(case) => case.and_then(|c| c.person_id),
+            Err(e) => return super::unavailable_text(locale, internal("finding a receipt", e)),
+        };
+        let asker = parts
+            .extensions
+            .get::<app::ssr::SignedIn>()
+            .map(|s| s.person_id);
+        if owner.is_some() && owner != asker {
+            return (StatusCode::NOT_FOUND, locale.t("not-found-body")).into_response();
+        }
+    }
     let value = |name: &str| {
         pairs
             .iter()
