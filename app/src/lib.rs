@@ -26,15 +26,38 @@ use leptos_router::{path, SsrMode};
 
 /// Where the stylesheet is served; the server serves it from memory.
 pub const STYLESHEET_PATH: &str = "/pkg/blankett.css";
+/// Where the session warning's script is served (signed-in pages only).
+pub const SESSION_SCRIPT_PATH: &str = "/session.js";
+
+/// How long a signed-in session lasts without a request, in seconds: the
+/// server provides it when rendering a signed-in person's page.
+#[derive(Clone, Copy, Debug)]
+pub struct SessionIdle(pub u64);
 
 /// The HTML document around the app. The server renders it; the browser
 /// hydrates what is inside `<body>`.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = use_locale();
     let viewer = components::layout::use_viewer().map(|v| v.name);
+    // Signed in: the session warning's words and timing, and its script.
+    let idle = viewer
+        .as_ref()
+        .and(use_context::<SessionIdle>())
+        .map(|i| i.0);
+    let minutes = idle.map(|i| i64::try_from(i.min(240) / 120).unwrap_or(2).max(1));
+    let say =
+        |key: &str| minutes.map(|m| locale.t_args(key, &[("minutes", i18n::FluentArg::Num(m))]));
     view! {
         <!DOCTYPE html>
-        <html lang=locale.tag() dir=locale.dir() data-viewer=viewer>
+        <html
+            lang=locale.tag()
+            dir=locale.dir()
+            data-viewer=viewer
+            data-session-idle=idle.map(|i| i.to_string())
+            data-session-warning=say("session-warning")
+            data-session-extend=say("session-extend")
+            data-session-ended=say("session-ended")
+        >
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -42,6 +65,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // No icon yet; this keeps browsers from asking for /favicon.ico.
                 <link rel="icon" href="data:," />
                 <HydrationScripts options />
+                {idle.map(|_| view! { <script src=SESSION_SCRIPT_PATH defer=true></script> })}
                 <MetaTags />
             </head>
             <body>

@@ -1,6 +1,6 @@
 // Signing in with e-ID (the built-in test e-ID), and out again.
 import { expect, test } from '@playwright/test';
-import { expectAccessible, open, settle } from './helpers';
+import { expectAccessible, hasJs, open, settle, signIn } from './helpers';
 
 test('a resident signs in with e-ID, finds their details filled in, and signs out', async ({ page }, testInfo) => {
   const response = await open(page, testInfo, '/services/preschool-place/form');
@@ -49,4 +49,23 @@ test('an e-ID below the service’s level is refused with a page that says why',
   await expect(page.getByText('för låg tillitsnivå')).toBeVisible();
   await settle(page, testInfo);
   await expectAccessible(page, testInfo);
+});
+
+test('before a session ends for want of activity, the person is warned and can stay signed in', async ({ page }, testInfo) => {
+  test.skip(!hasJs(testInfo), 'the warning needs a timer; without JavaScript the session ends after 20 minutes, as the sign-in says');
+  await page.clock.install();
+  await signIn(page, testInfo, 'preschool-place');
+  const warning = page.getByRole('alertdialog');
+  await expect(warning).toBeHidden();
+  await page.clock.fastForward('18:01');
+  await expect(warning).toBeVisible();
+  await expect(warning).toContainText('För din säkerhet loggas du ut om 2 minuter.');
+  const stay = page.getByRole('button', { name: 'Fortsätt vara inloggad' });
+  await expect(stay).toBeFocused();
+  await expectAccessible(page, testInfo);
+  const extended = page.waitForResponse((r) => r.url().endsWith('/session/extend'));
+  await stay.click();
+  await extended;
+  await expect(warning).toBeHidden();
+  await expect(page.getByText('Inloggad som Anna Andersson')).toBeVisible();
 });

@@ -255,3 +255,9 @@ staff-home-next = تُفتح معالجة الطلبات ومُنشئ النما
 role-administrator = مسؤول
 role-author = مصمم النماذج
 role-handler = موظف معالجة الطلبات
+session-warning = لم تقم بأي شيء منذ مدة. حفاظًا على أمانك سيتم تسجيل خروجك خلال { $minutes ->
+    [one] دقيقة
+   *[other] { $minutes } دقائق
+}.
+session-extend = البقاء مسجّل الدخول
+session-ended = تم تسجيل خروجك لأنك لم تقم بأي شيء منذ مدة. سجّل الدخول مرة أخرى للمتابعة.

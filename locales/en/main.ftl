@@ -225,3 +225,9 @@ staff-home-next = Case handling and the form builder open from here.
 role-administrator = Administrator
 role-author = Form author
 role-handler = Case handler
+session-warning = You have not done anything for a while. For your safety you will be signed out in { $minutes ->
+    [one] a minute
+   *[other] { $minutes } minutes
+}.
+session-extend = Stay signed in
+session-ended = You have been signed out because you had not done anything for a while. Sign in again to go on.

@@ -225,3 +225,9 @@ staff-home-next = Ärendehanteringen och formulärbyggaren öppnas härifrån.
 role-administrator = Administratör
 role-author = Formgivare
 role-handler = Handläggare
+session-warning = Du har inte gjort något på en stund. För din säkerhet loggas du ut om { $minutes ->
+    [one] en minut
+   *[other] { $minutes } minuter
+}.
+session-extend = Fortsätt vara inloggad
+session-ended = Du har loggats ut eftersom du inte har gjort något på en stund. Logga in igen för att fortsätta.

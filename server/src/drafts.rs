@@ -260,36 +260,6 @@ pub fn revision_in(raw: &RawAnswers) -> i64 {
         .unwrap_or(0)
 }
 
-/// Saves a page's post in the draft (a new draft if `draft` is `None`).
-#[allow(clippy::too_many_arguments)]
-pub async fn save_post(
-    db: &Db,
-    form: &Published,
-    draft: Option<&Draft>,
-    raw: &RawAnswers,
-    page: &str,
-    locale: app::i18n::Locale,
-    now: i64,
-    days: u32,
-    person: Option<i64>,
-) -> Result<Saved, sqlx::Error> {
-    let saved = save(
-        db,
-        form,
-        draft,
-        raw,
-        page,
-        locale,
-        now,
-        days,
-        person,
-        Saving::Post,
-    )
-    .await?;
-    // A post is always stored.
-    saved.ok_or(sqlx::Error::RowNotFound)
-}
-
 /// Saves the draft (a new one if `draft` is `None`). `None` when a
 /// [`Saving::Typed`] save came too late and nothing was stored.
 #[allow(clippy::too_many_arguments)]

@@ -80,15 +80,19 @@ async fn shutdown_signal() {
     tracing::info!("shutting down; finishing requests in flight");
 }
 
-async fn notice(config: &Config, args: &[String]) -> ExitCode {
-    let db = match server::db::Db::connect(config.database_url.as_deref(), &config.data_dir).await {
-        Ok(db) => db,
-        Err(e) => {
+/// The database for a command, or a message and failure.
+async fn command_db(config: &Config) -> Result<server::db::Db, ExitCode> {
+    server::db::Db::connect(config.database_url.as_deref(), &config.data_dir)
+        .await
+        .map_err(|e| {
             eprintln!("{e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    match server::notices::command(args, &db, &config.timezone).await {
+            ExitCode::FAILURE
+        })
+}
+
+/// A command's outcome, said: its message, or why not (exit code 2).
+fn said(outcome: Result<String, String>) -> ExitCode {
+    match outcome {
         Ok(out) => {
             println!("{out}");
             ExitCode::SUCCESS
@@ -100,13 +104,17 @@ async fn notice(config: &Config, args: &[String]) -> ExitCode {
     }
 }
 
+async fn notice(config: &Config, args: &[String]) -> ExitCode {
+    match command_db(config).await {
+        Ok(db) => said(server::notices::command(args, &db, &config.timezone).await),
+        Err(code) => code,
+    }
+}
+
 async fn staff(config: &Config, args: &[String]) -> ExitCode {
-    let db = match server::db::Db::connect(config.database_url.as_deref(), &config.data_dir).await {
+    let db = match command_db(config).await {
         Ok(db) => db,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
     // The password from the environment, or the first line of standard
     // input: never from the command line, where others can read it.
@@ -115,14 +123,5 @@ async fn staff(config: &Config, args: &[String]) -> ExitCode {
         std::io::stdin().read_line(&mut line).ok()?;
         Some(line.trim_end_matches(['\r', '\n']).to_owned()).filter(|l| !l.is_empty())
     });
-    match server::staff::command(args, &db, password).await {
-        Ok(out) => {
-            println!("{out}");
-            ExitCode::SUCCESS
-        }
-        Err(message) => {
-            eprintln!("{message}");
-            ExitCode::from(2)
-        }
-    }
+    said(server::staff::command(args, &db, password).await)
 }

@@ -637,6 +637,20 @@ on_both_databases! {
         };
         let minute = 60_000;
         let mut anna = Journey::start(&server, "preschool-place").await;
+        // Signed-in pages carry the warning that comes before the end.
+        let (_, page) = anna.get("/services/preschool-place/form").await;
+        assert!(page.contains(r#"data-session-idle="1200""#) && page.contains(r#"<script src="/session.js" defer"#), "{page}");
+        assert!(page.contains("loggas du ut om 2 minuter") && page.contains(r#"data-session-extend="Fortsätt vara inloggad""#), "{page}");
+        let (_, anonymous) = server.get("/services/fault-report").await;
+        assert!(!anonymous.contains("session.js") && !anonymous.contains("data-session-idle"));
+        // "Stay signed in" starts the idle time again.
+        age(19 * minute, 0).await;
+        let r = anna.post("/session/extend", &[("back", "/services/preschool-place/form")]).await;
+        assert_eq!(r.headers()[LOCATION], "/services/preschool-place/form");
+        age(19 * minute, 0).await;
+        assert_eq!(anna.get("/services/preschool-place/form").await.0, StatusCode::OK, "19 minutes since staying");
+        let r = anna.post("/session/extend", &[("back", "https://evil.example/")]).await;
+        assert_eq!(r.headers()[LOCATION], "/", "only back to this site");
         age(19 * minute, 0).await;
         assert_eq!(anna.get("/services/preschool-place/form").await.0, StatusCode::OK, "19 minutes idle is fine");
         age(21 * minute, 0).await;

@@ -170,6 +170,19 @@ pub async fn staff_signed_in(config: &Config, db: &Db, session: &Session) -> Opt
     still_good(config, db, session).await
 }
 
+/// "Stay signed in": the idle time starts again now.
+pub async fn extend(_db: &Db, session: &Session) {
+    let now = db::now_millis();
+    if let Ok(Some(mut person)) = session.get::<SignedIn>(SIGNED_IN).await {
+        person.seen_at = now;
+        let _ = session.insert(SIGNED_IN, &person).await;
+    }
+    if let Ok(Some(mut staff)) = session.get::<StaffSignedIn>(STAFF).await {
+        staff.seen_at = now;
+        let _ = session.insert(STAFF, &staff).await;
+    }
+}
+
 /// Signs a member of staff in whose password was right: the session gets a
 /// new id and holds them.
 pub async fn complete_staff(

@@ -18,6 +18,19 @@ pub async fn stylesheet() -> impl IntoResponse {
     )
 }
 
+const SESSION_SCRIPT: &str = include_str!("../../../style/session.js");
+
+/// The session warning's script (see `style/session.js`).
+pub async fn session_script() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        SESSION_SCRIPT,
+    )
+}
+
 /// The browser bundle (`blankett.js`, `blankett_bg.wasm`) from the site
 /// directory, compressed copies preferred where the build made them.
 pub fn pkg_service(site_dir: &Path) -> ServeDir {

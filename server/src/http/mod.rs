@@ -27,6 +27,7 @@ use tower_http::trace::TraceLayer;
 /// and the language the locale layer chose.
 pub fn context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
     let ports = state.ports.clone();
+    let idle_seconds = state.config.session_idle.as_secs();
     move || {
         provide_context(ports.clone());
         let locale = use_context::<axum::http::request::Parts>()
@@ -47,6 +48,7 @@ pub fn context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
         });
         if let Some(name) = name {
             provide_context(app::model::Viewer { name });
+            provide_context(app::SessionIdle(idle_seconds));
         }
         // A page's inline scripts carry this render's nonce; its policy
         // names it.
@@ -78,6 +80,8 @@ pub fn router(state: AppState) -> Router {
         .route("/signin/callback", get(sign_in::callback))
         .route("/signout", post(sign_in::sign_out))
         .route("/staff/signin", post(sign_in::staff_sign_in))
+        .route("/session/extend", post(sign_in::extend))
+        .route(app::SESSION_SCRIPT_PATH, get(assets::session_script))
         .route(
             "/test-eid",
             get(sign_in::test_eid_page).post(sign_in::test_eid_choose),
@@ -196,6 +200,14 @@ fn locale_of(parts: &axum::http::request::Parts) -> Locale {
         .get::<Locale>()
         .copied()
         .unwrap_or_default()
+}
+
+/// The value posted under `name` ("" when there is none).
+fn posted<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
+    pairs
+        .iter()
+        .find(|(n, _)| n == name)
+        .map_or("", |(_, v)| v.as_str())
 }
 
 /// Splits a small urlencoded post into its request parts (made a GET, to

@@ -32,11 +32,7 @@ pub async fn start(State(state): State<AppState>, session: Session, request: Req
         Ok(read) => read,
         Err(refusal) => return refusal,
     };
-    let service = pairs
-        .iter()
-        .find(|(n, _)| n == "service")
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default();
+    let service = super::posted(&pairs, "service").to_owned();
     let exists = {
         let store = state.forms.read().unwrap_or_else(|e| e.into_inner());
         store.get(&service, None).is_some()
@@ -127,13 +123,7 @@ pub async fn test_eid_choose(State(state): State<AppState>, request: Request) ->
         Ok(read) => read,
         Err(refusal) => return refusal,
     };
-    let get = |name: &str| {
-        pairs
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-            .unwrap_or_default()
-    };
+    let get = |name: &str| super::posted(&pairs, name);
     // Only tokens travel in the addresses below.
     let (sign_in_state, nonce) = (get("state"), get("nonce"));
     if !crate::secret::is_token(sign_in_state) || !crate::secret::is_token(nonce) {
@@ -279,14 +269,8 @@ pub async fn staff_sign_in(
         Ok(read) => read,
         Err(refusal) => return refusal,
     };
-    let get = |name: &str| {
-        pairs
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    };
-    let (username, password) = (get("username"), get("password"));
+    let username = super::posted(&pairs, "username").to_owned();
+    let password = super::posted(&pairs, "password").to_owned();
     let again = |error: StaffSignInError, username: String| {
         let request = Request::from_parts(parts.clone(), axum::body::Body::empty());
         let posted = app::ssr::PostedStaffSignIn { username, error };
@@ -323,6 +307,30 @@ pub async fn staff_sign_in(
             crate::error::internal("signing staff in", "the session could not be stored"),
         ),
     }
+}
+
+/// `POST /session/extend`: "stay signed in", from the session warning (or
+/// a plain post of it); back to `back`, a path on this site.
+pub async fn extend(State(state): State<AppState>, session: Session, request: Request) -> Response {
+    let signed_in = request.extensions().get::<app::ssr::SignedIn>().is_some()
+        || request
+            .extensions()
+            .get::<app::ssr::StaffSignedIn>()
+            .is_some();
+    let (_, _, pairs) = match super::read_small_post(request, 4 * 1024).await {
+        Ok(read) => read,
+        Err(refusal) => return refusal,
+    };
+    if signed_in {
+        auth::extend(&state.db, &session).await;
+    }
+    let back = super::posted(&pairs, "back");
+    let back = if super::is_local_path(back) {
+        back
+    } else {
+        "/"
+    };
+    Redirect::to(back).into_response()
 }
 
 /// Where the provider sends the browser back to.

@@ -133,7 +133,7 @@ async fn page_post(
     }
 
     // Everything typed is kept, errors or not.
-    let saved = match drafts::save_post(
+    let saved = match drafts::save(
         &state.db,
         &form,
         draft.as_ref(),
@@ -143,8 +143,11 @@ async fn page_post(
         now,
         state.config.draft_days,
         person,
+        drafts::Saving::Post,
     )
     .await
+    // A post is always stored.
+    .and_then(|saved| saved.ok_or(sqlx::Error::RowNotFound))
     {
         Ok(saved) => saved,
         Err(e) => {
