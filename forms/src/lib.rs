@@ -19,6 +19,9 @@ mod definition;
 mod evaluate;
 pub mod expr;
 mod identity;
+/// The rules of Swedish personal identity numbers, for what comes from
+/// elsewhere than a form (an e-ID's claim).
+pub use identity::{personal_identity_number, IdentityError};
 mod number;
 mod schema;
 mod spec;

@@ -171,7 +171,7 @@ pub async fn staff_signed_in(config: &Config, db: &Db, session: &Session) -> Opt
 }
 
 /// "Stay signed in": the idle time starts again now.
-pub async fn extend(_db: &Db, session: &Session) {
+pub async fn extend(session: &Session) {
     let now = db::now_millis();
     if let Ok(Some(mut person)) = session.get::<SignedIn>(SIGNED_IN).await {
         person.seen_at = now;

@@ -345,13 +345,12 @@ impl Oidc {
 }
 
 /// A personal identity number as e-ID gives it (`198112189876`, or with a
-/// dash), as Blankett writes it: `19811218-9876`. Anything else is no
+/// dash), as Blankett writes it (`19811218-9876`), by the forms engine's
+/// rules (the check digit and the date included). Anything else is no
 /// number.
 pub fn personal_identity_number(claim: &str) -> Option<String> {
-    let digits: String = claim.chars().filter(char::is_ascii_digit).collect();
-    let only_digits_and_dash = claim.chars().all(|c| c.is_ascii_digit() || c == '-');
-    (digits.len() == 12 && only_digits_and_dash)
-        .then(|| format!("{}-{}", &digits[..8], &digits[8..]))
+    let today = crate::submission::context(&jiff::tz::TimeZone::UTC, None).today;
+    forms::personal_identity_number(claim, today).ok()
 }
 
 /// The level of assurance a claim says, as the Swedish e-ID framework
@@ -382,9 +381,9 @@ mod tests {
             Some("19811218-9876")
         );
         assert_eq!(
-            personal_identity_number("8112189876"),
+            personal_identity_number("198112189877"),
             None,
-            "no century: not trusted"
+            "a wrong check digit"
         );
         assert_eq!(personal_identity_number("1981121898x6"), None);
         assert_eq!(

@@ -311,7 +311,7 @@ pub async fn staff_sign_in(
 
 /// `POST /session/extend`: "stay signed in", from the session warning (or
 /// a plain post of it); back to `back`, a path on this site.
-pub async fn extend(State(state): State<AppState>, session: Session, request: Request) -> Response {
+pub async fn extend(session: Session, request: Request) -> Response {
     let signed_in = request.extensions().get::<app::ssr::SignedIn>().is_some()
         || request
             .extensions()
@@ -322,7 +322,7 @@ pub async fn extend(State(state): State<AppState>, session: Session, request: Re
         Err(refusal) => return refusal,
     };
     if signed_in {
-        auth::extend(&state.db, &session).await;
+        auth::extend(&session).await;
     }
     let back = super::posted(&pairs, "back");
     let back = if super::is_local_path(back) {
