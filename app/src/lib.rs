@@ -37,8 +37,16 @@ pub struct SessionIdle(pub u64);
 /// The HTML document around the app. The server renders it; the browser
 /// hydrates what is inside `<body>`.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    // Islands: only the parts of a page that need the browser are
+    // hydrated, and only a page with such a part loads the bundle (it draws
+    // `IslandScripts` itself). Nothing outside an island is written for
+    // hydration.
+    if let Some(context) = leptos::reactive::owner::Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
+    provide_context(options);
     let locale = use_locale();
-    let viewer = components::layout::use_viewer().map(|v| v.name);
+    let viewer = components::layout::use_viewer();
     // Signed in: the session warning's words and timing, and its script.
     let idle = viewer
         .as_ref()
@@ -52,7 +60,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         <html
             lang=locale.tag()
             dir=locale.dir()
-            data-viewer=viewer
             data-session-idle=idle.map(|i| i.to_string())
             data-session-warning=say("session-warning")
             data-session-extend=say("session-extend")
@@ -64,7 +71,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="stylesheet" href=STYLESHEET_PATH />
                 // No icon yet; this keeps browsers from asking for /favicon.ico.
                 <link rel="icon" href="data:," />
-                <HydrationScripts options />
                 {idle.map(|_| view! { <script src=SESSION_SCRIPT_PATH defer=true></script> })}
                 <MetaTags />
             </head>
@@ -134,35 +140,34 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The browser's entry point: takes over the server-rendered page.
+/// The bundle's scripts, drawn by a page that holds an island (in its body,
+/// where `link rel=modulepreload` is allowed too): pages without one load no
+/// script at all.
+#[component]
+pub fn IslandScripts() -> impl IntoView {
+    use_context::<LeptosOptions>()
+        .map(|options| view! { <HydrationScripts options islands=true /> })
+}
+
+/// The browser's entry point, called by the island script before it
+/// hydrates each island on the page.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    // The server chose the language and wrote it on <html>; agree with it.
-    let root = leptos::web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element());
-    let locale = root
-        .as_ref()
-        .and_then(|e| e.get_attribute("lang"))
-        .and_then(|tag| i18n::Locale::from_tag(&tag))
-        .unwrap_or_default();
-    // Who is signed in, as the server wrote it there.
-    let viewer = root
-        .as_ref()
-        .and_then(|e| e.get_attribute("data-viewer"))
-        .map(|name| model::Viewer { name });
-    leptos::mount::hydrate_body(move || {
-        provide_context(locale);
-        if let Some(viewer) = viewer.clone() {
-            provide_context(viewer);
+    leptos::mount::hydrate_islands();
+}
+
+/// Marks the page as interactive once an island has hydrated, for tests and
+/// for styles that only make sense with JavaScript.
+pub fn mark_hydrated() {
+    #[cfg(feature = "hydrate")]
+    Effect::new(|| {
+        if let Some(root) = leptos::web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("data-hydrated", "");
         }
-        view! { <App /> }
     });
-    // Marks the page as interactive, for tests and for styles that only
-    // make sense with JavaScript.
-    if let Some(root) = root {
-        let _ = root.set_attribute("data-hydrated", "");
-    }
 }

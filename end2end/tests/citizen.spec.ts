@@ -118,7 +118,7 @@ test('a resident sends a fault report and gets a receipt, after fixing errors', 
   // The one-question survey: without an answer it says so, then it thanks.
   await page.getByRole('button', { name: 'Skicka synpunkter' }).click();
   await expect(page.getByRole('alert').getByRole('link')).toHaveText('Välj hur lätt eller svårt det var.');
-  // Drawn at the address it was posted to, and hydrated there too.
+  // Drawn at the address it was posted to.
   await settle(page, testInfo);
   await page.getByLabel('Ganska lätt').check();
   await page.getByRole('button', { name: 'Skicka synpunkter' }).click();

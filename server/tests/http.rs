@@ -838,9 +838,12 @@ on_both_databases! {
         let at = |t: &str| html.find(&format!(">{t}</h2>")).unwrap_or_else(|| panic!("{t}"));
         assert!(at("Parkering och gator") < at("Förskola och skola"));
         assert!(at("Förskola och skola") < at("Familj och livshändelser"));
-        // The page is complete without JavaScript, and links the bundle.
+        // The page is complete without JavaScript and loads none: only a
+        // page with an island (the form) loads the bundle.
         assert!(html.contains(r#"href="/services/fault-report""#));
-        assert!(html.contains("/pkg/blankett.js"));
+        assert!(!html.contains("<script src") && !html.contains("/pkg/blankett.js") && !html.contains(".wasm"), "{html}");
+        let (_, form) = server.get("/services/fault-report/form").await;
+        assert!(form.contains("<leptos-island") && form.contains("/pkg/blankett.js"), "{form}");
     }
 
     async fn each_service_has_a_start_page_that_says_what_to_expect(server: TestServer) {
@@ -1931,6 +1934,8 @@ on_both_databases! {
                 let html = r.text().await.expect("body");
                 let scripts: Vec<&str> = html.split("<script").skip(1).collect();
                 assert!(!scripts.is_empty(), "{path}");
+                // The form is an island: its page alone loads the bundle.
+                assert_eq!(html.contains("/pkg/blankett.js"), path.ends_with("/form"), "{path}");
                 for script in scripts {
                     assert!(script.starts_with(&format!(r#" nonce="{nonce}""#)) || script.contains(&format!(r#"nonce="{nonce}""#)), "{path}: <script{script}");
                 }

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 /// Who is signed in on this page, if anyone: provided by the server when
-/// rendering, and read back from `<html data-viewer>` when hydrating.
+/// rendering (the layout is never hydrated).
 pub fn use_viewer() -> Option<crate::model::Viewer> {
     use_context::<crate::model::Viewer>()
 }

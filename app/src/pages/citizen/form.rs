@@ -65,7 +65,15 @@ pub fn FormPage() -> impl IntoView {
                 let page = params.read_untracked().get("page");
                 let back_to_check = query.read_untracked().get("return").as_deref() == Some("check");
                 match data.await {
-                    Ok(data) => view! { <ServiceForm data page back_to_check /> }.into_any(),
+                    Ok(data) => {
+                        let title = document_title(&data, page.as_deref(), locale);
+                        view! {
+                            <Title text=title />
+                            <crate::IslandScripts />
+                            <ServiceForm data page back_to_check locale />
+                        }
+                            .into_any()
+                    }
                     Err(error) => view! { <LoadError error /> }.into_any(),
                 }
             })}
@@ -73,19 +81,62 @@ pub fn FormPage() -> impl IntoView {
     }
 }
 
-#[component]
-fn ServiceForm(data: FormPageData, page: Option<String>, back_to_check: bool) -> impl IntoView {
-    let locale = use_locale();
+/// The page asked for, or the first.
+fn page_of<'a>(definition: &'a FormDefinition, page: Option<&str>) -> Option<forms::Page<'a>> {
+    definition
+        .pages()
+        .find(|p| page.is_none_or(|wanted| p.key() == wanted))
+        .or_else(|| definition.pages().next())
+}
+
+/// The document's title: the page's heading and the form's, prefixed when
+/// the page is drawn with errors. Plain text, drawn outside the island:
+/// leptos_meta reads it after the render, outside the render's reactive
+/// arena, so it must not read a signal. In the browser, errors found on
+/// submit prefix it by hand.
+fn document_title(data: &FormPageData, page: Option<&str>, locale: Locale) -> String {
+    let lang = locale.tag();
+    let this_page = page_of(&data.definition, page);
+    let base = format!(
+        "{} – {}",
+        this_page.map(|p| p.title(lang)).unwrap_or_default(),
+        data.definition.title(lang)
+    );
+    let questions: BTreeSet<&str> = this_page
+        .map(|p| p.fields().map(|f| f.key()).collect())
+        .unwrap_or_default();
+    let has_errors = data
+        .state
+        .errors
+        .iter()
+        .any(|e| questions.contains(forms::question_of(&e.field)));
+    if has_errors {
+        format!("{} {base}", locale.t("error-title-prefix"))
+    } else {
+        base
+    }
+}
+
+/// The form itself: the one island of the site. It is drawn on the server
+/// like any component; in the browser it hydrates from its props (written
+/// into the page as JSON) and runs the engine as the person types.
+#[island]
+fn ServiceForm(
+    data: FormPageData,
+    page: Option<String>,
+    back_to_check: bool,
+    locale: Locale,
+) -> impl IntoView {
+    // Nothing from outside an island reaches it in the browser: the
+    // components inside read the language from here.
+    provide_context(locale);
+    crate::mark_hydrated();
     let lang = locale.tag();
     let definition = data.definition;
     let notices = data.notices;
     let title = definition.title(lang).to_owned();
     let key = definition.key().to_owned();
-    // The page asked for, or the first.
-    let this_page = definition
-        .pages()
-        .find(|p| page.as_deref().is_none_or(|wanted| p.key() == wanted))
-        .or_else(|| definition.pages().next());
+    let this_page = page_of(&definition, page.as_deref());
     let page_key = this_page.map(|p| p.key().to_owned()).unwrap_or_default();
     let page_title = this_page
         .map(|p| p.title(lang).to_owned())
@@ -198,16 +249,8 @@ fn ServiceForm(data: FormPageData, page: Option<String>, back_to_check: bool) ->
             })
         })
     };
-    // The title is plain text when the page is drawn: leptos_meta reads it
-    // after the render, outside the render's reactive arena, so it must not
-    // read a signal. In the browser, errors found on submit prefix it by hand.
-    let base_title = format!("{page_title} – {title}");
-    let error_title = format!("{} {base_title}", locale.t("error-title-prefix"));
-    let document_title = if errors.with_untracked(Vec::is_empty) {
-        base_title
-    } else {
-        error_title.clone()
-    };
+    // Errors found on submit prefix the document's title.
+    let error_title = format!("{} {page_title} – {title}", locale.t("error-title-prefix"));
 
     // A field is checked when it is left. If it was left by pressing a
     // pointer on something else, showing or hiding a message would move that
@@ -546,7 +589,6 @@ fn ServiceForm(data: FormPageData, page: Option<String>, back_to_check: bool) ->
         }
     };
     view! {
-        <Title text=document_title />
         // Pages come from the draft on the server, so links between them load
         // the page afresh.
         <a class="back-link" href=back_href rel="external">
