@@ -114,6 +114,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/drafts/expired") view=pages::citizen::saved::ExpiredPage />
                     <Route path=path!("/signin/refused") view=pages::sign_in::SignInRefusedPage />
                     <Route path=path!("/signed-out") view=pages::sign_in::SignedOutPage />
+                    <Route path=path!("/my-cases") view=pages::citizen::my_cases::MyCasesPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/my-cases/:reference")
+                        view=pages::citizen::my_cases::CasePage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/staff/signin") view=pages::staff::StaffSignInPage ssr=SsrMode::Async />
                     <Route path=path!("/staff") view=pages::staff::StaffHomePage ssr=SsrMode::Async />
                     <Route

@@ -197,6 +197,95 @@ pub enum FeedbackError {
 /// The longest comment the survey takes, in characters.
 pub const MAX_FEEDBACK_COMMENT: usize = 1_000;
 
+/// A resident's "My cases": their drafts and the cases they sent.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyCases {
+    pub drafts: Vec<MyDraft>,
+    pub cases: Vec<MyCase>,
+}
+
+/// A draft in "My cases".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyDraft {
+    pub service_title: String,
+    /// The service's language when the page's is not offered.
+    pub content_lang: Option<String>,
+    /// Where to continue: the page last posted.
+    pub href: String,
+    pub saved_on: String,
+    /// The last day it is kept.
+    pub expires_on: String,
+}
+
+/// A sent case in "My cases".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyCase {
+    pub reference: String,
+    pub service_title: String,
+    pub content_lang: Option<String>,
+    pub sent_on: String,
+    /// The status's key (`received`, `in-progress`, …).
+    pub status: String,
+    pub status_on: String,
+    /// Messages from the handlers not read yet.
+    pub unread: u32,
+}
+
+/// One case as its resident sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseView {
+    pub reference: String,
+    pub service_title: String,
+    pub content_lang: Option<String>,
+    pub sent_at: String,
+    pub status: String,
+    pub organisation: Option<String>,
+    /// Status changes and messages, oldest first.
+    pub history: Vec<CaseEvent>,
+    /// The answers, read against the form version they were given on.
+    pub summary: Vec<forms::SummaryRow>,
+    pub files: Vec<CaseFile>,
+    /// A message being written that came back with an error.
+    pub message: String,
+    pub message_error: Option<MessageError>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseEvent {
+    pub at: String,
+    pub what: CaseEventKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CaseEventKind {
+    /// The case moved to this status (its key).
+    Status(String),
+    Message {
+        body: String,
+        from_staff: bool,
+        /// From the handlers and not read before this view.
+        new: bool,
+    },
+}
+
+/// A file sent with the case, downloadable by its resident.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseFile {
+    pub name: String,
+    pub size: u64,
+    pub href: String,
+}
+
+/// Why a message to the handlers was not sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MessageError {
+    Empty,
+    TooLong,
+}
+
+/// The longest message a resident can write, in characters.
+pub const MAX_MESSAGE: usize = 5_000;
+
 /// The errors a page can meet. Internal causes never reach the browser: the
 /// server logs them under a reference and sends only the reference.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
@@ -216,6 +305,9 @@ pub enum AppError {
         /// Signed in, but at a lower level of assurance than the service's.
         too_low: bool,
     },
+    /// A resident's own page ("My cases"), and nobody signed in.
+    #[error("resident sign-in required")]
+    ResidentSignInRequired,
     /// A staff page, and no member of staff signed in.
     #[error("staff sign-in required")]
     StaffSignInRequired,
@@ -249,6 +341,8 @@ pub struct StaffHome {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Viewer {
     pub name: String,
+    /// A resident (with "My cases"), not a member of staff.
+    pub resident: bool,
 }
 
 impl FromServerFnError for AppError {

@@ -4,6 +4,7 @@ pub mod citizen {
     pub mod catalogue;
     pub mod check;
     pub mod form;
+    pub mod my_cases;
     pub mod receipt;
     pub mod saved;
     pub mod start;

@@ -112,6 +112,33 @@ pub trait Catalogue: Send + Sync {
     ) -> PortFuture<'a, Option<Receipt>>;
 }
 
+/// A resident's own cases and drafts ("My cases").
+pub trait Cases: Send + Sync {
+    /// The person's live drafts and the cases they sent, newest first.
+    fn mine<'a>(
+        &'a self,
+        signed_in: &'a SignedIn,
+        locale: Locale,
+    ) -> PortFuture<'a, crate::model::MyCases>;
+    /// One of the person's cases, by reference; `None` when there is no
+    /// such case or it is not theirs. Viewing it marks the handlers'
+    /// messages as read.
+    fn case<'a>(
+        &'a self,
+        signed_in: &'a SignedIn,
+        reference: &'a str,
+        locale: Locale,
+    ) -> PortFuture<'a, Option<crate::model::CaseView>>;
+}
+
+/// A message to the handlers that came back with an error: the case page is
+/// drawn again with it and with what was typed.
+#[derive(Clone, Debug)]
+pub struct PostedMessage {
+    pub text: String,
+    pub error: crate::model::MessageError,
+}
+
 /// A resident signed in with e-ID, as their session holds them. Never in a
 /// URL, a log line or the browser: the personal identity number stays on
 /// the server.
@@ -196,6 +223,7 @@ pub fn may_fill_in(
 #[derive(Clone)]
 pub struct Ports {
     pub catalogue: Arc<dyn Catalogue>,
+    pub cases: Arc<dyn Cases>,
 }
 
 /// What a resident posted without JavaScript, when it had errors: the page

@@ -261,3 +261,42 @@ session-warning = لم تقم بأي شيء منذ مدة. حفاظًا على �
 }.
 session-extend = البقاء مسجّل الدخول
 session-ended = تم تسجيل خروجك لأنك لم تقم بأي شيء منذ مدة. سجّل الدخول مرة أخرى للمتابعة.
+
+## My cases
+my-cases-title = قضاياي
+my-cases-sign-in-body = سجّل الدخول بالهوية الإلكترونية لترى قضاياك والطلبات التي بدأتها.
+my-cases-none = ليست لديك قضايا أو طلبات بدأتها هنا بعد.
+my-cases-find-service = ابحث عن خدمة إلكترونية
+my-cases-back = العودة إلى قضاياي
+my-cases-drafts-heading = طلبات بدأتها
+my-cases-draft-saved = حُفظ في { $date }.
+my-cases-draft-expires = يُحتفظ به حتى { $date }.
+my-cases-sent-heading = طلبات أرسلتها
+my-cases-unread = { $count ->
+    [one] رسالة جديدة واحدة
+   *[other] { $count } رسائل جديدة
+}
+case-title = القضية { $reference }
+case-reference = رقم القضية
+case-sent = أُرسلت
+case-sent-at = أُرسلت في { $time }.
+case-status = الحالة
+case-status-since = منذ { $date }
+case-status-received = استُلمت
+case-status-in-progress = قيد المعالجة
+case-status-waiting = بانتظار الاستكمال
+case-status-approved = قُبلت
+case-status-rejected = رُفضت
+case-status-closed = أُغلقت
+case-history-heading = ما حدث
+case-messages-heading = الرسائل
+case-messages-none = لا توجد رسائل بعد.
+case-message-from-staff = موظف المعالجة
+case-message-from-you = أنت
+case-message-new = جديدة
+case-message-label = اكتب إلى موظف المعالجة
+case-message-hint = { $max } حرف على الأكثر. ستجد الرد هنا، وتصلك رسالة بالبريد الإلكتروني عندما يرد موظف المعالجة.
+case-message-send = أرسل الرسالة
+case-files-heading = الملفات المرفقة
+message-error-empty = اكتب رسالة.
+message-error-too-long = يجب ألا تزيد الرسالة على { $max } حرف.

@@ -231,3 +231,42 @@ session-warning = You have not done anything for a while. For your safety you wi
 }.
 session-extend = Stay signed in
 session-ended = You have been signed out because you had not done anything for a while. Sign in again to go on.
+
+## My cases
+my-cases-title = My cases
+my-cases-sign-in-body = Sign in with e-ID to see your cases and the applications you have started.
+my-cases-none = You have no cases or started applications here yet.
+my-cases-find-service = Find an e-service
+my-cases-back = Back to My cases
+my-cases-drafts-heading = Started
+my-cases-draft-saved = Saved { $date }.
+my-cases-draft-expires = Kept until { $date }.
+my-cases-sent-heading = Sent
+my-cases-unread = { $count ->
+    [one] One new message
+   *[other] { $count } new messages
+}
+case-title = Case { $reference }
+case-reference = Case reference
+case-sent = Sent
+case-sent-at = Sent { $time }.
+case-status = Status
+case-status-since = since { $date }
+case-status-received = Received
+case-status-in-progress = In progress
+case-status-waiting = Waiting for completion
+case-status-approved = Approved
+case-status-rejected = Rejected
+case-status-closed = Closed
+case-history-heading = What has happened
+case-messages-heading = Messages
+case-messages-none = No messages yet.
+case-message-from-staff = The case handler
+case-message-from-you = You
+case-message-new = New
+case-message-label = Write to the case handler
+case-message-hint = At most { $max } characters. You get the answer here, and an e-mail when the case handler replies.
+case-message-send = Send the message
+case-files-heading = Attached files
+message-error-empty = Write a message.
+message-error-too-long = The message must be at most { $max } characters.

@@ -231,3 +231,42 @@ session-warning = Du har inte gjort något på en stund. För din säkerhet logg
 }.
 session-extend = Fortsätt vara inloggad
 session-ended = Du har loggats ut eftersom du inte har gjort något på en stund. Logga in igen för att fortsätta.
+
+## My cases
+my-cases-title = Mina ärenden
+my-cases-sign-in-body = Logga in med e-legitimation för att se dina ärenden och de ansökningar du har påbörjat.
+my-cases-none = Du har inga ärenden eller påbörjade ansökningar här än.
+my-cases-find-service = Hitta en e-tjänst
+my-cases-back = Tillbaka till Mina ärenden
+my-cases-drafts-heading = Påbörjade
+my-cases-draft-saved = Sparad { $date }.
+my-cases-draft-expires = Sparas till och med { $date }.
+my-cases-sent-heading = Skickade
+my-cases-unread = { $count ->
+    [one] Ett nytt meddelande
+   *[other] { $count } nya meddelanden
+}
+case-title = Ärende { $reference }
+case-reference = Ärendenummer
+case-sent = Skickat
+case-sent-at = Skickat { $time }.
+case-status = Status
+case-status-since = sedan { $date }
+case-status-received = Mottaget
+case-status-in-progress = Under handläggning
+case-status-waiting = Väntar på komplettering
+case-status-approved = Beviljat
+case-status-rejected = Avslaget
+case-status-closed = Avslutat
+case-history-heading = Händelser
+case-messages-heading = Meddelanden
+case-messages-none = Inga meddelanden än.
+case-message-from-staff = Handläggaren
+case-message-from-you = Du
+case-message-new = Nytt
+case-message-label = Skriv till handläggaren
+case-message-hint = Högst { $max } tecken. Du får svar här och ett e-postmeddelande när handläggaren svarar.
+case-message-send = Skicka meddelandet
+case-files-heading = Bifogade filer
+message-error-empty = Skriv ett meddelande.
+message-error-too-long = Meddelandet får vara högst { $max } tecken.

@@ -100,17 +100,26 @@ pub fn expiry(now: i64, days: u32) -> i64 {
 
 /// The live draft behind a session secret, if `person` (the signed-in
 /// resident's id) may have it: a signed-in resident's draft is theirs alone.
+/// Without one, a signed-in resident's newest draft of `service`: they
+/// continue where they left off from any browser (and from "My cases").
 pub async fn find(
     db: &Db,
+    service: &str,
     secret: Option<&str>,
     now: i64,
     person: Option<i64>,
 ) -> Result<Option<Draft>, sqlx::Error> {
     let found = match secret {
-        Some(secret) => db::drafts::by_secret(&db.pool, &hash(secret), now).await?,
+        Some(secret) => db::drafts::by_secret(&db.pool, &hash(secret), now)
+            .await?
+            .filter(|d| belongs(d, person)),
         None => None,
     };
-    Ok(found.filter(|d| belongs(d, person)))
+    match (found, person) {
+        (Some(draft), _) => Ok(Some(draft)),
+        (None, Some(person)) => db::drafts::newest_of_person(&db.pool, person, service, now).await,
+        (None, None) => Ok(None),
+    }
 }
 
 /// Whether `person` (the signed-in resident's id, if any) may have `draft`.

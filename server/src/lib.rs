@@ -16,6 +16,7 @@ pub mod error;
 pub mod files;
 pub mod http;
 pub mod mail;
+pub mod my_cases;
 pub mod notices;
 pub mod secret;
 pub mod staff;
@@ -90,7 +91,10 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
         config: Arc::new(config),
         db,
         forms,
-        ports: Ports { catalogue },
+        ports: Ports {
+            catalogue: catalogue.clone(),
+            cases: catalogue,
+        },
         test_eid: test_eid.then(Arc::default),
         oidc: oidc.map(|settings| Arc::new(auth::oidc::Oidc::new(settings))),
         leptos_options,

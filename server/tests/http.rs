@@ -766,7 +766,9 @@ on_both_databases! {
         ]).await;
         assert_eq!(sent.status(), StatusCode::SEE_OTHER, "{:?}", sent.text().await);
         let receipt = sent.headers()[LOCATION].to_str().expect("ascii").to_owned();
+        let reference = server.reference_of(&sent).await;
         assert_eq!(permit.get(&receipt).await.0, StatusCode::OK, "Anna sees her receipt");
+        assert_eq!(permit.get(&format!("/my-cases/{reference}")).await.0, StatusCode::OK, "and her case");
 
         // Everyone else: nobody signed in, another resident, staff.
         let mut nobody = Journey::new(&server, "preschool-place");
@@ -786,6 +788,9 @@ on_both_databases! {
                 ("GET", "/services/preschool-place/check".into(), vec![]),
                 ("POST", "/services/preschool-place/check".into(), vec![]),
                 ("POST", "/services/preschool-place/form".into(), vec![("guardian-name", "X")]),
+                ("GET", "/my-cases".into(), vec![]),
+                ("GET", format!("/my-cases/{reference}"), vec![]),
+                ("POST", format!("/my-cases/{reference}/messages"), vec![("message", "Hej")]),
             ];
             for (method, path, form) in asked {
                 let request = match method {
@@ -802,9 +807,12 @@ on_both_databases! {
                 let refused = matches!(status.as_u16(), 401 | 403 | 404)
                     || location == "/drafts/expired"
                     || location == "/services/preschool-place/form";
-                let own_form = path.starts_with("/services/") && who == "lars";
-                assert!(refused || own_form, "{who}: {method} {path} answered {status} {location}");
-                assert!(!body.contains("19811218-9876") && !body.contains("ABC123"), "{who}: {method} {path} showed Anna's answers");
+                // His own form, or his own (empty) "My cases".
+                let own = (path.starts_with("/services/") || path == "/my-cases") && who == "lars";
+                assert!(refused || own, "{who}: {method} {path} answered {status} {location}");
+                assert!(!body.contains("19811218-9876") && !body.contains("ABC123") && !body.contains(&format!(">{reference}<"))
+                    && !body.contains(&format!("Ärende {reference}")),
+                    "{who}: {method} {path} showed Anna's answers");
             }
             // Saving as one goes is quietly dropped.
             let body = serde_json::json!({"key": "preschool-place", "page": "guardian",
@@ -816,6 +824,122 @@ on_both_databases! {
         // Anna's draft and answers are untouched.
         let (_, form) = anna.get("/services/preschool-place/form").await;
         assert!(form.contains(r#"value="Anna Andersson""#) && !form.contains("Mallory"), "{form}");
+    }
+
+    async fn my_cases_lists_a_residents_drafts_and_cases_and_shows_each_case_in_full(server: TestServer) {
+        // Nobody signed in is asked to, and the sign-in comes back here.
+        let (status, page) = server.get("/my-cases").await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+        assert!(page.contains(r#"name="service" value="""#) && page.contains("Logga in med e-legitimation"), "{page}");
+        let mut anna = Journey::new(&server, "");
+        let r = anna.sign_in("anna").await;
+        assert_eq!(r.headers()[LOCATION], "/my-cases");
+        let (status, empty) = anna.get("/my-cases").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(empty.contains("Du har inga ärenden") && empty.contains(r#"<a href="/my-cases">Mina ärenden</a>"#), "{empty}");
+
+        // A fault report sent signed in, with a photo.
+        anna.service = "fault-report".into();
+        let jpeg = b"\xFF\xD8\xFF\xE0 a tiny photo".to_vec();
+        let key = server::secret::token();
+        let mut pairs: Vec<(&str, &str)> = VALID_FAULT.to_vec();
+        pairs.extend([("_version", "2"), ("_submission", key.as_str())]);
+        let body = pairs.iter().fold(reqwest::multipart::Form::new(), |f, (n, v)| f.text(n.to_string(), v.to_string()))
+            .part("photos", reqwest::multipart::Part::bytes(jpeg.clone()).file_name("hål.jpg").mime_str("image/jpeg").expect("mime"));
+        let r = anna.post_multipart("/services/fault-report/form", body).await;
+        assert_eq!(r.headers()[LOCATION], "/services/fault-report/check");
+        let sent = anna.send_checked().await;
+        let reference = server.reference_of(&sent).await;
+        // And a preschool application begun and saved.
+        anna.service = "preschool-place".into();
+        let r = anna.post("/services/preschool-place/form", &[("guardian-address.street", "Lingonstigen 7"), ("_action", "save")]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let (_, form) = anna.get("/services/preschool-place/form").await;
+        let draft_key = hidden_value(&form, "_submission");
+
+        let (_, list) = anna.get("/my-cases").await;
+        assert!(list.contains("Påbörjade") && list.contains(r#"href="/services/preschool-place/form/"#), "{list}");
+        assert!(list.contains("Ansök om förskoleplats") && list.contains("Sparas till och med"), "{list}");
+        assert!(list.contains(&format!(r#"href="/my-cases/{reference}""#)) && list.contains("Mottaget"), "{list}");
+        assert!(list.contains("Felanmälan – gata och park"), "{list}");
+
+        // The draft follows her to another browser once she signs in there.
+        let mut elsewhere = Journey::new(&server, "preschool-place");
+        elsewhere.sign_in("anna").await;
+        let (_, form) = elsewhere.get("/services/preschool-place/form").await;
+        assert_eq!(hidden_value(&form, "_submission"), draft_key);
+        assert!(form.contains("Lingonstigen 7"), "{form}");
+
+        // The case: its status, history, answers and the photo.
+        let case_path = format!("/my-cases/{reference}");
+        let (status, case) = anna.get(&case_path).await;
+        assert_eq!(status, StatusCode::OK, "{case}");
+        assert!(case.contains(&format!("Ärende {reference}")) && case.contains("Mottaget"), "{case}");
+        assert!(case.contains("Ett djupt hål") && case.contains("Inga meddelanden än."), "{case}");
+        let file_href = case.split(&format!(r#"href="{case_path}/files/"#)).nth(1)
+            .and_then(|rest| rest.split('"').next()).map(|id| format!("{case_path}/files/{id}")).expect("a file link");
+        let r = anna.send_request(server.client.get(server.url(&file_href))).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        assert_eq!(r.headers()["content-type"], "image/jpeg");
+        assert!(r.headers()["content-disposition"].to_str().expect("ascii").contains("filename*=UTF-8''h%C3%A5l.jpg"));
+        assert_eq!(r.bytes().await.expect("bytes").to_vec(), jpeg);
+
+        // A handler takes it on and writes (as the case view will).
+        let db = server.db().await;
+        let case_id: i64 = sqlx::query_scalar("SELECT id FROM cases WHERE reference = $1")
+            .bind(&reference).fetch_one(&db.pool).await.expect("case");
+        {
+            use server::db::case_events::{add, What};
+            let mut conn = db.pool.acquire().await.expect("connection");
+            let now = server::db::now_millis();
+            add(&mut conn, case_id, &What::Status("in-progress".into()), None, now).await.expect("status");
+            add(&mut conn, case_id, &What::Message { body: "Vi lagar hålet på tisdag.".into(), from_staff: true }, None, now)
+                .await.expect("message");
+        }
+        let (_, list) = anna.get("/my-cases").await;
+        assert!(list.contains("Under handläggning") && list.contains("Ett nytt meddelande"), "{list}");
+        let (_, case) = anna.get(&case_path).await;
+        assert!(case.contains("Vi lagar hålet på tisdag.") && case.contains(">Nytt<"), "{case}");
+        let history = case.split("<h2>Händelser</h2>").nth(1).expect("a history");
+        assert!(history.find("Mottaget") < history.find("Under handläggning"), "in order: {case}");
+        let (_, again) = anna.get(&case_path).await;
+        assert!(again.contains("Vi lagar hålet på tisdag.") && !again.contains(">Nytt<"), "read now: {again}");
+
+        // She answers; an empty or too long message comes back with what she typed.
+        let messages = format!("{case_path}/messages");
+        let r = anna.post(&messages, &[("message", "  ")]).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let page = r.text().await.expect("body");
+        assert!(page.contains("Skriv ett meddelande.") && page.contains(r##"href="#message""##), "{page}");
+        let long = "å".repeat(app::model::MAX_MESSAGE + 1);
+        let r = anna.post(&messages, &[("message", long.as_str())]).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let page = r.text().await.expect("body");
+        assert!(page.contains("Meddelandet får vara högst 5") && page.contains(&long), "the text is kept");
+        let r = anna.post(&messages, &[("message", "Tack! Hålet har blivit större.")]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        assert_eq!(r.headers()[LOCATION].to_str().expect("ascii"), format!("{case_path}#messages-heading"));
+        let (_, case) = anna.get(&case_path).await;
+        assert!(case.contains("Tack! Hålet har blivit större."), "{case}");
+
+        // To anyone else none of it exists.
+        let mut lars = Journey::new(&server, "");
+        lars.sign_in("lars").await;
+        let (_, his) = lars.get("/my-cases").await;
+        assert!(his.contains("Du har inga ärenden") && !his.contains(&reference), "{his}");
+        let mut nobody = Journey::new(&server, "");
+        for (who, other) in [("lars", &mut lars), ("nobody", &mut nobody)] {
+            for path in [case_path.clone(), file_href.clone()] {
+                let (status, body) = other.get(&path).await;
+                assert!(matches!(status.as_u16(), 401 | 404), "{who}: {path} answered {status}");
+                assert!(!body.contains("Ett djupt hål") && !body.contains("a tiny photo"), "{who}: {path}");
+            }
+            let r = other.post(&messages, &[("message", "Hej")]).await;
+            assert!(matches!(r.status().as_u16(), 401 | 404), "{who}: {}", r.status());
+        }
+        let written: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM case_events WHERE kind = 'message'")
+            .fetch_one(&db.pool).await.expect("count");
+        assert_eq!(written, 2);
     }
 
     async fn health_and_readiness_answer(server: TestServer) {

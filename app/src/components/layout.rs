@@ -19,6 +19,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <span>
                     {locale.t_args("signed-in-as", &[("name", crate::i18n::FluentArg::Str(viewer.name))])}
                 </span>
+                {viewer.resident.then(|| view! {
+                    <a href=crate::pages::citizen::my_cases::MY_CASES_PATH>{locale.t("my-cases-title")}</a>
+                })}
                 <form method="post" action="/signout">
                     <button type="submit" class="link-button">
                         {locale.t("sign-out-button")}

@@ -39,3 +39,17 @@ pub fn SignInRequired(service: String, title: String, too_low: bool) -> impl Int
         <SignInButton service />
     }
 }
+
+/// Shown instead of "My cases" (status 401) to someone not signed in: the
+/// button signs in with e-ID and comes back to "My cases".
+#[component]
+pub fn SignInToSeeCases() -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <Title text=locale.t("my-cases-title") />
+        <h1>{locale.t("my-cases-title")}</h1>
+        <p>{locale.t("my-cases-sign-in-body")}</p>
+        // No service: the sign-in comes back to "My cases".
+        <SignInButton service=String::new() />
+    }
+}

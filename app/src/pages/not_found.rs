@@ -39,6 +39,10 @@ pub fn LoadError(error: crate::model::AppError) -> impl IntoView {
             too_low,
         } => view! { <crate::components::sign_in::SignInRequired service title too_low /> }
             .into_any(),
+        AppError::ResidentSignInRequired => view! {
+            <crate::components::sign_in::SignInToSeeCases />
+        }
+        .into_any(),
         AppError::StaffSignInRequired => view! {
             <Title text=locale.t("staff-signin-title") />
             <p>

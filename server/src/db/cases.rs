@@ -42,7 +42,7 @@ pub async fn insert_once(
     let inserted = sqlx::query(
         "INSERT INTO cases \
          (reference, receipt_token, submission_key, form_version_id, language, answers, submitted_at, \
-         person_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+         person_id, status, status_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $7) \
          ON CONFLICT (submission_key) DO NOTHING RETURNING id",
     )
     .bind(case.reference)
@@ -53,6 +53,7 @@ pub async fn insert_once(
     .bind(case.answers)
     .bind(case.submitted_at)
     .bind(case.person_id)
+    .bind(super::case_events::RECEIVED)
     .fetch_optional(&mut *conn)
     .await?;
     let Some(row) = inserted else {
@@ -67,6 +68,8 @@ pub async fn insert_once(
         return receipt_from_row(&row);
     };
     let case_id: i64 = row.try_get("id")?;
+    let received = super::case_events::What::Status(super::case_events::RECEIVED.to_owned());
+    super::case_events::add(&mut *conn, case_id, &received, None, case.submitted_at).await?;
     for (new_mail, message_id) in mail {
         super::outbox::insert(
             &mut *conn,
@@ -127,6 +130,81 @@ pub async fn answers_by_reference(
         .await?;
     row.map(|r| Ok((r.try_get("form_version_id")?, r.try_get("answers")?)))
         .transpose()
+}
+
+/// A case as its resident's "My cases" lists it.
+#[derive(Clone, Debug)]
+pub struct Listed {
+    pub reference: String,
+    pub form_version_id: i64,
+    pub submitted_at: i64,
+    pub status: String,
+    pub status_at: i64,
+    /// Messages from the handlers the resident has not read yet.
+    pub unread: i64,
+}
+
+/// A person's cases, newest first.
+pub async fn of_person(pool: &AnyPool, person_id: i64) -> Result<Vec<Listed>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT c.reference, c.form_version_id, c.submitted_at, c.status, \
+         COALESCE(c.status_at, c.submitted_at) AS status_at, \
+         (SELECT COUNT(*) FROM case_events e WHERE e.case_id = c.id AND e.kind = 'message' \
+          AND e.from_staff = 1 AND e.seen_at IS NULL) AS unread \
+         FROM cases c WHERE c.person_id = $1 ORDER BY c.submitted_at DESC, c.id DESC",
+    )
+    .bind(person_id)
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            Ok(Listed {
+                reference: row.try_get("reference")?,
+                form_version_id: row.try_get("form_version_id")?,
+                submitted_at: row.try_get("submitted_at")?,
+                status: row.try_get("status")?,
+                status_at: row.try_get("status_at")?,
+                unread: row.try_get("unread")?,
+            })
+        })
+        .collect()
+}
+
+/// One case in full, by its reference.
+#[derive(Clone, Debug)]
+pub struct Stored {
+    pub id: i64,
+    pub reference: String,
+    pub submission_key: String,
+    pub form_version_id: i64,
+    pub submitted_at: i64,
+    pub status: String,
+    /// The typed answers, as JSON.
+    pub answers: String,
+    pub person_id: Option<i64>,
+}
+
+pub async fn by_reference(pool: &AnyPool, reference: &str) -> Result<Option<Stored>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT id, reference, submission_key, form_version_id, submitted_at, status, answers, \
+         person_id FROM cases WHERE reference = $1",
+    )
+    .bind(reference)
+    .fetch_optional(pool)
+    .await?;
+    row.map(|row| {
+        Ok(Stored {
+            id: row.try_get("id")?,
+            reference: row.try_get("reference")?,
+            submission_key: row.try_get("submission_key")?,
+            form_version_id: row.try_get("form_version_id")?,
+            submitted_at: row.try_get("submitted_at")?,
+            status: row.try_get("status")?,
+            answers: row.try_get("answers")?,
+            person_id: row.try_get("person_id")?,
+        })
+    })
+    .transpose()
 }
 
 pub async fn count(pool: &AnyPool) -> Result<i64, sqlx::Error> {

@@ -8,6 +8,7 @@
 //! migration folders.
 
 pub mod audit;
+pub mod case_events;
 pub mod cases;
 pub mod drafts;
 pub mod feedback;

@@ -6,6 +6,7 @@ mod assets;
 mod feedback;
 mod limits;
 mod locale;
+mod my_cases;
 pub mod security;
 mod sign_in;
 mod submit;
@@ -39,15 +40,15 @@ pub fn context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
             let extensions = &parts.extensions;
             let person = extensions
                 .get::<app::ssr::SignedIn>()
-                .map(|p| p.name.clone());
+                .map(|p| (p.name.clone(), true));
             person.or_else(|| {
                 extensions
                     .get::<app::ssr::StaffSignedIn>()
-                    .map(|s| s.name.clone())
+                    .map(|s| (s.name.clone(), false))
             })
         });
-        if let Some(name) = name {
-            provide_context(app::model::Viewer { name });
+        if let Some((name, resident)) = name {
+            provide_context(app::model::Viewer { name, resident });
             provide_context(app::SessionIdle(idle_seconds));
         }
         // A page's inline scripts carry this render's nonce; its policy
@@ -87,6 +88,11 @@ pub fn router(state: AppState) -> Router {
             get(sign_in::test_eid_page).post(sign_in::test_eid_choose),
         )
         .route("/receipts/{token}/feedback", post(feedback::give_feedback))
+        .route(
+            "/my-cases/{reference}/messages",
+            post(my_cases::write_message),
+        )
+        .route("/my-cases/{reference}/files/{id}", get(my_cases::file))
         .route(app::STYLESHEET_PATH, get(assets::stylesheet))
         .route(
             "/schemas/form-definition.json",

@@ -3,6 +3,7 @@
 
 use crate::auth::{self, Refusal};
 use crate::AppState;
+use app::pages::citizen::my_cases::MY_CASES_PATH;
 use axum::extract::{Query, Request, State};
 use axum::http::StatusCode;
 use axum::middleware::Next;
@@ -26,14 +27,15 @@ pub async fn identify(
     next.run(request).await
 }
 
-/// `POST /signin` with `service`: off to the e-ID provider.
+/// `POST /signin` with `service`: off to the e-ID provider. Without a
+/// service the person comes back to "My cases".
 pub async fn start(State(state): State<AppState>, session: Session, request: Request) -> Response {
     let (_, locale, pairs) = match super::read_small_post(request, 4 * 1024).await {
         Ok(read) => read,
         Err(refusal) => return refusal,
     };
     let service = super::posted(&pairs, "service").to_owned();
-    let exists = {
+    let exists = service.is_empty() || {
         let store = state.forms.read().unwrap_or_else(|e| e.into_inner());
         store.get(&service, None).is_some()
     };
@@ -161,7 +163,10 @@ pub async fn callback(
     Query(answer): Query<Callback>,
 ) -> Response {
     let refused = |refusal: Refusal, service: Option<&str>| {
-        let back = service.map(|s| format!("&service={s}")).unwrap_or_default();
+        let back = service
+            .filter(|s| !s.is_empty())
+            .map(|s| format!("&service={s}"))
+            .unwrap_or_default();
         Redirect::to(&format!(
             "/signin/refused?reason={}{back}",
             refusal.reason()
@@ -227,6 +232,7 @@ pub async fn callback(
             })
     };
     match auth::complete(&state.db, &session, identity, required).await {
+        Ok(_) if service.is_empty() => Redirect::to(MY_CASES_PATH).into_response(),
         Ok(_) => Redirect::to(&format!("/services/{service}/form")).into_response(),
         Err(refusal) => refused(refusal, Some(service)),
     }

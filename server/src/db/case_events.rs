@@ -1,0 +1,116 @@
+//! A case's history: status changes and messages, in order (migration
+//! 0011). What the resident sees in "My cases" and the handler in the case
+//! view.
+
+use sqlx::{AnyConnection, AnyPool, Row};
+
+/// The status every case starts in.
+pub const RECEIVED: &str = "received";
+
+/// What happened to a case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum What {
+    /// The case moved to this status.
+    Status(String),
+    /// A message between the resident and the handlers.
+    Message { body: String, from_staff: bool },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Event {
+    pub id: i64,
+    pub at: i64,
+    pub what: What,
+    /// When the other side first read it (messages only).
+    pub seen_at: Option<i64>,
+}
+
+/// Adds an event to case `case_id`; a status change also becomes the
+/// case's status. `staff_id`: the member of staff who did it, if any.
+pub async fn add(
+    conn: &mut AnyConnection,
+    case_id: i64,
+    what: &What,
+    staff_id: Option<i64>,
+    at: i64,
+) -> Result<i64, sqlx::Error> {
+    let (kind, status, body, from_staff) = match what {
+        What::Status(status) => ("status", Some(status.as_str()), None, staff_id.is_some()),
+        What::Message { body, from_staff } => ("message", None, Some(body.as_str()), *from_staff),
+    };
+    let id = sqlx::query(
+        "INSERT INTO case_events (case_id, at, kind, status, body, from_staff, staff_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(case_id)
+    .bind(at)
+    .bind(kind)
+    .bind(status)
+    .bind(body)
+    .bind(i64::from(from_staff))
+    .bind(staff_id)
+    .fetch_one(&mut *conn)
+    .await?
+    .try_get("id")?;
+    if let Some(status) = status {
+        sqlx::query("UPDATE cases SET status = $1, status_at = $2 WHERE id = $3")
+            .bind(status)
+            .bind(at)
+            .bind(case_id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(id)
+}
+
+/// Every event of a case, oldest first.
+pub async fn of_case(pool: &AnyPool, case_id: i64) -> Result<Vec<Event>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT id, at, kind, status, body, from_staff, seen_at FROM case_events \
+         WHERE case_id = $1 ORDER BY id",
+    )
+    .bind(case_id)
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let kind: String = row.try_get("kind")?;
+            let what = if kind == "message" {
+                What::Message {
+                    body: row
+                        .try_get::<Option<String>, _>("body")?
+                        .unwrap_or_default(),
+                    from_staff: row.try_get::<i64, _>("from_staff")? != 0,
+                }
+            } else {
+                What::Status(
+                    row.try_get::<Option<String>, _>("status")?
+                        .unwrap_or_default(),
+                )
+            };
+            Ok(Event {
+                id: row.try_get("id")?,
+                at: row.try_get("at")?,
+                what,
+                seen_at: row.try_get("seen_at")?,
+            })
+        })
+        .collect()
+}
+
+/// Marks the handlers' messages on a case as read by the resident.
+pub async fn seen_by_resident(
+    conn: &mut AnyConnection,
+    case_id: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE case_events SET seen_at = $2 \
+         WHERE case_id = $1 AND kind = 'message' AND from_staff = 1 AND seen_at IS NULL",
+    )
+    .bind(case_id)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,163 @@
+//! "My cases" beyond its pages: a resident's message to the handlers (a
+//! plain post, so it works without JavaScript; a bad one brings the case
+//! back, 422, with the text kept) and the files they sent.
+
+use crate::error::internal;
+use crate::my_cases::{check_message, files_of, own_case};
+use crate::AppState;
+use app::pages::citizen::my_cases::MY_CASES_PATH;
+use app::ssr::{PostedMessage, SignedIn};
+use axum::body::Body;
+use axum::extract::{Path, Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+
+/// A message of 5,000 characters, each up to four bytes, form-encoded.
+const MAX_BODY: usize = 64 * 1024;
+
+/// `POST /my-cases/<reference>/messages`.
+pub async fn write_message(
+    State(state): State<AppState>,
+    Path(reference): Path<String>,
+    request: Request,
+) -> Response {
+    let (mut parts, locale, pairs) = match super::read_small_post(request, MAX_BODY).await {
+        Ok(read) => read,
+        Err(refusal) => return refusal,
+    };
+    let Some(person) = parts.extensions.get::<SignedIn>().cloned() else {
+        return (StatusCode::UNAUTHORIZED, locale.t("my-cases-sign-in-body")).into_response();
+    };
+    let case = match own_case(&state.db, &person, &reference).await {
+        Ok(Some(case)) => case,
+        Ok(None) => return (StatusCode::NOT_FOUND, locale.t("not-found-body")).into_response(),
+        Err(e) => return super::unavailable_text(locale, internal("finding a case", e)),
+    };
+    let typed = super::posted(&pairs, "message").replace("\r\n", "\n");
+    match check_message(&typed) {
+        Ok(body) => {
+            let (id, now) = (case.id, crate::db::now_millis());
+            let what = crate::db::case_events::What::Message {
+                body,
+                from_staff: false,
+            };
+            let stored = state
+                .db
+                .writer
+                .write(move |conn| {
+                    let what = what.clone();
+                    Box::pin(async move {
+                        crate::db::case_events::add(conn, id, &what, None, now).await
+                    })
+                })
+                .await;
+            match stored {
+                Ok(_) => Redirect::to(&format!(
+                    "{MY_CASES_PATH}/{}#messages-heading",
+                    case.reference
+                ))
+                .into_response(),
+                Err(e) => super::unavailable_text(locale, internal("storing a message", e)),
+            }
+        }
+        Err(error) => {
+            // The case again, with the error and the text typed.
+            parts.uri = match format!("{MY_CASES_PATH}/{}", case.reference).parse() {
+                Ok(uri) => uri,
+                Err(_) => return StatusCode::NOT_FOUND.into_response(),
+            };
+            let posted = PostedMessage { text: typed, error };
+            // The case's server function sets the status (422).
+            super::render_with(
+                &state,
+                Request::from_parts(parts, Body::empty()),
+                Some(posted),
+                None,
+            )
+            .await
+        }
+    }
+}
+
+/// `GET /my-cases/<reference>/files/<id>`: a file sent with the case, to
+/// its resident only; to anyone else there is no such file.
+pub async fn file(
+    State(state): State<AppState>,
+    Path((reference, id)): Path<(String, String)>,
+    request: Request,
+) -> Response {
+    let (parts, _) = request.into_parts();
+    let locale = super::locale_of(&parts);
+    let not_found = || (StatusCode::NOT_FOUND, locale.t("not-found-body")).into_response();
+    let Some(person) = parts.extensions.get::<SignedIn>() else {
+        return not_found();
+    };
+    let case = match own_case(&state.db, person, &reference).await {
+        Ok(Some(case)) => case,
+        Ok(None) => return not_found(),
+        Err(e) => return super::unavailable_text(locale, internal("finding a case", e)),
+    };
+    // Only a file the case's answers name.
+    let answers = serde_json::from_str(&case.answers).unwrap_or_default();
+    let Some(found) = files_of(&answers).into_iter().find(|f| f.id == id) else {
+        return not_found();
+    };
+    let bytes = match state.files.get(&found.id).await {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return not_found(),
+        Err(e) => return super::unavailable_text(locale, internal("reading a file", e)),
+    };
+    let mut response = Body::from(bytes).into_response();
+    let headers = response.headers_mut();
+    // The type the server found from the contents when the file came.
+    if let Ok(value) = HeaderValue::from_str(&found.content_type) {
+        headers.insert(header::CONTENT_TYPE, value);
+    }
+    headers.insert(header::CONTENT_DISPOSITION, attachment(&found.name));
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
+    response
+}
+
+/// `Content-Disposition` for a download under the name it was sent with
+/// (RFC 6266: an ASCII fallback and the UTF-8 name percent-encoded).
+fn attachment(name: &str) -> HeaderValue {
+    let ascii: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || ".-_ ".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let encoded: String = name
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b".-_".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    HeaderValue::from_str(&format!(
+        "attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"
+    ))
+    .unwrap_or_else(|_| HeaderValue::from_static("attachment"))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_download_keeps_its_name_safely() {
+        let value = super::attachment("Hål i \"gatan\".jpg");
+        assert_eq!(
+            value.to_str().ok(),
+            Some("attachment; filename=\"H_l i _gatan_.jpg\"; filename*=UTF-8''H%C3%A5l%20i%20%22gatan%22.jpg")
+        );
+    }
+}

@@ -1,0 +1,224 @@
+//! "My cases": what a signed-in resident sees of their drafts and cases
+//! (the `Cases` port), the messages they write to the handlers, and the
+//! files they sent. Every case is found by reference and then checked to
+//! be the person's: to anyone else it does not exist.
+
+use crate::catalogue::{format_date, format_time, CatalogueService};
+use crate::db::{self, case_events, Db};
+use crate::error::internal;
+use app::i18n::Locale;
+use app::model::{
+    CaseEvent, CaseEventKind, CaseFile, CaseView, MessageError, MyCase, MyCases, MyDraft,
+    MAX_MESSAGE,
+};
+use app::pages::citizen::my_cases::MY_CASES_PATH;
+use app::ssr::{Cases, PortFuture, SignedIn};
+use std::collections::BTreeMap;
+
+impl Cases for CatalogueService {
+    fn mine<'a>(&'a self, signed_in: &'a SignedIn, locale: Locale) -> PortFuture<'a, MyCases> {
+        Box::pin(async move {
+            let now = db::now_millis();
+            let lang = locale.tag();
+            let drafts = db::drafts::of_person(&self.db.pool, signed_in.person_id, now)
+                .await
+                .map_err(|e| internal("listing a person's drafts", e))?;
+            let cases = db::cases::of_person(&self.db.pool, signed_in.person_id)
+                .await
+                .map_err(|e| internal("listing a person's cases", e))?;
+            let title_of = |version_id: i64| {
+                self.read(|s| {
+                    s.by_id(version_id).map(|p| {
+                        let d = &p.definition;
+                        (
+                            d.key().to_owned(),
+                            d.title(lang).to_owned(),
+                            app::components::field::content_lang(d, lang),
+                        )
+                    })
+                })
+            };
+            Ok(MyCases {
+                drafts: drafts
+                    .into_iter()
+                    .filter_map(|d| {
+                        let (key, service_title, content_lang) = title_of(d.form_version_id)?;
+                        Some(MyDraft {
+                            service_title,
+                            content_lang,
+                            href: format!("/services/{key}/form/{}", d.page),
+                            saved_on: format_date(d.updated_at, &self.timezone),
+                            expires_on: format_date(d.expires_at, &self.timezone),
+                        })
+                    })
+                    .collect(),
+                cases: cases
+                    .into_iter()
+                    .map(|c| {
+                        let (_, service_title, content_lang) =
+                            title_of(c.form_version_id).unwrap_or_default();
+                        MyCase {
+                            reference: c.reference,
+                            service_title,
+                            content_lang,
+                            sent_on: format_date(c.submitted_at, &self.timezone),
+                            status: c.status,
+                            status_on: format_date(c.status_at, &self.timezone),
+                            unread: u32::try_from(c.unread).unwrap_or(u32::MAX),
+                        }
+                    })
+                    .collect(),
+            })
+        })
+    }
+
+    fn case<'a>(
+        &'a self,
+        signed_in: &'a SignedIn,
+        reference: &'a str,
+        locale: Locale,
+    ) -> PortFuture<'a, Option<CaseView>> {
+        Box::pin(async move {
+            let Some(case) = own_case(&self.db, signed_in, reference)
+                .await
+                .map_err(|e| internal("loading a case", e))?
+            else {
+                return Ok(None);
+            };
+            let events = case_events::of_case(&self.db.pool, case.id)
+                .await
+                .map_err(|e| internal("loading a case's history", e))?;
+            if events.iter().any(is_unread) {
+                let (id, now) = (case.id, db::now_millis());
+                self.db
+                    .writer
+                    .write(move |conn| {
+                        Box::pin(async move { case_events::seen_by_resident(conn, id, now).await })
+                    })
+                    .await
+                    .map_err(|e| internal("marking messages as read", e))?;
+            }
+            let lang = locale.tag();
+            let definition =
+                self.read(|s| s.by_id(case.form_version_id).map(|p| p.definition.clone()));
+            let answers: BTreeMap<String, forms::Value> = serde_json::from_str(&case.answers)
+                .map_err(|e| internal("reading a case's answers", e))?;
+            let history = events
+                .iter()
+                .map(|e| CaseEvent {
+                    at: format_time(e.at, &self.timezone),
+                    what: match &e.what {
+                        case_events::What::Status(s) => CaseEventKind::Status(s.clone()),
+                        case_events::What::Message { body, from_staff } => CaseEventKind::Message {
+                            body: body.clone(),
+                            from_staff: *from_staff,
+                            new: is_unread(e),
+                        },
+                    },
+                })
+                .collect();
+            Ok(Some(CaseView {
+                service_title: definition
+                    .as_ref()
+                    .map(|d| d.title(lang).to_owned())
+                    .unwrap_or_default(),
+                content_lang: definition
+                    .as_ref()
+                    .and_then(|d| app::components::field::content_lang(d, lang)),
+                organisation: definition
+                    .as_ref()
+                    .and_then(|d| d.organisation(lang).map(str::to_owned)),
+                sent_at: format_time(case.submitted_at, &self.timezone),
+                status: case.status,
+                history,
+                summary: definition
+                    .as_ref()
+                    .map(|d| forms::summary(d, &answers, lang))
+                    .unwrap_or_default(),
+                files: files_of(&answers)
+                    .into_iter()
+                    .map(|f| CaseFile {
+                        href: format!("{MY_CASES_PATH}/{}/files/{}", case.reference, f.id),
+                        name: f.name,
+                        size: f.size,
+                    })
+                    .collect(),
+                reference: case.reference,
+                message: String::new(),
+                message_error: None,
+            }))
+        })
+    }
+}
+
+/// A message from the handlers the resident has not read.
+fn is_unread(event: &case_events::Event) -> bool {
+    matches!(
+        event.what,
+        case_events::What::Message {
+            from_staff: true,
+            ..
+        }
+    ) && event.seen_at.is_none()
+}
+
+/// The case with `reference` if it is `signed_in`'s.
+pub async fn own_case(
+    db: &Db,
+    signed_in: &SignedIn,
+    reference: &str,
+) -> Result<Option<db::cases::Stored>, sqlx::Error> {
+    if reference.len() > 32 {
+        return Ok(None);
+    }
+    let case = db::cases::by_reference(&db.pool, reference).await?;
+    Ok(case.filter(|c| c.person_id == Some(signed_in.person_id)))
+}
+
+/// Every file among a case's answers, groups' rows included, in order.
+pub fn files_of(answers: &BTreeMap<String, forms::Value>) -> Vec<forms::FileRef> {
+    fn walk(value: &forms::Value, found: &mut Vec<forms::FileRef>) {
+        match value {
+            forms::Value::Files(files) => found.extend(files.iter().cloned()),
+            forms::Value::Rows(rows) => rows
+                .iter()
+                .flat_map(|r| r.values())
+                .for_each(|v| walk(v, found)),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    answers.values().for_each(|v| walk(v, &mut found));
+    found
+}
+
+/// Checks a message typed to the handlers: its text, trimmed, or why not.
+pub fn check_message(text: &str) -> Result<String, MessageError> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        Err(MessageError::Empty)
+    } else if trimmed.chars().count() > MAX_MESSAGE {
+        Err(MessageError::TooLong)
+    } else {
+        Ok(trimmed.to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_must_have_words_and_not_too_many() {
+        assert_eq!(check_message("  \n "), Err(MessageError::Empty));
+        assert_eq!(check_message(" Hej! \n"), Ok("Hej!".to_owned()));
+        assert_eq!(
+            check_message(&"å".repeat(MAX_MESSAGE)).map(|m| m.len()),
+            Ok(MAX_MESSAGE * 2)
+        );
+        assert_eq!(
+            check_message(&"å".repeat(MAX_MESSAGE + 1)),
+            Err(MessageError::TooLong)
+        );
+    }
+}
