@@ -247,6 +247,8 @@ pub struct CaseView {
     pub files: Vec<CaseFile>,
     /// A message being written that came back with an error.
     pub message: String,
+    /// The message form's key: a message posted twice is stored once.
+    pub message_key: String,
     pub message_error: Option<MessageError>,
 }
 

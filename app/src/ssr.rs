@@ -136,6 +136,7 @@ pub trait Cases: Send + Sync {
 #[derive(Clone, Debug)]
 pub struct PostedMessage {
     pub text: String,
+    pub key: String,
     pub error: crate::model::MessageError,
 }
 

@@ -145,6 +145,7 @@ impl Cases for CatalogueService {
                     .collect(),
                 reference: case.reference,
                 message: String::new(),
+                message_key: crate::secret::token(),
                 message_error: None,
             }))
         })

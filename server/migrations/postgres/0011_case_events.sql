@@ -18,7 +18,10 @@ CREATE TABLE case_events (
     body       TEXT,
     from_staff BIGINT  NOT NULL DEFAULT 0,
     staff_id   BIGINT  REFERENCES staff (id),
-    seen_at    BIGINT
+    seen_at    BIGINT,
+    -- A message's key from the form it was written in: posting it twice (a
+    -- double click, a retried request) stores it once.
+    post_key   TEXT    UNIQUE
 );
 CREATE INDEX case_events_case ON case_events (case_id, id);
 

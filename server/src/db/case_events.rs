@@ -34,13 +34,28 @@ pub async fn add(
     staff_id: Option<i64>,
     at: i64,
 ) -> Result<i64, sqlx::Error> {
+    add_once(conn, case_id, what, staff_id, at, None)
+        .await?
+        .ok_or(sqlx::Error::RowNotFound)
+}
+
+/// Like [`add`], once per `post_key`: `None` when an event with the same key
+/// is there already (the same form posted twice).
+pub async fn add_once(
+    conn: &mut AnyConnection,
+    case_id: i64,
+    what: &What,
+    staff_id: Option<i64>,
+    at: i64,
+    post_key: Option<&str>,
+) -> Result<Option<i64>, sqlx::Error> {
     let (kind, status, body, from_staff) = match what {
         What::Status(status) => ("status", Some(status.as_str()), None, staff_id.is_some()),
         What::Message { body, from_staff } => ("message", None, Some(body.as_str()), *from_staff),
     };
-    let id = sqlx::query(
-        "INSERT INTO case_events (case_id, at, kind, status, body, from_staff, staff_id) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    let inserted = sqlx::query(
+        "INSERT INTO case_events (case_id, at, kind, status, body, from_staff, staff_id, post_key) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (post_key) DO NOTHING RETURNING id",
     )
     .bind(case_id)
     .bind(at)
@@ -49,9 +64,13 @@ pub async fn add(
     .bind(body)
     .bind(i64::from(from_staff))
     .bind(staff_id)
-    .fetch_one(&mut *conn)
-    .await?
-    .try_get("id")?;
+    .bind(post_key)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(row) = inserted else {
+        return Ok(None);
+    };
+    let id: i64 = row.try_get("id")?;
     if let Some(status) = status {
         sqlx::query("UPDATE cases SET status = $1, status_at = $2 WHERE id = $3")
             .bind(status)
@@ -60,7 +79,7 @@ pub async fn add(
             .execute(&mut *conn)
             .await?;
     }
-    Ok(id)
+    Ok(Some(id))
 }
 
 /// Every event of a case, oldest first.

@@ -5,7 +5,7 @@
 use crate::error::internal;
 use crate::my_cases::{check_message, files_of, own_case};
 use crate::AppState;
-use app::pages::citizen::my_cases::MY_CASES_PATH;
+use app::pages::citizen::my_cases::{MESSAGE_KEY_INPUT, MY_CASES_PATH};
 use app::ssr::{PostedMessage, SignedIn};
 use axum::body::Body;
 use axum::extract::{Path, Request, State};
@@ -34,9 +34,14 @@ pub async fn write_message(
         Err(e) => return super::unavailable_text(locale, internal("finding a case", e)),
     };
     let typed = super::posted(&pairs, "message").replace("\r\n", "\n");
+    // A key of the server's own making, or a fresh one.
+    let key = Some(super::posted(&pairs, MESSAGE_KEY_INPUT))
+        .filter(|k| crate::secret::is_token(k))
+        .map_or_else(crate::secret::token, str::to_owned);
     match check_message(&typed) {
         Ok(body) => {
             let (id, now) = (case.id, crate::db::now_millis());
+            let post_key = format!("message:{key}");
             let what = crate::db::case_events::What::Message {
                 body,
                 from_staff: false,
@@ -45,9 +50,10 @@ pub async fn write_message(
                 .db
                 .writer
                 .write(move |conn| {
-                    let what = what.clone();
+                    let (what, post_key) = (what.clone(), post_key.clone());
                     Box::pin(async move {
-                        crate::db::case_events::add(conn, id, &what, None, now).await
+                        let key = Some(post_key.as_str());
+                        crate::db::case_events::add_once(conn, id, &what, None, now, key).await
                     })
                 })
                 .await;
@@ -66,7 +72,11 @@ pub async fn write_message(
                 Ok(uri) => uri,
                 Err(_) => return StatusCode::NOT_FOUND.into_response(),
             };
-            let posted = PostedMessage { text: typed, error };
+            let posted = PostedMessage {
+                text: typed,
+                key,
+                error,
+            };
             // The case's server function sets the status (422).
             super::render_with(
                 &state,

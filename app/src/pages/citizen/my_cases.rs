@@ -15,6 +15,8 @@ use leptos_router::hooks::use_params_map;
 
 /// Where "My cases" is.
 pub const MY_CASES_PATH: &str = "/my-cases";
+/// The message form's key, so that a message posted twice is stored once.
+pub const MESSAGE_KEY_INPUT: &str = "_key";
 
 /// The signed-in resident's drafts and cases.
 #[server(endpoint = "my_cases")]
@@ -44,6 +46,7 @@ pub async fn get_my_case(reference: String) -> Result<CaseView, AppError> {
             if let Some(posted) = use_context::<PostedMessage>() {
                 set_status(422);
                 case.message = posted.text;
+                case.message_key = posted.key;
                 case.message_error = Some(posted.error);
             }
             Ok(case)
@@ -301,6 +304,7 @@ fn Case(case: CaseView) -> impl IntoView {
                     .collect_view()}
             </ol>
             <form method="post" action=format!("{MY_CASES_PATH}/{}/messages", case.reference) novalidate=true>
+                <input type="hidden" name=MESSAGE_KEY_INPUT value=case.message_key />
                 <div class=if error.is_some() { "form-group form-group--error" } else { "form-group" }>
                     <label class="label" for="message">{locale.t("case-message-label")}</label>
                     <div class="hint" id="message-hint">
