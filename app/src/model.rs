@@ -210,7 +210,7 @@ pub struct MyDraft {
     pub service_title: String,
     /// The service's language when the page's is not offered.
     pub content_lang: Option<String>,
-    /// Where to continue: the page last posted.
+    /// Where to continue it (in this browser, at the page last posted).
     pub href: String,
     pub saved_on: String,
     /// The last day it is kept.
@@ -320,6 +320,10 @@ pub enum AppError {
 pub enum StaffSignInError {
     Missing,
     Wrong,
+    /// Signed in at the municipality's provider, but no account here.
+    Unknown,
+    /// The provider's answer did not hold (or the person cancelled).
+    Failed,
 }
 
 /// The staff sign-in page: what was typed and what was wrong, after a post.
@@ -327,6 +331,10 @@ pub enum StaffSignInError {
 pub struct StaffSignIn {
     pub username: String,
     pub error: Option<StaffSignInError>,
+    /// Through the municipality's identity provider.
+    pub provider: bool,
+    /// With a local account and password.
+    pub local: bool,
 }
 
 /// A member of staff's start page.

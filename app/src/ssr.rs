@@ -189,6 +189,14 @@ pub fn staff_signed_in() -> Option<StaffSignedIn> {
     use_context::<http::request::Parts>().and_then(|p| p.extensions.get::<StaffSignedIn>().cloned())
 }
 
+/// The ways staff can sign in here: through the municipality's identity
+/// provider, with a local account, or both.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StaffSignInWays {
+    pub provider: bool,
+    pub local: bool,
+}
+
 /// A staff sign-in that came back: the page is drawn again with the
 /// username typed and what was wrong.
 #[derive(Clone, Debug)]

@@ -33,6 +33,10 @@ const people = {
   'other-issuer': { ...anna, misbehave: 'other-issuer' },
   'bad-signature': { ...anna, misbehave: 'bad-signature' },
   'wrong-nonce': { ...anna, misbehave: 'wrong-nonce' },
+  // Staff of the municipality, signing in to Blankett's staff pages
+  // through the second client: one with a Blankett account, one without.
+  hanna: { name: 'Hanna Handläggare', given: 'Hanna', family: 'Handläggare', username: 'handlaggare', acr: LOA(3) },
+  olle: { name: 'Olle Okänd', given: 'Olle', family: 'Okänd', username: 'olle.okand', acr: LOA(3) },
 };
 
 // The signing key is made here, so that the misbehaving answers below can
@@ -57,13 +61,23 @@ const provider = new Provider(issuer, {
       // Swedish e-ID brokers do.
       default_acr_values: [LOA(2), LOA(3), LOA(4), EIDAS_SUBSTANTIAL],
     },
+    {
+      // The municipality's identity provider, as staff sign in through it.
+      client_id: 'blankett-staff',
+      client_secret: 'blankett-staff-test-secret',
+      application_type: 'native',
+      redirect_uris: ['http://127.0.0.1/staff/signin/callback'],
+      grant_types: ['authorization_code'],
+      response_types: ['code'],
+      token_endpoint_auth_method: 'client_secret_basic',
+    },
   ],
   jwks: { keys: [jwk] },
   pkce: { required: () => true },
   acrValues: [LOA(2), LOA(3), LOA(4), EIDAS_SUBSTANTIAL],
   claims: {
     openid: ['sub'],
-    profile: ['name', 'given_name', 'family_name', PIN],
+    profile: ['name', 'given_name', 'family_name', 'preferred_username', PIN],
   },
   // As brokers commonly do: the ID token proves who signed in; the
   // details come from the userinfo endpoint.
@@ -80,6 +94,7 @@ const provider = new Provider(issuer, {
         given_name: person.given,
         family_name: person.family,
         ...(person.pin ? { [PIN]: person.pin } : {}),
+        ...(person.username ? { preferred_username: person.username } : {}),
       }),
     };
   },

@@ -300,3 +300,7 @@ case-message-send = أرسل الرسالة
 case-files-heading = الملفات المرفقة
 message-error-empty = اكتب رسالة.
 message-error-too-long = يجب ألا تزيد الرسالة على { $max } حرف.
+staff-signin-provider = سجّل الدخول بحسابك في البلدية
+staff-signin-local-heading = أو بحساب في Blankett
+staff-signin-unknown = لقد سجّلت الدخول لدى البلدية، لكن ليس لديك حساب في Blankett. اطلب من أحد المسؤولين إضافتك.
+staff-signin-failed = لم ينجح تسجيل الدخول لدى البلدية. حاول مرة أخرى.

@@ -270,3 +270,7 @@ case-message-send = Send the message
 case-files-heading = Attached files
 message-error-empty = Write a message.
 message-error-too-long = The message must be at most { $max } characters.
+staff-signin-provider = Sign in with your municipality account
+staff-signin-local-heading = Or with a Blankett account
+staff-signin-unknown = You are signed in at the municipality, but have no account in Blankett. Ask an administrator to add you.
+staff-signin-failed = Signing in at the municipality did not go through. Try again.

@@ -270,3 +270,7 @@ case-message-send = Skicka meddelandet
 case-files-heading = Bifogade filer
 message-error-empty = Skriv ett meddelande.
 message-error-too-long = Meddelandet får vara högst { $max } tecken.
+staff-signin-provider = Logga in med ditt konto i kommunen
+staff-signin-local-heading = Eller med ett konto i Blankett
+staff-signin-unknown = Du är inloggad hos kommunen, men har inget konto i Blankett. Be en administratör att lägga till dig.
+staff-signin-failed = Inloggningen hos kommunen gick inte igenom. Försök igen.

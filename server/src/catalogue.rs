@@ -211,10 +211,9 @@ impl Catalogue for CatalogueService {
         Box::pin(async move {
             let secret = crate::drafts::secret_in(request, key);
             let person = signed_in.map(|s| s.person_id);
-            let found =
-                crate::drafts::find(&self.db, key, secret.as_deref(), db::now_millis(), person)
-                    .await
-                    .map_err(|e| internal("loading a draft", e))?;
+            let found = crate::drafts::find(&self.db, secret.as_deref(), db::now_millis(), person)
+                .await
+                .map_err(|e| internal("loading a draft", e))?;
             let pinned = found.as_ref().and_then(|d| {
                 self.read(|s| s.by_id(d.form_version_id).cloned())
                     .filter(|p| p.definition.key() == key)
@@ -328,7 +327,7 @@ impl Catalogue for CatalogueService {
             let failed = |e: sqlx::Error| internal("saving a page as it is filled in", e);
             let secret = crate::drafts::secret_in(request, key);
             let person = signed_in.map(|s| s.person_id);
-            let draft = crate::drafts::find(&self.db, key, secret.as_deref(), now, person)
+            let draft = crate::drafts::find(&self.db, secret.as_deref(), now, person)
                 .await
                 .map_err(failed)?;
             let posted = RawAnswers::from_pairs(answers);

@@ -53,6 +53,11 @@ pub struct Config {
     /// Residents' e-ID through an OpenID Connect provider
     /// (`BLANKETT_OIDC_ISSUER` and the rest); `None`: not configured.
     pub oidc: Option<OidcSettings>,
+    /// The municipality's identity provider for staff
+    /// (`BLANKETT_STAFF_OIDC_ISSUER`, `_CLIENT_ID`, `_CLIENT_SECRET`,
+    /// `_SCOPES`, `_NAME_CLAIM`, `_USERNAME_CLAIM`). With it, and in
+    /// production mode, staff sign in only through it.
+    pub staff_oidc: Option<OidcSettings>,
     /// How many sign-ins one client address may start a minute
     /// (`BLANKETT_SIGN_INS_PER_MINUTE`, default 30; 0: no limit)…
     pub sign_ins_per_minute: u32,
@@ -61,7 +66,90 @@ pub struct Config {
     pub submissions_per_minute: u32,
 }
 
-/// An OpenID Connect provider for residents' e-ID.
+/// The variables of one OpenID Connect configuration, and its defaults.
+struct OidcVariables {
+    issuer: &'static str,
+    client_id: &'static str,
+    client_secret: &'static str,
+    scopes: (&'static str, &'static str),
+    name_claim: &'static str,
+    pin_claim: &'static str,
+    loa_claim: &'static str,
+    username_claim: &'static str,
+}
+
+/// Residents' e-ID broker.
+const RESIDENT_OIDC: OidcVariables = OidcVariables {
+    issuer: "BLANKETT_OIDC_ISSUER",
+    client_id: "BLANKETT_OIDC_CLIENT_ID",
+    client_secret: "BLANKETT_OIDC_CLIENT_SECRET",
+    scopes: ("BLANKETT_OIDC_SCOPES", "openid profile"),
+    name_claim: "BLANKETT_OIDC_NAME_CLAIM",
+    pin_claim: "BLANKETT_OIDC_PIN_CLAIM",
+    loa_claim: "BLANKETT_OIDC_LOA_CLAIM",
+    username_claim: "BLANKETT_OIDC_USERNAME_CLAIM",
+};
+
+/// The municipality's own identity provider, for staff.
+const STAFF_OIDC: OidcVariables = OidcVariables {
+    issuer: "BLANKETT_STAFF_OIDC_ISSUER",
+    client_id: "BLANKETT_STAFF_OIDC_CLIENT_ID",
+    client_secret: "BLANKETT_STAFF_OIDC_CLIENT_SECRET",
+    scopes: ("BLANKETT_STAFF_OIDC_SCOPES", "openid profile email"),
+    name_claim: "BLANKETT_STAFF_OIDC_NAME_CLAIM",
+    pin_claim: "BLANKETT_STAFF_OIDC_PIN_CLAIM",
+    loa_claim: "BLANKETT_STAFF_OIDC_LOA_CLAIM",
+    username_claim: "BLANKETT_STAFF_OIDC_USERNAME_CLAIM",
+};
+
+/// One OpenID Connect configuration, when its issuer is set; every problem
+/// with it goes to `errors`.
+fn oidc_settings(
+    get: &impl Fn(&str) -> Option<String>,
+    vars: &OidcVariables,
+    errors: &mut Vec<ConfigError>,
+) -> Option<OidcSettings> {
+    let issuer = get(vars.issuer)?.trim().trim_end_matches('/').to_owned();
+    if !(issuer.starts_with("https://") || issuer.starts_with("http://127.0.0.1:")) {
+        errors.push(ConfigError {
+            variable: vars.issuer,
+            problem: format!(
+                "`{issuer}` is not an https:// address (http:// only on 127.0.0.1, for tests)"
+            ),
+        });
+    }
+    let mut required = |variable: &'static str| {
+        get(variable)
+            .map(|v| v.trim().to_owned())
+            .unwrap_or_else(|| {
+                errors.push(ConfigError {
+                    variable,
+                    problem: format!("is needed with {}", vars.issuer),
+                });
+                String::new()
+            })
+    };
+    let client_id = required(vars.client_id);
+    let client_secret = required(vars.client_secret);
+    let or = |variable: &str, default: &str| {
+        get(variable).map_or_else(|| default.to_owned(), |v| v.trim().to_owned())
+    };
+    Some(OidcSettings {
+        issuer,
+        client_id,
+        client_secret,
+        scopes: or(vars.scopes.0, vars.scopes.1),
+        name_claim: or(vars.name_claim, "name"),
+        pin_claim: or(
+            vars.pin_claim,
+            "https://id.oidc.se/claim/personalIdentityNumber",
+        ),
+        loa_claim: or(vars.loa_claim, "acr"),
+        username_claim: or(vars.username_claim, "preferred_username"),
+    })
+}
+
+/// An OpenID Connect provider: residents' e-ID, or staff's.
 #[derive(Clone)]
 pub struct OidcSettings {
     /// `BLANKETT_OIDC_ISSUER`: the provider's issuer URL, exactly as its
@@ -79,6 +167,9 @@ pub struct OidcSettings {
     pub name_claim: String,
     pub pin_claim: String,
     pub loa_claim: String,
+    /// For staff: the claim that names their Blankett account
+    /// (`BLANKETT_STAFF_OIDC_USERNAME_CLAIM`, default `preferred_username`).
+    pub username_claim: String,
 }
 
 impl fmt::Debug for OidcSettings {
@@ -343,52 +434,13 @@ impl Config {
         };
         let sign_ins_per_minute = per_minute("BLANKETT_SIGN_INS_PER_MINUTE", 30);
         let submissions_per_minute = per_minute("BLANKETT_SUBMISSIONS_PER_MINUTE", 60);
-        let oidc = match get("BLANKETT_OIDC_ISSUER") {
-            None => None,
-            Some(issuer) => {
-                let issuer = issuer.trim().trim_end_matches('/').to_owned();
-                if !(issuer.starts_with("https://") || issuer.starts_with("http://127.0.0.1:")) {
-                    errors.push(ConfigError {
-                        variable: "BLANKETT_OIDC_ISSUER",
-                        problem: format!(
-                            "`{issuer}` is not an https:// address (http:// only on 127.0.0.1, for tests)"
-                        ),
-                    });
-                }
-                let mut required = |variable: &'static str| {
-                    get(variable)
-                        .map(|v| v.trim().to_owned())
-                        .unwrap_or_else(|| {
-                            errors.push(ConfigError {
-                                variable,
-                                problem: "is needed with BLANKETT_OIDC_ISSUER".into(),
-                            });
-                            String::new()
-                        })
-                };
-                let client_id = required("BLANKETT_OIDC_CLIENT_ID");
-                let client_secret = required("BLANKETT_OIDC_CLIENT_SECRET");
-                let or = |variable: &str, default: &str| {
-                    get(variable).map_or_else(|| default.to_owned(), |v| v.trim().to_owned())
-                };
-                Some(OidcSettings {
-                    issuer,
-                    client_id,
-                    client_secret,
-                    scopes: or("BLANKETT_OIDC_SCOPES", "openid profile"),
-                    name_claim: or("BLANKETT_OIDC_NAME_CLAIM", "name"),
-                    pin_claim: or(
-                        "BLANKETT_OIDC_PIN_CLAIM",
-                        "https://id.oidc.se/claim/personalIdentityNumber",
-                    ),
-                    loa_claim: or("BLANKETT_OIDC_LOA_CLAIM", "acr"),
-                })
-            }
-        };
+        let oidc = oidc_settings(&get, &RESIDENT_OIDC, &mut errors);
+        let staff_oidc = oidc_settings(&get, &STAFF_OIDC, &mut errors);
 
         if errors.is_empty() {
             Ok(Config {
                 oidc,
+                staff_oidc,
                 sign_ins_per_minute,
                 submissions_per_minute,
                 production,
@@ -432,6 +484,7 @@ impl fmt::Debug for Config {
             .field("session_idle", &self.session_idle)
             .field("session_lifetime", &self.session_lifetime)
             .field("oidc", &self.oidc)
+            .field("staff_oidc", &self.staff_oidc)
             .field("sign_ins_per_minute", &self.sign_ins_per_minute)
             .field("submissions_per_minute", &self.submissions_per_minute)
             .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
@@ -522,6 +575,41 @@ mod tests {
             "https://id.oidc.se/claim/personalIdentityNumber"
         );
         assert!(!format!("{c:?}").contains("s3cret"));
+    }
+
+    #[test]
+    fn staff_have_an_identity_provider_of_their_own() {
+        let c = from(&[
+            (
+                "BLANKETT_STAFF_OIDC_ISSUER",
+                "https://login.kommun.example/",
+            ),
+            ("BLANKETT_STAFF_OIDC_CLIENT_ID", "blankett"),
+            ("BLANKETT_STAFF_OIDC_CLIENT_SECRET", "s3cret"),
+        ])
+        .expect("valid");
+        let staff = c.staff_oidc.as_ref().expect("configured");
+        assert!(c.oidc.is_none(), "residents' e-ID is another setting");
+        assert_eq!(staff.issuer, "https://login.kommun.example");
+        assert_eq!(
+            (staff.username_claim.as_str(), staff.scopes.as_str()),
+            ("preferred_username", "openid profile email")
+        );
+        assert!(
+            !format!("{c:?}").contains("s3cret"),
+            "the secret is redacted"
+        );
+        let errors = from(&[("BLANKETT_STAFF_OIDC_ISSUER", "http://login.kommun.example")])
+            .expect_err("not https, no client");
+        let variables: Vec<&str> = errors.0.iter().map(|e| e.variable).collect();
+        assert_eq!(
+            variables,
+            [
+                "BLANKETT_STAFF_OIDC_ISSUER",
+                "BLANKETT_STAFF_OIDC_CLIENT_ID",
+                "BLANKETT_STAFF_OIDC_CLIENT_SECRET"
+            ]
+        );
     }
 
     #[test]

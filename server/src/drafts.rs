@@ -100,26 +100,39 @@ pub fn expiry(now: i64, days: u32) -> i64 {
 
 /// The live draft behind a session secret, if `person` (the signed-in
 /// resident's id) may have it: a signed-in resident's draft is theirs alone.
-/// Without one, a signed-in resident's newest draft of `service`: they
-/// continue where they left off from any browser (and from "My cases").
+/// (In another browser they continue it from "My cases", which gives that
+/// browser the draft: `continue_for`.)
 pub async fn find(
     db: &Db,
-    service: &str,
     secret: Option<&str>,
     now: i64,
     person: Option<i64>,
 ) -> Result<Option<Draft>, sqlx::Error> {
     let found = match secret {
-        Some(secret) => db::drafts::by_secret(&db.pool, &hash(secret), now)
-            .await?
-            .filter(|d| belongs(d, person)),
+        Some(secret) => db::drafts::by_secret(&db.pool, &hash(secret), now).await?,
         None => None,
     };
-    match (found, person) {
-        (Some(draft), _) => Ok(Some(draft)),
-        (None, Some(person)) => db::drafts::newest_of_person(&db.pool, person, service, now).await,
-        (None, None) => Ok(None),
+    Ok(found.filter(|d| belongs(d, person)))
+}
+
+/// Gives the browser of `person` their draft `id`: a new session secret
+/// for it (the one a browser held before stops working there). `None` when
+/// it is not their live draft.
+pub async fn continue_for(
+    db: &Db,
+    id: i64,
+    person: i64,
+    now: i64,
+) -> Result<Option<(Draft, String)>, sqlx::Error> {
+    let Some(draft) = db::drafts::by_id(&db.pool, id, now).await? else {
+        return Ok(None);
+    };
+    if draft.person_id != Some(person) {
+        return Ok(None);
     }
+    let secret = crate::secret::token();
+    set_session(db, draft.id, &secret).await?;
+    Ok(Some((draft, secret)))
 }
 
 /// Whether `person` (the signed-in resident's id, if any) may have `draft`.

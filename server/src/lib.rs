@@ -50,6 +50,8 @@ pub struct AppState {
     /// Residents' e-ID through OpenID Connect, when configured (it is then
     /// used instead of the test e-ID).
     pub oidc: Option<Arc<auth::oidc::Oidc>>,
+    /// The municipality's identity provider for staff, when configured.
+    pub staff_oidc: Option<Arc<auth::oidc::Oidc>>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -86,6 +88,7 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
     let files = Arc::new(files::LocalFiles::new(config.data_dir.join("files")));
     let test_eid = config.test_eid;
     let oidc = config.oidc.clone();
+    let staff_oidc = config.staff_oidc.clone();
     Ok(AppState {
         files,
         config: Arc::new(config),
@@ -97,6 +100,7 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
         },
         test_eid: test_eid.then(Arc::default),
         oidc: oidc.map(|settings| Arc::new(auth::oidc::Oidc::new(settings))),
+        staff_oidc: staff_oidc.map(|settings| Arc::new(auth::oidc::Oidc::new(settings))),
         leptos_options,
         mail_wake: Arc::new(tokio::sync::Notify::new()),
     })

@@ -118,7 +118,12 @@ async fn staff(config: &Config, args: &[String]) -> ExitCode {
     };
     // The password from the environment, or the first line of standard
     // input: never from the command line, where others can read it.
+    // An account that signs in only through the identity provider has none.
+    let needs_password = !args.iter().any(|a| a == "--provider-only");
     let password = std::env::var("BLANKETT_STAFF_PASSWORD").ok().or_else(|| {
+        if !needs_password {
+            return None;
+        }
         let mut line = String::new();
         std::io::stdin().read_line(&mut line).ok()?;
         Some(line.trim_end_matches(['\r', '\n']).to_owned()).filter(|l| !l.is_empty())

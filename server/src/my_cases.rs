@@ -42,11 +42,11 @@ impl Cases for CatalogueService {
                 drafts: drafts
                     .into_iter()
                     .filter_map(|d| {
-                        let (key, service_title, content_lang) = title_of(d.form_version_id)?;
+                        let (_, service_title, content_lang) = title_of(d.form_version_id)?;
                         Some(MyDraft {
                             service_title,
                             content_lang,
-                            href: format!("/services/{key}/form/{}", d.page),
+                            href: format!("{MY_CASES_PATH}/drafts/{}", d.id),
                             saved_on: format_date(d.updated_at, &self.timezone),
                             expires_on: format_date(d.expires_at, &self.timezone),
                         })

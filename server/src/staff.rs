@@ -131,9 +131,10 @@ async fn add(
 }
 
 /// `blankett staff add --username U --name "N" --role administrator
-/// [--role …] [--organisation key "Name"] [--service key …]`, with the
-/// password in `BLANKETT_STAFF_PASSWORD` or on the first line of standard
-/// input; `blankett staff hash` prints the hash of a password read so.
+/// [--role …] [--organisation key "Name"] [--service key …]
+/// [--provider-only]`, with the password in `BLANKETT_STAFF_PASSWORD` or on
+/// the first line of standard input (none for an account that signs in
+/// only through the municipality's identity provider); `blankett staff hash` prints the hash of a password read so.
 pub async fn command(args: &[String], db: &Db, password: Option<String>) -> Result<String, String> {
     let password = || -> Result<String, String> {
         let password = password
@@ -151,6 +152,7 @@ pub async fn command(args: &[String], db: &Db, password: Option<String>) -> Resu
         Some("add") => {
             let (mut username, mut name, mut organisation) = (None, None, None);
             let (mut roles, mut services) = (Vec::new(), Vec::new());
+            let mut provider_only = false;
             let mut rest = args[1..].iter();
             while let Some(flag) = rest.next() {
                 let mut value = || rest.next().cloned().ok_or(format!("{flag} needs a value"));
@@ -168,6 +170,9 @@ pub async fn command(args: &[String], db: &Db, password: Option<String>) -> Resu
                         organisation = Some((key, value()?));
                     }
                     "--service" => services.push(value()?),
+                    // Signs in through the municipality's identity provider
+                    // only (`BLANKETT_STAFF_OIDC_*`): no password.
+                    "--provider-only" => provider_only = true,
                     other => return Err(format!("`{other}` is not an option of staff add")),
                 }
             }
@@ -176,13 +181,17 @@ pub async fn command(args: &[String], db: &Db, password: Option<String>) -> Resu
             if roles.is_empty() {
                 return Err("at least one --role is needed".into());
             }
-            let hash = hash_password(password()?).await?;
+            let hash = if provider_only {
+                None
+            } else {
+                Some(hash_password(password()?).await?)
+            };
             match add(
                 db,
                 username.clone(),
                 name,
                 organisation,
-                Some(hash),
+                hash,
                 roles,
                 services,
             )
@@ -195,8 +204,9 @@ pub async fn command(args: &[String], db: &Db, password: Option<String>) -> Resu
         }
         _ => Err(
             "usage: blankett staff add --username U --name N --role R [--role R] \
-                  [--organisation KEY NAME] [--service KEY]… (password in BLANKETT_STAFF_PASSWORD \
-                  or on standard input) | blankett staff hash"
+                  [--organisation KEY NAME] [--service KEY]… [--provider-only] (password in \
+                  BLANKETT_STAFF_PASSWORD or on standard input, none with --provider-only) | \
+                  blankett staff hash"
                 .into(),
         ),
     }

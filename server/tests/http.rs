@@ -858,17 +858,30 @@ on_both_databases! {
         let draft_key = hidden_value(&form, "_submission");
 
         let (_, list) = anna.get("/my-cases").await;
-        assert!(list.contains("Påbörjade") && list.contains(r#"href="/services/preschool-place/form/"#), "{list}");
+        assert!(list.contains("Påbörjade"), "{list}");
+        let continue_href = list.split(r#"href="/my-cases/drafts/"#).nth(1).and_then(|r| r.split('"').next())
+            .map(|id| format!("/my-cases/drafts/{id}")).expect("a link to continue the draft");
         assert!(list.contains("Ansök om förskoleplats") && list.contains("Sparas till och med"), "{list}");
         assert!(list.contains(&format!(r#"href="/my-cases/{reference}""#)) && list.contains("Mottaget"), "{list}");
         assert!(list.contains("Felanmälan – gata och park"), "{list}");
 
-        // The draft follows her to another browser once she signs in there.
+        // She continues the draft in another browser from My cases; a form
+        // opened there on its own starts afresh.
         let mut elsewhere = Journey::new(&server, "preschool-place");
         elsewhere.sign_in("anna").await;
-        let (_, form) = elsewhere.get("/services/preschool-place/form").await;
+        let (_, fresh) = elsewhere.get("/services/preschool-place/form").await;
+        assert_ne!(hidden_value(&fresh, "_submission"), draft_key);
+        let r = elsewhere.send_request(server.client.get(server.url(&continue_href))).await;
+        assert_eq!(r.headers()[LOCATION], "/services/preschool-place/form/guardian");
+        let (_, form) = elsewhere.get("/services/preschool-place/form/guardian").await;
         assert_eq!(hidden_value(&form, "_submission"), draft_key);
         assert!(form.contains("Lingonstigen 7"), "{form}");
+        // Nobody else can take it over.
+        let mut lars = Journey::new(&server, "preschool-place");
+        lars.sign_in("lars").await;
+        let r = lars.send_request(server.client.get(server.url(&continue_href))).await;
+        assert_eq!(r.headers()[LOCATION], "/drafts/expired");
+        assert!(lars.cookie.is_none());
 
         // The case: its status, history, answers and the photo.
         let case_path = format!("/my-cases/{reference}");
@@ -2492,19 +2505,33 @@ mod e_id_through_openid_connect {
         account: Option<&str>,
         tamper: impl Fn(String) -> String,
     ) -> reqwest::Response {
-        let issuer = issuer();
         let service = journey.service.clone();
-        let r = journey.post("/signin", &[("service", &service)]).await;
+        let start = journey.post("/signin", &[("service", &service)]).await;
+        through_provider(journey, start, "blankett", account, tamper).await
+    }
+
+    /// From Blankett's answer to a post that starts a sign-in (`start`),
+    /// through the provider's page as `client_id`, and back.
+    async fn through_provider(
+        journey: &mut Journey<'_>,
+        start: reqwest::Response,
+        client_id: &str,
+        account: Option<&str>,
+        tamper: impl Fn(String) -> String,
+    ) -> reqwest::Response {
+        let issuer = issuer();
+        let r = start;
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
         let authorize = location(&r);
         assert!(
             authorize.starts_with(&format!("{issuer}/auth?")),
             "{authorize}"
         );
+        let client = format!("client_id={client_id}&");
         for part in [
             "code_challenge_method=S256",
             "response_type=code",
-            "client_id=blankett",
+            client.as_str(),
             "nonce=",
             "state=",
         ] {
@@ -2594,6 +2621,155 @@ mod e_id_through_openid_connect {
             anna.get("/services/preschool-place/form").await.0,
             StatusCode::UNAUTHORIZED
         );
+    }
+
+    async fn staff_server(issuer: &str, production: bool) -> TestServer {
+        let mut settings = vec![
+            ("BLANKETT_STAFF_OIDC_ISSUER", issuer),
+            ("BLANKETT_STAFF_OIDC_CLIENT_ID", "blankett-staff"),
+            (
+                "BLANKETT_STAFF_OIDC_CLIENT_SECRET",
+                "blankett-staff-test-secret",
+            ),
+        ];
+        if production {
+            settings.push(("BLANKETT_MODE", "production"));
+        }
+        TestServer::start_configured(Backend::Sqlite, &settings).await
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn staff_sign_in_through_the_municipalitys_provider() {
+        let server = staff_server(&issuer(), false).await;
+        // The page offers the provider, and local accounts beside it
+        // outside production.
+        let (_, page) = server.get("/staff/signin").await;
+        assert!(
+            page.contains(r#"action="/staff/signin/provider""#)
+                && page.contains(r#"action="/staff/signin""#),
+            "{page}"
+        );
+
+        // Hanna has a Blankett account under her username at the provider.
+        let mut hanna = Journey::new(&server, "");
+        let start = hanna.post("/staff/signin/provider", &[]).await;
+        let r = through_provider(&mut hanna, start, "blankett-staff", Some("hanna"), |to| to).await;
+        assert_eq!(location(&r), "/staff");
+        let (status, home) = hanna.get("/staff").await;
+        assert_eq!(status, StatusCode::OK, "{home}");
+        assert!(home.contains("Handläggare"), "her roles: {home}");
+        let db = server.db().await;
+        let log = server::db::audit::newest(&db.pool, 1).await.expect("audit");
+        assert_eq!(
+            (log[0].action.as_str(), log[0].detail.clone()),
+            ("sign-in", format!("via {}", issuer()))
+        );
+        assert!(log[0].actor.starts_with("staff:"), "{}", log[0].actor);
+
+        // Olle is known to the provider, not to Blankett: told so plainly.
+        let mut olle = Journey::new(&server, "");
+        let start = olle.post("/staff/signin/provider", &[]).await;
+        let r = through_provider(&mut olle, start, "blankett-staff", Some("olle"), |to| to).await;
+        assert_eq!(location(&r), "/staff/signin?error=unknown");
+        let (status, page) = olle.get("/staff/signin?error=unknown").await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+        assert!(
+            page.contains("inget konto i Blankett") && page.contains(r##"href="#staff-provider""##),
+            "{page}"
+        );
+        assert_eq!(
+            olle.get("/staff").await.0,
+            StatusCode::FOUND,
+            "not signed in"
+        );
+        // An administrator adds him, to sign in through the provider only.
+        let args: Vec<String> = [
+            "add",
+            "--username",
+            "olle.okand",
+            "--name",
+            "Olle Okänd",
+            "--role",
+            "handler",
+            "--service",
+            "fault-report",
+            "--provider-only",
+        ]
+        .iter()
+        .map(|a| a.to_string())
+        .collect();
+        let added = server::staff::command(&args, &db, None).await;
+        assert!(
+            added
+                .as_deref()
+                .is_ok_and(|m| m.contains("(olle.okand) added")),
+            "{added:?}"
+        );
+        let start = olle.post("/staff/signin/provider", &[]).await;
+        let r = through_provider(&mut olle, start, "blankett-staff", Some("olle"), |to| to).await;
+        assert_eq!(location(&r), "/staff");
+        let r = server
+            .post_form(
+                "/staff/signin",
+                &[
+                    ("username", "olle.okand"),
+                    ("password", "ett långt lösenord"),
+                ],
+            )
+            .await;
+        assert_eq!(
+            r.status(),
+            StatusCode::UNAUTHORIZED,
+            "no password to sign in with"
+        );
+
+        // A resident's sign-in under way cannot finish as staff.
+        let mut mixes = Journey::new(&server, "preschool-place");
+        let r = mixes
+            .post("/signin", &[("service", "preschool-place")])
+            .await;
+        let to_test_e_id = location(&r);
+        let query = to_test_e_id.split_once('?').expect("a query").1;
+        let r = mixes
+            .send_request(
+                server
+                    .client
+                    .get(server.url(&format!("/staff/signin/callback?{query}&code=x"))),
+            )
+            .await;
+        assert_eq!(location(&r), "/staff/signin?error=failed");
+
+        // Cancelled at the provider: refused.
+        let mut cancels = Journey::new(&server, "");
+        let start = cancels.post("/staff/signin/provider", &[]).await;
+        let r = through_provider(&mut cancels, start, "blankett-staff", None, |to| to).await;
+        assert_eq!(location(&r), "/staff/signin?error=failed");
+        let (_, page) = cancels.get("/staff/signin?error=failed").await;
+        assert!(
+            page.contains("Inloggningen hos kommunen gick inte igenom"),
+            "{page}"
+        );
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn in_production_staff_sign_in_only_through_the_provider() {
+        let server = staff_server(&issuer(), true).await;
+        let (_, page) = server.get("/staff/signin").await;
+        assert!(
+            page.contains(r#"action="/staff/signin/provider""#)
+                && !page.contains(r#"action="/staff/signin""#),
+            "{page}"
+        );
+        let r = server
+            .post_form(
+                "/staff/signin",
+                &[
+                    ("username", "handlaggare"),
+                    ("password", "demo-handlaggare-2026"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::NOT_FOUND);
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

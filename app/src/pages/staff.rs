@@ -10,19 +10,32 @@ use leptos_meta::Title;
 /// What the sign-in page shows: empty, or what a post brought back.
 #[server(endpoint = "staff_sign_in")]
 pub async fn get_staff_sign_in() -> Result<StaffSignIn, AppError> {
-    use crate::ssr::{set_status, PostedStaffSignIn};
-    Ok(match use_context::<PostedStaffSignIn>() {
-        Some(posted) => {
-            set_status(match posted.error {
-                StaffSignInError::Missing => 422,
-                StaffSignInError::Wrong => 401,
-            });
-            StaffSignIn {
-                username: posted.username,
-                error: Some(posted.error),
-            }
-        }
-        None => StaffSignIn::default(),
+    use crate::ssr::{set_status, PostedStaffSignIn, StaffSignInWays};
+    let ways = use_context::<StaffSignInWays>().unwrap_or_default();
+    // The provider's answer comes back as `?error=unknown|failed`.
+    let from_provider = use_context::<http::request::Parts>().and_then(|parts| {
+        let query = parts.uri.query()?.to_owned();
+        query.split('&').find_map(|pair| match pair {
+            "error=unknown" => Some(StaffSignInError::Unknown),
+            "error=failed" => Some(StaffSignInError::Failed),
+            _ => None,
+        })
+    });
+    let (username, error) = match use_context::<PostedStaffSignIn>() {
+        Some(posted) => (posted.username, Some(posted.error)),
+        None => (String::new(), from_provider),
+    };
+    if let Some(error) = error {
+        set_status(match error {
+            StaffSignInError::Missing => 422,
+            StaffSignInError::Wrong | StaffSignInError::Unknown | StaffSignInError::Failed => 401,
+        });
+    }
+    Ok(StaffSignIn {
+        username,
+        error,
+        provider: ways.provider,
+        local: ways.local,
     })
 }
 
@@ -75,7 +88,20 @@ fn SignInForm(data: StaffSignIn) -> impl IntoView {
     let message = data.error.map(|e| match e {
         StaffSignInError::Missing => locale.t("staff-signin-missing"),
         StaffSignInError::Wrong => locale.t("staff-signin-wrong"),
+        StaffSignInError::Unknown => locale.t("staff-signin-unknown"),
+        StaffSignInError::Failed => locale.t("staff-signin-failed"),
     });
+    // An error of the password form links to its field; one of the
+    // provider's to its button.
+    let from_provider = matches!(
+        data.error,
+        Some(StaffSignInError::Unknown | StaffSignInError::Failed)
+    );
+    let target = if from_provider {
+        "#staff-provider"
+    } else {
+        "#staff-username"
+    };
     let title = match &message {
         Some(_) => format!(
             "{} {}",
@@ -84,22 +110,34 @@ fn SignInForm(data: StaffSignIn) -> impl IntoView {
         ),
         None => locale.t("staff-signin-title"),
     };
-    let failed = message.is_some();
+    let password_failed = message.is_some() && !from_provider;
+    let password_message = message.clone().filter(|_| !from_provider);
     view! {
         <Title text=title />
         {message.clone().map(|m| view! {
             <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus=true>
                 <h2 class="error-summary__title" id="error-summary-title">{locale.t("error-summary-title")}</h2>
                 <ul class="error-summary__list">
-                    <li><a href="#staff-username">{m}</a></li>
+                    <li><a href=target>{m}</a></li>
                 </ul>
             </div>
         })}
         <h1>{locale.t("staff-signin-title")}</h1>
+        {data.provider.then(|| view! {
+            <form method="post" action="/staff/signin/provider" class="sign-in-form">
+                <button type="submit" class="button" id="staff-provider">
+                    {locale.t("staff-signin-provider")}
+                </button>
+            </form>
+        })}
+        {(data.provider && data.local).then(|| view! {
+            <h2>{locale.t("staff-signin-local-heading")}</h2>
+        })}
+        {data.local.then(|| view! {
         <form method="post" action="/staff/signin" novalidate=true>
-            <div class=if failed { "form-group form-group--error" } else { "form-group" }>
+            <div class=if password_failed { "form-group form-group--error" } else { "form-group" }>
                 <label class="label" for="staff-username">{locale.t("staff-username")}</label>
-                {message.map(|m| view! {
+                {password_message.map(|m| view! {
                     <p class="error-message" id="staff-signin-error">
                         <span class="visually-hidden">{locale.t("error-prefix")}</span>
                         {m}
@@ -113,8 +151,8 @@ fn SignInForm(data: StaffSignIn) -> impl IntoView {
                     autocomplete="username"
                     spellcheck="false"
                     value=data.username
-                    aria-describedby=failed.then_some("staff-signin-error")
-                    aria-invalid=failed.then_some("true")
+                    aria-describedby=password_failed.then_some("staff-signin-error")
+                    aria-invalid=password_failed.then_some("true")
                 />
             </div>
             <div class="form-group">
@@ -129,6 +167,7 @@ fn SignInForm(data: StaffSignIn) -> impl IntoView {
             </div>
             <button type="submit" class="button">{locale.t("staff-signin-button")}</button>
         </form>
+        })}
     }
 }
 

@@ -71,6 +71,10 @@ pub struct Pending {
     pub verifier: String,
     pub service: String,
     pub started_at: i64,
+    /// A member of staff signing in through the municipality's provider,
+    /// not a resident.
+    #[serde(default)]
+    pub staff: bool,
 }
 
 /// `YYYYMMDD-NNNN` shown as `YYYYMMDD-XXXX`: enough to recognise, not
@@ -189,6 +193,7 @@ pub async fn complete_staff(
     db: &Db,
     session: &Session,
     staff: &db::staff::StaffRow,
+    via: &str,
 ) -> Result<StaffSignedIn, Refusal> {
     let services = db::staff::services(&db.pool, staff.id).await.map_err(|e| {
         crate::error::internal("signing staff in", e);
@@ -211,14 +216,7 @@ pub async fn complete_staff(
     if session.cycle_id().await.is_err() || session.insert(STAFF, &signed_in).await.is_err() {
         return Err(Refusal::Failed);
     }
-    audit(
-        db,
-        &format!("staff:{}", staff.id),
-        "sign-in",
-        "",
-        "local account",
-    )
-    .await;
+    audit(db, &format!("staff:{}", staff.id), "sign-in", "", via).await;
     Ok(signed_in)
 }
 
@@ -227,6 +225,7 @@ pub async fn complete_staff(
 pub async fn begin(
     session: &Session,
     service: &str,
+    staff: bool,
 ) -> Result<Pending, tower_sessions::session::Error> {
     let pending = Pending {
         state: crate::secret::token(),
@@ -234,6 +233,7 @@ pub async fn begin(
         verifier: oidc::verifier(),
         service: service.to_owned(),
         started_at: db::now_millis(),
+        staff,
     };
     session.insert(PENDING, &pending).await?;
     Ok(pending)
@@ -266,16 +266,22 @@ impl Refusal {
 
 /// Takes the sign-in under way out of the session if `state` is its own
 /// and it is recent.
+/// A resident's callback takes only a resident's sign-in, staff's only
+/// staff's.
 pub async fn take_pending(
     session: &Session,
     state: &str,
+    staff: bool,
 ) -> Result<Pending, (Refusal, Option<String>)> {
     let pending: Option<Pending> = session.remove(PENDING).await.ok().flatten();
     let Some(pending) = pending else {
         return Err((Refusal::State, None));
     };
     let fresh = db::now_millis() - pending.started_at < PENDING_LIFETIME_MILLIS;
-    if !fresh || !constant_time_eq(pending.state.as_bytes(), state.as_bytes()) {
+    if !fresh
+        || pending.staff != staff
+        || !constant_time_eq(pending.state.as_bytes(), state.as_bytes())
+    {
         return Err((Refusal::State, Some(pending.service)));
     }
     Ok(pending)

@@ -187,6 +187,55 @@ impl Oidc {
         nonce: &str,
         redirect_uri: &str,
     ) -> Result<Identity, OidcError> {
+        let wanted = [
+            self.settings.name_claim.as_str(),
+            self.settings.pin_claim.as_str(),
+        ];
+        let claims = self
+            .redeem_claims(code, verifier, nonce, redirect_uri, &wanted)
+            .await?;
+        Ok(self.identity(&claims))
+    }
+
+    /// Redeems the code for a member of staff: their username (the
+    /// configured claim) and name.
+    pub async fn redeem_staff(
+        &self,
+        code: &str,
+        verifier: &str,
+        nonce: &str,
+        redirect_uri: &str,
+    ) -> Result<(String, String), OidcError> {
+        let wanted = [
+            self.settings.name_claim.as_str(),
+            self.settings.username_claim.as_str(),
+        ];
+        let claims = self
+            .redeem_claims(code, verifier, nonce, redirect_uri, &wanted)
+            .await?;
+        let text = |name: &str| {
+            claims
+                .get(name)
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned()
+        };
+        Ok((
+            text(&self.settings.username_claim),
+            text(&self.settings.name_claim),
+        ))
+    }
+
+    /// The checked claims of the ID token, with the userinfo endpoint's
+    /// added when the token lacks one of `wanted`.
+    async fn redeem_claims(
+        &self,
+        code: &str,
+        verifier: &str,
+        nonce: &str,
+        redirect_uri: &str,
+        wanted: &[&str],
+    ) -> Result<Map<String, Value>, OidcError> {
         let d = self.discovered().await?;
         let token = |e: String| OidcError::Token(e);
         let basic = |s: &str| serde_urlencoded::to_string([("", s)]).map(|q| q[1..].to_owned());
@@ -216,15 +265,19 @@ impl Oidc {
             serde_json::from_slice(&bytes).map_err(|e| token(e.to_string()))?;
         let id_token = answer.id_token.ok_or_else(|| token("no ID token".into()))?;
         let mut claims = self.check_id_token(&d, &id_token, nonce).await?;
-        let wanted = [&self.settings.name_claim, &self.settings.pin_claim];
-        if wanted.iter().any(|c| !claims.contains_key(c.as_str())) {
+        if wanted.iter().any(|c| !claims.contains_key(*c)) {
             if let (Some(endpoint), Some(access)) =
                 (&d.metadata.userinfo_endpoint, &answer.access_token)
             {
                 self.add_userinfo(endpoint, access, &mut claims).await?;
             }
         }
-        Ok(self.identity(&claims))
+        Ok(claims)
+    }
+
+    /// The issuer this relying party trusts.
+    pub fn issuer(&self) -> &str {
+        &self.settings.issuer
     }
 
     async fn check_id_token(

@@ -228,6 +228,7 @@ fn from_row(row: &sqlx::any::AnyRow) -> Result<Draft, sqlx::Error> {
 /// A draft as its resident's "My cases" lists it.
 #[derive(Clone, Debug)]
 pub struct Listed {
+    pub id: i64,
     pub form_version_id: i64,
     /// The page the person was last on.
     pub page: String,
@@ -242,7 +243,7 @@ pub async fn of_person(
     now: i64,
 ) -> Result<Vec<Listed>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT form_version_id, page, updated_at, expires_at FROM drafts \
+        "SELECT id, form_version_id, page, updated_at, expires_at FROM drafts \
          WHERE person_id = $1 AND expires_at > $2 ORDER BY updated_at DESC, id DESC",
     )
     .bind(person_id)
@@ -252,6 +253,7 @@ pub async fn of_person(
     rows.iter()
         .map(|row| {
             Ok(Listed {
+                id: row.try_get("id")?,
                 form_version_id: row.try_get("form_version_id")?,
                 page: row.try_get("page")?,
                 updated_at: row.try_get("updated_at")?,
@@ -261,21 +263,12 @@ pub async fn of_person(
         .collect()
 }
 
-/// A person's newest live draft of a service: a signed-in resident
-/// continues it from any browser.
-pub async fn newest_of_person(
-    pool: &AnyPool,
-    person_id: i64,
-    service_key: &str,
-    now: i64,
-) -> Result<Option<Draft>, sqlx::Error> {
+/// A live draft by its id.
+pub async fn by_id(pool: &AnyPool, id: i64, now: i64) -> Result<Option<Draft>, sqlx::Error> {
     let row = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM drafts WHERE person_id = $1 AND expires_at > $3 \
-         AND form_version_id IN (SELECT v.id FROM form_versions v WHERE v.service_key = $2) \
-         ORDER BY updated_at DESC, id DESC LIMIT 1"
+        "SELECT {COLUMNS} FROM drafts WHERE id = $1 AND expires_at > $2"
     ))
-    .bind(person_id)
-    .bind(service_key)
+    .bind(id)
     .bind(now)
     .fetch_optional(pool)
     .await?;

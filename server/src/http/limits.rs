@@ -18,7 +18,7 @@ use std::time::Instant;
 /// What is limited.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Kind {
-    /// `POST /signin` and `POST /staff/signin`.
+    /// `POST /signin`, `POST /staff/signin` and `POST /staff/signin/provider`.
     SignIn,
     /// Sending a form from check your answers.
     Submission,
@@ -30,7 +30,7 @@ impl Kind {
         if method != Method::POST {
             return None;
         }
-        if path == "/signin" || path == "/staff/signin" {
+        if path == "/signin" || path == "/staff/signin" || path == "/staff/signin/provider" {
             return Some(Kind::SignIn);
         }
         let mut parts = path.trim_start_matches('/').split('/');
@@ -165,6 +165,10 @@ mod tests {
     #[test]
     fn only_starting_a_sign_in_and_sending_are_limited() {
         assert_eq!(Kind::of(&Method::POST, "/signin"), Some(Kind::SignIn));
+        assert_eq!(
+            Kind::of(&Method::POST, "/staff/signin/provider"),
+            Some(Kind::SignIn)
+        );
         assert_eq!(
             Kind::of(&Method::POST, "/services/parking-permit/check"),
             Some(Kind::Submission)

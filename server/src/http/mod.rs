@@ -29,8 +29,13 @@ use tower_http::trace::TraceLayer;
 pub fn context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
     let ports = state.ports.clone();
     let idle_seconds = state.config.session_idle.as_secs();
+    let staff_ways = app::ssr::StaffSignInWays {
+        provider: state.staff_oidc.is_some(),
+        local: local_staff_accounts(state),
+    };
     move || {
         provide_context(ports.clone());
+        provide_context(staff_ways);
         let locale = use_context::<axum::http::request::Parts>()
             .and_then(|parts| parts.extensions.get::<Locale>().copied())
             .unwrap_or_default();
@@ -64,6 +69,12 @@ pub fn context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
     }
 }
 
+/// Whether staff may sign in with a local account: always, but in
+/// production mode once the municipality's identity provider is configured.
+pub fn local_staff_accounts(state: &AppState) -> bool {
+    !(state.config.production && state.staff_oidc.is_some())
+}
+
 pub fn router(state: AppState) -> Router {
     let options = state.leptos_options.clone();
     let routes = generate_route_list(app::App);
@@ -81,6 +92,11 @@ pub fn router(state: AppState) -> Router {
         .route("/signin/callback", get(sign_in::callback))
         .route("/signout", post(sign_in::sign_out))
         .route("/staff/signin", post(sign_in::staff_sign_in))
+        .route(
+            "/staff/signin/provider",
+            post(sign_in::staff_provider_start),
+        )
+        .route("/staff/signin/callback", get(sign_in::staff_callback))
         .route("/session/extend", post(sign_in::extend))
         .route(app::SESSION_SCRIPT_PATH, get(assets::session_script))
         .route(
@@ -93,6 +109,7 @@ pub fn router(state: AppState) -> Router {
             post(my_cases::write_message),
         )
         .route("/my-cases/{reference}/files/{id}", get(my_cases::file))
+        .route("/my-cases/drafts/{id}", get(my_cases::continue_draft))
         .route(app::STYLESHEET_PATH, get(assets::stylesheet))
         .route(
             "/schemas/form-definition.json",

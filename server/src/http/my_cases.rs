@@ -89,6 +89,43 @@ pub async fn write_message(
     }
 }
 
+/// `GET /my-cases/drafts/<id>`: continues one of the person's drafts in
+/// this browser, at the page last posted. Anyone else's, or one that has
+/// expired, leads to the page that says it has expired.
+pub async fn continue_draft(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    request: Request,
+) -> Response {
+    let (parts, _) = request.into_parts();
+    let locale = super::locale_of(&parts);
+    let Some(person) = parts.extensions.get::<SignedIn>() else {
+        return Redirect::to(MY_CASES_PATH).into_response();
+    };
+    let now = crate::db::now_millis();
+    let (draft, secret) =
+        match crate::drafts::continue_for(&state.db, id, person.person_id, now).await {
+            Ok(Some(found)) => found,
+            Ok(None) => return Redirect::to("/drafts/expired").into_response(),
+            Err(e) => return super::unavailable_text(locale, internal("continuing a draft", e)),
+        };
+    let key = {
+        let store = state.forms.read().unwrap_or_else(|e| e.into_inner());
+        store
+            .by_id(draft.form_version_id)
+            .map(|f| f.definition.key().to_owned())
+    };
+    let Some(key) = key else {
+        return Redirect::to("/drafts/expired").into_response();
+    };
+    let mut response =
+        Redirect::to(&format!("/services/{key}/form/{}", draft.page)).into_response();
+    if let Some(cookie) = crate::drafts::set_cookie(&key, &secret, state.config.draft_days) {
+        response.headers_mut().append(header::SET_COOKIE, cookie);
+    }
+    response
+}
+
 /// `GET /my-cases/<reference>/files/<id>`: a file sent with the case, to
 /// its resident only; to anyone else there is no such file.
 pub async fn file(

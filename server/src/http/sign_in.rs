@@ -42,7 +42,7 @@ pub async fn start(State(state): State<AppState>, session: Session, request: Req
     if !exists {
         return (StatusCode::NOT_FOUND, locale.t("not-found-body")).into_response();
     }
-    let pending = match auth::begin(&session, &service).await {
+    let pending = match auth::begin(&session, &service, false).await {
         Ok(p) => p,
         Err(e) => {
             let failure = crate::error::internal("starting a sign-in", e);
@@ -173,13 +173,14 @@ pub async fn callback(
         ))
         .into_response()
     };
-    let pending = match auth::take_pending(&session, answer.state.as_deref().unwrap_or("")).await {
-        Ok(p) => p,
-        Err((refusal, service)) => {
-            auth::audit(&state.db, "anonymous", "sign-in-refused", "", "state").await;
-            return refused(refusal, service.as_deref());
-        }
-    };
+    let pending =
+        match auth::take_pending(&session, answer.state.as_deref().unwrap_or(""), false).await {
+            Ok(p) => p,
+            Err((refusal, service)) => {
+                auth::audit(&state.db, "anonymous", "sign-in-refused", "", "state").await;
+                return refused(refusal, service.as_deref());
+            }
+        };
     let service = pending.service.as_str();
     if answer.error.as_deref() == Some("access_denied") {
         auth::audit(&state.db, "anonymous", "sign-in-cancelled", "", "").await;
@@ -271,10 +272,13 @@ pub async fn staff_sign_in(
     request: Request,
 ) -> Response {
     use app::model::StaffSignInError;
-    let (parts, _, pairs) = match super::read_small_post(request, 4 * 1024).await {
+    let (parts, locale, pairs) = match super::read_small_post(request, 4 * 1024).await {
         Ok(read) => read,
         Err(refusal) => return refusal,
     };
+    if !super::local_staff_accounts(&state) {
+        return (StatusCode::NOT_FOUND, locale.t("not-found-body")).into_response();
+    }
     let username = super::posted(&pairs, "username").to_owned();
     let password = super::posted(&pairs, "password").to_owned();
     let again = |error: StaffSignInError, username: String| {
@@ -282,7 +286,7 @@ pub async fn staff_sign_in(
         let posted = app::ssr::PostedStaffSignIn { username, error };
         let status = match error {
             StaffSignInError::Missing => StatusCode::UNPROCESSABLE_ENTITY,
-            StaffSignInError::Wrong => StatusCode::UNAUTHORIZED,
+            _ => StatusCode::UNAUTHORIZED,
         };
         super::render_with(&state, request, Some(posted), Some(status))
     };
@@ -306,7 +310,7 @@ pub async fn staff_sign_in(
         auth::audit(&state.db, &actor, "sign-in-failed", "", "local account").await;
         return again(StaffSignInError::Wrong, username).await;
     };
-    match auth::complete_staff(&state.db, &session, &staff).await {
+    match auth::complete_staff(&state.db, &session, &staff, "local account").await {
         Ok(_) => Redirect::to("/staff").into_response(),
         Err(_) => super::unavailable_text(
             super::locale_of(&parts),
@@ -342,4 +346,113 @@ pub async fn extend(session: Session, request: Request) -> Response {
 /// Where the provider sends the browser back to.
 fn callback_uri(state: &AppState) -> String {
     format!("{}/signin/callback", state.config.public_url)
+}
+
+fn staff_callback_uri(state: &AppState) -> String {
+    format!("{}/staff/signin/callback", state.config.public_url)
+}
+
+/// `POST /staff/signin/provider`: off to the municipality's identity
+/// provider.
+pub async fn staff_provider_start(
+    State(state): State<AppState>,
+    session: Session,
+    request: Request,
+) -> Response {
+    let (_, locale, _) = match super::read_small_post(request, 4 * 1024).await {
+        Ok(read) => read,
+        Err(refusal) => return refusal,
+    };
+    let Some(oidc) = &state.staff_oidc else {
+        return (StatusCode::NOT_FOUND, locale.t("not-found-body")).into_response();
+    };
+    let started = match auth::begin(&session, "", true).await {
+        Ok(pending) => {
+            oidc.authorize_url(
+                &pending.state,
+                &pending.nonce,
+                &pending.verifier,
+                &staff_callback_uri(&state),
+            )
+            .await
+        }
+        Err(e) => {
+            return super::unavailable_text(locale, crate::error::internal("starting a sign-in", e))
+        }
+    };
+    match started {
+        Ok(url) => Redirect::to(&url).into_response(),
+        Err(e) => super::unavailable_text(locale, crate::error::internal("starting a sign-in", e)),
+    }
+}
+
+/// `GET /staff/signin/callback`: the municipality's provider's answer. The
+/// person must have a Blankett account under the username the provider
+/// gives (an administrator adds it, with its roles and services); without
+/// one they are told so on the sign-in page.
+pub async fn staff_callback(
+    State(state): State<AppState>,
+    session: Session,
+    Query(answer): Query<Callback>,
+) -> Response {
+    let refused = |why: &str| Redirect::to(&format!("/staff/signin?error={why}")).into_response();
+    let Some(oidc) = &state.staff_oidc else {
+        return refused("failed");
+    };
+    let pending =
+        match auth::take_pending(&session, answer.state.as_deref().unwrap_or(""), true).await {
+            Ok(p) => p,
+            Err(_) => {
+                auth::audit(
+                    &state.db,
+                    "anonymous",
+                    "sign-in-refused",
+                    "",
+                    "staff: state",
+                )
+                .await;
+                return refused("failed");
+            }
+        };
+    if answer.error.is_some() {
+        auth::audit(&state.db, "anonymous", "sign-in-cancelled", "", "staff").await;
+        return refused("failed");
+    }
+    let redeemed = oidc
+        .redeem_staff(
+            answer.code.as_deref().unwrap_or(""),
+            &pending.verifier,
+            &pending.nonce,
+            &staff_callback_uri(&state),
+        )
+        .await;
+    let (username, _name) = match redeemed {
+        Ok(found) => found,
+        Err(e) => {
+            tracing::warn!(reason = %e, "a staff sign-in was refused");
+            let detail = format!("staff: failed: {e}");
+            auth::audit(&state.db, "anonymous", "sign-in-refused", "", &detail).await;
+            return refused("failed");
+        }
+    };
+    let found = match crate::db::staff::by_username(&state.db.pool, username.trim()).await {
+        Ok(found) => found.filter(|s| !s.disabled && !username.trim().is_empty()),
+        Err(e) => {
+            let failure = crate::error::internal("signing staff in", e);
+            return super::unavailable_text(app::i18n::Locale::default(), failure);
+        }
+    };
+    let Some(staff) = found else {
+        let detail = format!(
+            "staff: no account for the provider's user, via {}",
+            oidc.issuer()
+        );
+        auth::audit(&state.db, "anonymous", "sign-in-refused", "", &detail).await;
+        return refused("unknown");
+    };
+    let via = format!("via {}", oidc.issuer());
+    match auth::complete_staff(&state.db, &session, &staff, &via).await {
+        Ok(_) => Redirect::to("/staff").into_response(),
+        Err(_) => refused("failed"),
+    }
 }

@@ -68,7 +68,7 @@ async fn page_post(
     // A draft that cannot be read is reported once the page can be drawn
     // again with what was posted.
     let (draft, lookup_failure) =
-        match drafts::find(&state.db, &key, secret.as_deref(), now, person).await {
+        match drafts::find(&state.db, secret.as_deref(), now, person).await {
             Ok(draft) => (draft, None),
             Err(e) => (None, Some(crate::error::internal("loading a draft", e))),
         };
@@ -353,11 +353,10 @@ pub async fn check(
     let secret = drafts::secret_in(&parts.headers, &key);
     let signed_in = parts.extensions.get::<SignedIn>().cloned();
     let person = signed_in.as_ref().map(|s| s.person_id);
-    let draft =
-        match drafts::find(&state.db, &key, secret.as_deref(), db::now_millis(), person).await {
-            Ok(draft) => draft,
-            Err(e) => return unavailable(&state, parts, "loading a draft", e).await,
-        };
+    let draft = match drafts::find(&state.db, secret.as_deref(), db::now_millis(), person).await {
+        Ok(draft) => draft,
+        Err(e) => return unavailable(&state, parts, "loading a draft", e).await,
+    };
     // A send of this very draft needs no look-up: storing it finds a case
     // already made with its key. Anything else (no draft: sent a moment ago
     // by another request, or back to the check page of a form sent before
