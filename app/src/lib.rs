@@ -122,6 +122,12 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=path!("/staff/signin") view=pages::staff::StaffSignInPage ssr=SsrMode::Async />
                     <Route path=path!("/staff") view=pages::staff::StaffHomePage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/cases") view=pages::handling::InboxPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/staff/cases/:reference")
+                        view=pages::handling::HandledCasePage
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=path!("/services/:key/check")
                         view=pages::citizen::check::CheckPage

@@ -89,6 +89,49 @@ pub fn resume_link(locale: Locale, service_title: &str, link: &str, expires_on: 
     MailText { subject, body }
 }
 
+/// What happened to a case, for its resident: a new status or a message.
+/// Nothing personal beyond the case reference: the mail says where to read
+/// more (`link`: "My cases", for a resident who signed in).
+pub fn case_update(
+    locale: Locale,
+    reference: &str,
+    status: Option<&str>,
+    link: Option<&str>,
+) -> MailText {
+    let reference_arg = || FluentArg::Str(reference.to_owned());
+    let (subject_key, intro) = match status {
+        Some(status) => (
+            "mail-status-subject",
+            locale.t_args(
+                "mail-status-intro",
+                &[
+                    ("reference", reference_arg()),
+                    (
+                        "status",
+                        FluentArg::Str(locale.t(&format!("case-status-{status}"))),
+                    ),
+                ],
+            ),
+        ),
+        None => (
+            "mail-message-subject",
+            locale.t_args("mail-message-intro", &[("reference", reference_arg())]),
+        ),
+    };
+    let subject = locale.t_args(subject_key, &[("reference", reference_arg())]);
+    let mut body = vec![intro, String::new()];
+    if let Some(link) = link {
+        body.push(locale.t("mail-case-read-more"));
+        body.push(link.to_owned());
+        body.push(String::new());
+    }
+    body.push(locale.t("mail-automatic"));
+    MailText {
+        subject,
+        body: body.join("\n") + "\n",
+    }
+}
+
 /// Answered rows as `Label: value`, a group's rows indented under their
 /// own headings, lines of a multi-line answer indented under the label.
 fn write_rows(out: &mut String, locale: Locale, rows: &[SummaryRow], depth: usize) {

@@ -288,6 +288,124 @@ pub enum MessageError {
 /// The longest message a resident can write, in characters.
 pub const MAX_MESSAGE: usize = 5_000;
 
+/// The inbox's filter, as its form sends it (a plain GET, so the address
+/// of a filtered page can be kept and shared). Empty means "any".
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InboxFilter {
+    pub service: String,
+    pub status: String,
+    /// `me`, `none` (unassigned) or empty (anyone).
+    pub assigned: String,
+    /// A case reference or part of an applicant's name.
+    pub q: String,
+    /// Sent on or after, and on or before (`YYYY-MM-DD`).
+    pub from: String,
+    pub to: String,
+    /// `oldest` or empty (newest first).
+    pub sort: String,
+    /// From 1.
+    pub page: u32,
+}
+
+/// One page of a handler's inbox.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Inbox {
+    pub filter: InboxFilter,
+    /// The services the handler handles: key and title.
+    pub services: Vec<(String, String)>,
+    /// Every status and how many matching cases are in it.
+    pub counts: Vec<(String, u64)>,
+    pub rows: Vec<InboxRow>,
+    pub total: u64,
+    pub pages: u32,
+    /// A date in the filter that is not a date.
+    pub bad_date: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InboxRow {
+    pub reference: String,
+    pub service_title: String,
+    pub applicant: Option<String>,
+    pub sent_on: String,
+    pub status: String,
+    pub assigned: Option<String>,
+}
+
+/// One case as its handler sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HandledCase {
+    pub reference: String,
+    pub service_title: String,
+    pub content_lang: Option<String>,
+    pub sent_at: String,
+    pub status: String,
+    /// The statuses it can be moved to.
+    pub statuses: Vec<String>,
+    /// The applicant's name, when they signed in with e-ID.
+    pub applicant: Option<String>,
+    pub assigned: Option<String>,
+    pub assigned_to_me: bool,
+    /// Messages need a resident who can read them in "My cases": one who
+    /// signed in.
+    pub may_message: bool,
+    /// Everything that happened, oldest first: status changes, messages,
+    /// notes, assignments and reads.
+    pub history: Vec<HandlingEvent>,
+    pub summary: Vec<forms::SummaryRow>,
+    pub files: Vec<CaseFile>,
+    /// The form that came back with an error, and what was typed in it.
+    pub posted: Option<PostedAction>,
+    /// The key of this page's forms: a post made twice is recorded once.
+    pub form_key: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HandlingEvent {
+    pub at: String,
+    /// The member of staff who did it; `None` for the resident or Blankett.
+    pub who: Option<String>,
+    pub what: HandlingEventKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum HandlingEventKind {
+    Status(String),
+    Message { body: String, from_staff: bool },
+    Note(String),
+    Assigned(Option<String>),
+    Read,
+}
+
+/// Which of the case's forms a post came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum HandlingAction {
+    Status,
+    Message,
+    Note,
+}
+
+/// The statuses a case moves through, by default: their keys (names are
+/// Fluent's `case-status-<key>`).
+pub const STATUSES: [&str; 6] = [
+    "received",
+    "in-progress",
+    "waiting",
+    "approved",
+    "rejected",
+    "closed",
+];
+
+/// Cases on one page of the inbox.
+pub const INBOX_PAGE: u32 = 25;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostedAction {
+    pub action: HandlingAction,
+    pub text: String,
+    pub error: MessageError,
+}
+
 /// The errors a page can meet. Internal causes never reach the browser: the
 /// server logs them under a reference and sends only the reference.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]

@@ -131,6 +131,36 @@ pub trait Cases: Send + Sync {
     ) -> PortFuture<'a, Option<crate::model::CaseView>>;
 }
 
+/// Case handling: a handler's inbox and cases, only of the services they
+/// handle.
+pub trait Handling: Send + Sync {
+    fn inbox<'a>(
+        &'a self,
+        staff: &'a StaffSignedIn,
+        filter: crate::model::InboxFilter,
+        locale: Locale,
+    ) -> PortFuture<'a, crate::model::Inbox>;
+    /// A case by reference; `None` when there is none or the member of
+    /// staff may not handle it. Each view is recorded in the audit log and
+    /// the case's history.
+    fn case<'a>(
+        &'a self,
+        staff: &'a StaffSignedIn,
+        reference: &'a str,
+        locale: Locale,
+    ) -> PortFuture<'a, Option<crate::model::HandledCase>>;
+}
+
+/// Whether `staff` may handle cases of `service`: a case handler (or an
+/// administrator) who has the service.
+pub fn may_handle(staff: &StaffSignedIn, service: &str) -> bool {
+    staff
+        .roles
+        .iter()
+        .any(|r| r == "handler" || r == "administrator")
+        && staff.services.iter().any(|s| s == service)
+}
+
 /// A message to the handlers that came back with an error: the case page is
 /// drawn again with it and with what was typed.
 #[derive(Clone, Debug)]
@@ -233,6 +263,7 @@ pub fn may_fill_in(
 pub struct Ports {
     pub catalogue: Arc<dyn Catalogue>,
     pub cases: Arc<dyn Cases>,
+    pub handling: Arc<dyn Handling>,
 }
 
 /// What a resident posted without JavaScript, when it had errors: the page

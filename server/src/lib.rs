@@ -14,6 +14,7 @@ pub mod demo;
 pub mod drafts;
 pub mod error;
 pub mod files;
+pub mod handling;
 pub mod http;
 pub mod mail;
 pub mod my_cases;
@@ -96,7 +97,8 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
         forms,
         ports: Ports {
             catalogue: catalogue.clone(),
-            cases: catalogue,
+            cases: catalogue.clone(),
+            handling: catalogue,
         },
         test_eid: test_eid.then(Arc::default),
         oidc: oidc.map(|settings| Arc::new(auth::oidc::Oidc::new(settings))),

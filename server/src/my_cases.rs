@@ -103,18 +103,23 @@ impl Cases for CatalogueService {
                 self.read(|s| s.by_id(case.form_version_id).map(|p| p.definition.clone()));
             let answers: BTreeMap<String, forms::Value> = serde_json::from_str(&case.answers)
                 .map_err(|e| internal("reading a case's answers", e))?;
+            // Notes and assignments are the handlers' own.
             let history = events
                 .iter()
-                .map(|e| CaseEvent {
-                    at: format_time(e.at, &self.timezone),
-                    what: match &e.what {
+                .filter_map(|e| {
+                    let what = match &e.what {
                         case_events::What::Status(s) => CaseEventKind::Status(s.clone()),
                         case_events::What::Message { body, from_staff } => CaseEventKind::Message {
                             body: body.clone(),
                             from_staff: *from_staff,
                             new: is_unread(e),
                         },
-                    },
+                        case_events::What::Note(_) | case_events::What::Assigned(_) => return None,
+                    };
+                    Some(CaseEvent {
+                        at: format_time(e.at, &self.timezone),
+                        what,
+                    })
                 })
                 .collect();
             Ok(Some(CaseView {

@@ -76,10 +76,13 @@ pub async fn submit(
         );
         let form_version_id = form.id;
         let person_id = signed_in.map(|s| s.person_id);
+        let applicant_name = signed_in.map(|s| s.name.clone());
+        let service_key = definition.key().to_owned();
         let stored = db
             .writer
             .write(move |conn| {
                 let (case, text, mail) = (case.clone(), text.clone(), mail.clone());
+                let (service_key, applicant_name) = (service_key.clone(), applicant_name.clone());
                 Box::pin(async move {
                     let (reference, receipt_token, submission_key, answers) = &case;
                     let case = db::cases::NewCase {
@@ -91,6 +94,8 @@ pub async fn submit(
                         answers,
                         submitted_at,
                         person_id,
+                        service_key: &service_key,
+                        applicant_name: applicant_name.as_deref(),
                     };
                     let mail: Vec<_> = text
                         .iter()
@@ -133,7 +138,7 @@ pub async fn submit(
 
 /// The addresses the receipt goes to: the answers to the questions the
 /// form names in `receipt_to`, each once.
-fn receipt_recipients<'a>(
+pub fn receipt_recipients<'a>(
     definition: &forms::FormDefinition,
     answers: &'a std::collections::BTreeMap<String, forms::Value>,
 ) -> Vec<&'a str> {

@@ -961,6 +961,122 @@ on_both_databases! {
         assert_eq!(written, 2);
     }
 
+    async fn a_handler_finds_handles_and_answers_a_case_and_the_resident_hears_of_it(server: TestServer) {
+        // Anna applies for a parking permit, signed in.
+        let mut anna = Journey::start(&server, "parking-permit").await;
+        let sent = anna.send(&[
+            ("registration", "ABC123"), ("address.street", "Storgatan 12"), ("address.postal_code", "11122"),
+            ("address.city", "Stockholm"), ("zone", "norr"), ("months", "6"), ("email", "anna@example.se"),
+        ]).await;
+        assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+        let reference = server.reference_of(&sent).await;
+        server.outbox_settled().await;
+        let receipts = server.mail_files().len();
+
+        // The handler of parking permits finds it in the inbox.
+        let mut handler = Journey::new(&server, "");
+        let r = handler.post("/staff/signin", &[("username", "handlaggare"), ("password", "demo-handlaggare-2026")]).await;
+        assert_eq!(r.headers()[LOCATION], "/staff");
+        let (status, inbox) = handler.get("/staff/cases").await;
+        assert_eq!(status, StatusCode::OK, "{inbox}");
+        assert!(inbox.contains(&format!(r#"href="/staff/cases/{reference}""#)) && inbox.contains("Anna Andersson"), "{inbox}");
+        assert!(inbox.contains("Boendeparkering") && inbox.contains("Mottaget"), "{inbox}");
+        for (query, found) in [
+            ("q=anna", true), (&format!("q={}", reference.to_lowercase()), true), ("q=lars", false),
+            ("status=received", true), ("status=closed", false), ("assigned=me", false), ("assigned=none", true),
+            ("service=parking-permit", true), ("service=fault-report", false), ("from=2000-01-01&to=2999-12-31", true),
+            ("from=2999-01-01", false), ("service=wedding-ceremony", false),
+        ] {
+            // (A service the handler does not handle shows nothing.)
+            let (_, page) = handler.get(&format!("/staff/cases?{query}")).await;
+            assert_eq!(page.contains(&format!(r#"href="/staff/cases/{reference}""#)), found, "{query}: {page}");
+        }
+        let (status, page) = handler.get("/staff/cases?from=23/11").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(page.contains("Skriv datum som år-månad-dag"), "{page}");
+
+        // The case: answers, and the read recorded in the audit log and the history.
+        let case_path = format!("/staff/cases/{reference}");
+        let (status, case) = handler.get(&case_path).await;
+        assert_eq!(status, StatusCode::OK, "{case}");
+        assert!(case.contains("ABC123") && case.contains("Anna Andersson") && case.contains("Läst"), "{case}");
+        let db = server.db().await;
+        let log = server::db::audit::newest(&db.pool, 1).await.expect("audit");
+        assert_eq!((log[0].action.as_str(), log[0].subject.clone()), ("case-read", format!("case:{reference}")));
+        assert!(log[0].actor.starts_with("staff:"));
+
+        // Taken, moved on with a note to Anna, and a note she never sees.
+        let r = handler.post(&format!("{case_path}/assign"), &[("to", "me")]).await;
+        assert_eq!(r.headers()[LOCATION].to_str().expect("ascii"), case_path);
+        let (_, mine) = handler.get("/staff/cases?assigned=me").await;
+        assert!(mine.contains(&reference), "{mine}");
+        let key = hidden_value(&case, "_key");
+        for _ in 0..2 {
+            let r = handler.post(&format!("{case_path}/status"), &[
+                ("status", "in-progress"), ("note", "Vi behöver veta vilken bil det gäller."), ("_key", key.as_str())]).await;
+            assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        }
+        let r = handler.post(&format!("{case_path}/note"), &[("note", "Ring Transportstyrelsen."), ("_key", key.as_str())]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let r = handler.post(&format!("{case_path}/message"), &[("message", " "), ("_key", key.as_str())]).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let page = r.text().await.expect("body");
+        assert!(page.contains("Skriv ett meddelande.") && page.contains(r##"href="#message""##), "{page}");
+        let (_, case) = handler.get(&case_path).await;
+        assert!(case.contains("Tilldelat") && case.contains("Status: Under handläggning") && case.contains("Ring Transportstyrelsen."), "{case}");
+        assert_eq!(case.matches("Vi behöver veta vilken bil det gäller.").count(), 1, "once: {case}");
+
+        // Anna sees the status and the message, not the note; a mail says
+        // something happened, with nothing but the reference.
+        let (_, mine) = anna.get(&format!("/my-cases/{reference}")).await;
+        assert!(mine.contains("Under handläggning") && mine.contains("Vi behöver veta vilken bil det gäller."), "{mine}");
+        assert!(!mine.contains("Ring Transportstyrelsen"), "{mine}");
+        let outbox = server.outbox_settled().await;
+        assert_eq!(outbox.failed, 0);
+        let mails = server.mail_files();
+        assert_eq!(mails.len(), receipts + 1, "one mail for the change, however often posted");
+        let mail = mail_text(mails.last().expect("a mail"));
+        assert!(mail.contains(&reference) && mail.contains("Under handläggning") && mail.contains("/my-cases/"), "{mail}");
+        assert!(!mail.contains("ABC123") && !mail.contains("bil det gäller"), "nothing personal: {mail}");
+        // Her answer reaches the handler's history.
+        let r = anna.post(&format!("/my-cases/{reference}/messages"), &[("message", "Det är ABC123.")]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let (_, case) = handler.get(&case_path).await;
+        assert!(case.contains("Meddelande från den sökande") && case.contains("Det är ABC123."), "{case}");
+
+        // Nobody else reaches it: a form author, a handler of other
+        // services, a resident, nobody.
+        let args: Vec<String> = ["add", "--username", "vigsel", "--name", "Vera Vigsel", "--role", "handler",
+            "--service", "wedding-ceremony"].iter().map(|a| a.to_string()).collect();
+        server::staff::command(&args, &db, Some("ett långt lösenord".into())).await.expect("added");
+        let mut others = Vec::new();
+        for (username, password) in [("formgivare", "demo-formgivare-2026"), ("vigsel", "ett långt lösenord")] {
+            let mut other = Journey::new(&server, "");
+            let r = other.post("/staff/signin", &[("username", username), ("password", password)]).await;
+            assert_eq!(r.headers()[LOCATION], "/staff", "{username}");
+            others.push((username, other));
+        }
+        others.push(("anna", anna));
+        others.push(("nobody", Journey::new(&server, "")));
+        for (who, other) in others.iter_mut() {
+            let (_, inbox) = other.get("/staff/cases").await;
+            assert!(!inbox.contains(&reference), "{who}: {inbox}");
+            let (status, page) = other.get(&case_path).await;
+            assert!(matches!(status.as_u16(), 302 | 404), "{who}: {status}");
+            assert!(!page.contains("ABC123"), "{who}");
+            for action in ["assign", "status", "message", "note"] {
+                let r = other.post(&format!("{case_path}/{action}"), &[("to", "me"), ("status", "closed"), ("message", "x"), ("note", "x")]).await;
+                assert!(matches!(r.status().as_u16(), 303 | 404), "{who}: {action} {}", r.status());
+                if r.status() == StatusCode::SEE_OTHER {
+                    assert_eq!(r.headers()[LOCATION], "/staff/signin", "{who}: {action}");
+                }
+            }
+        }
+        let status: String = sqlx::query_scalar("SELECT status FROM cases WHERE reference = $1")
+            .bind(&reference).fetch_one(&db.pool).await.expect("status");
+        assert_eq!(status, "in-progress", "untouched by anyone else");
+    }
+
     async fn health_and_readiness_answer(server: TestServer) {
         assert_eq!(server.get("/healthz").await, (StatusCode::OK, "ok".to_string()));
         assert_eq!(server.get("/readyz").await, (StatusCode::OK, "ready".to_string()));

@@ -187,6 +187,7 @@ pub fn StaffHomePage() -> impl IntoView {
                         <ul class="list">{home.roles.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
                         <h2>{locale.t("staff-services")}</h2>
                         <ul class="list">{home.services.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+                        <p><a href=crate::pages::handling::CASES_PATH>{locale.t("staff-home-cases")}</a></p>
                         <p>{locale.t("staff-home-next")}</p>
                     }
                     .into_any(),

@@ -370,6 +370,20 @@ pub async fn sign_out(
 
 /// Adds an entry to the audit log; a failure is logged, never shown.
 pub async fn audit(db: &Db, actor: &str, action: &str, subject: &str, detail: &str) {
+    if let Err(e) = audit_strict(db, actor, action, subject, detail).await {
+        crate::error::internal("writing the audit log", e);
+    }
+}
+
+/// Writes to the audit log and says whether it was written: for what may
+/// only happen once it is recorded (a member of staff reading a case).
+pub async fn audit_strict(
+    db: &Db,
+    actor: &str,
+    action: &str,
+    subject: &str,
+    detail: &str,
+) -> Result<(), sqlx::Error> {
     let entry = db::audit::Entry {
         at: db::now_millis(),
         actor: actor.to_owned(),
@@ -377,16 +391,12 @@ pub async fn audit(db: &Db, actor: &str, action: &str, subject: &str, detail: &s
         subject: subject.to_owned(),
         detail: detail.to_owned(),
     };
-    let written = db
-        .writer
+    db.writer
         .write(move |conn| {
             let entry = entry.clone();
             Box::pin(async move { db::audit::insert(conn, &entry).await })
         })
-        .await;
-    if let Err(e) = written {
-        crate::error::internal("writing the audit log", e);
-    }
+        .await
 }
 
 #[cfg(test)]

@@ -51,3 +51,21 @@ pub async fn newest(pool: &AnyPool, limit: i64) -> Result<Vec<Entry>, sqlx::Erro
     })
     .collect()
 }
+
+/// When a case (by reference) was read by staff, and by whom (their name),
+/// oldest first.
+pub async fn case_reads(
+    pool: &AnyPool,
+    reference: &str,
+) -> Result<Vec<(i64, Option<String>)>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT a.at, s.name FROM audit_log a LEFT JOIN staff s ON a.actor = 'staff:' || s.id \
+         WHERE a.subject = $1 AND a.action = 'case-read' ORDER BY a.id",
+    )
+    .bind(format!("case:{reference}"))
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|row| Ok((row.try_get("at")?, row.try_get("name")?)))
+        .collect()
+}

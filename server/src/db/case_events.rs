@@ -14,6 +14,10 @@ pub enum What {
     Status(String),
     /// A message between the resident and the handlers.
     Message { body: String, from_staff: bool },
+    /// A handler's note, never shown to the resident.
+    Note(String),
+    /// The case was assigned to this handler (by name), or to no one.
+    Assigned(Option<String>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,6 +25,8 @@ pub struct Event {
     pub id: i64,
     pub at: i64,
     pub what: What,
+    /// Who did it, when a member of staff did (their name).
+    pub staff_name: Option<String>,
     /// When the other side first read it (messages only).
     pub seen_at: Option<i64>,
 }
@@ -52,6 +58,8 @@ pub async fn add_once(
     let (kind, status, body, from_staff) = match what {
         What::Status(status) => ("status", Some(status.as_str()), None, staff_id.is_some()),
         What::Message { body, from_staff } => ("message", None, Some(body.as_str()), *from_staff),
+        What::Note(body) => ("note", None, Some(body.as_str()), true),
+        What::Assigned(name) => ("assigned", None, name.as_deref(), true),
     };
     let inserted = sqlx::query(
         "INSERT INTO case_events (case_id, at, kind, status, body, from_staff, staff_id, post_key) \
@@ -85,8 +93,9 @@ pub async fn add_once(
 /// Every event of a case, oldest first.
 pub async fn of_case(pool: &AnyPool, case_id: i64) -> Result<Vec<Event>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT id, at, kind, status, body, from_staff, seen_at FROM case_events \
-         WHERE case_id = $1 ORDER BY id",
+        "SELECT e.id, e.at, e.kind, e.status, e.body, e.from_staff, e.seen_at, \
+         s.name AS staff_name FROM case_events e LEFT JOIN staff s ON s.id = e.staff_id \
+         WHERE e.case_id = $1 ORDER BY e.id",
     )
     .bind(case_id)
     .fetch_all(pool)
@@ -94,22 +103,23 @@ pub async fn of_case(pool: &AnyPool, case_id: i64) -> Result<Vec<Event>, sqlx::E
     rows.iter()
         .map(|row| {
             let kind: String = row.try_get("kind")?;
-            let what = if kind == "message" {
-                What::Message {
-                    body: row
-                        .try_get::<Option<String>, _>("body")?
-                        .unwrap_or_default(),
+            let body: Option<String> = row.try_get("body")?;
+            let what = match kind.as_str() {
+                "message" => What::Message {
+                    body: body.unwrap_or_default(),
                     from_staff: row.try_get::<i64, _>("from_staff")? != 0,
-                }
-            } else {
-                What::Status(
+                },
+                "note" => What::Note(body.unwrap_or_default()),
+                "assigned" => What::Assigned(body),
+                _ => What::Status(
                     row.try_get::<Option<String>, _>("status")?
                         .unwrap_or_default(),
-                )
+                ),
             };
             Ok(Event {
                 id: row.try_get("id")?,
                 at: row.try_get("at")?,
+                staff_name: row.try_get("staff_name")?,
                 what,
                 seen_at: row.try_get("seen_at")?,
             })

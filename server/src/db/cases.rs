@@ -12,6 +12,9 @@ pub struct NewCase<'a> {
     pub submitted_at: i64,
     /// The signed-in resident who sent it, if any.
     pub person_id: Option<i64>,
+    pub service_key: &'a str,
+    /// The signed-in resident's name, to search by.
+    pub applicant_name: Option<&'a str>,
 }
 
 pub struct CaseReceipt {
@@ -42,7 +45,8 @@ pub async fn insert_once(
     let inserted = sqlx::query(
         "INSERT INTO cases \
          (reference, receipt_token, submission_key, form_version_id, language, answers, submitted_at, \
-         person_id, status, status_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $7) \
+         person_id, status, status_at, service_key, applicant_name) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $7, $10, $11) \
          ON CONFLICT (submission_key) DO NOTHING RETURNING id",
     )
     .bind(case.reference)
@@ -54,6 +58,8 @@ pub async fn insert_once(
     .bind(case.submitted_at)
     .bind(case.person_id)
     .bind(super::case_events::RECEIVED)
+    .bind(case.service_key)
+    .bind(case.applicant_name)
     .fetch_optional(&mut *conn)
     .await?;
     let Some(row) = inserted else {
@@ -170,6 +176,180 @@ pub async fn of_person(pool: &AnyPool, person_id: i64) -> Result<Vec<Listed>, sq
         .collect()
 }
 
+/// What the inbox asks for: cases of these services, perhaps in one
+/// status, assigned to someone or no one, matching a reference or an
+/// applicant's name, sent within dates; newest or oldest first; one page.
+#[derive(Clone, Debug, Default)]
+pub struct InboxQuery {
+    pub services: Vec<String>,
+    pub status: Option<String>,
+    /// `Some(Some(id))`: assigned to that member of staff; `Some(None)`:
+    /// to no one.
+    pub assigned: Option<Option<i64>>,
+    pub search: Option<String>,
+    /// Sent at or after, and before, in milliseconds.
+    pub from: Option<i64>,
+    pub until: Option<i64>,
+    pub oldest_first: bool,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+/// A case as the inbox lists it.
+#[derive(Clone, Debug)]
+pub struct InboxRow {
+    pub reference: String,
+    pub service_key: String,
+    pub submitted_at: i64,
+    pub status: String,
+    pub applicant_name: Option<String>,
+    pub assigned_name: Option<String>,
+}
+
+/// The `WHERE` of an inbox query and its parameters, in order. Without
+/// the status when `with_status` is false (for the counts per status).
+fn inbox_where(q: &InboxQuery, with_status: bool) -> (String, Vec<Param>) {
+    let mut params = Vec::new();
+    let next = |p: Param, params: &mut Vec<Param>| {
+        params.push(p);
+        format!("${}", params.len())
+    };
+    let mut clauses = Vec::new();
+    let services: Vec<String> = q
+        .services
+        .iter()
+        .map(|s| next(Param::Text(s.clone()), &mut params))
+        .collect();
+    if services.is_empty() {
+        clauses.push("1 = 0".to_owned());
+    } else {
+        clauses.push(format!("c.service_key IN ({})", services.join(", ")));
+    }
+    if let (true, Some(status)) = (with_status, &q.status) {
+        clauses.push(format!(
+            "c.status = {}",
+            next(Param::Text(status.clone()), &mut params)
+        ));
+    }
+    match q.assigned {
+        Some(Some(id)) => clauses.push(format!(
+            "c.assigned_to = {}",
+            next(Param::Int(id), &mut params)
+        )),
+        Some(None) => clauses.push("c.assigned_to IS NULL".to_owned()),
+        None => {}
+    }
+    if let Some(search) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        let reference = next(Param::Text(search.to_uppercase()), &mut params);
+        let escaped = search
+            .to_lowercase()
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        let name = next(Param::Text(format!("%{escaped}%")), &mut params);
+        clauses.push(format!(
+            "(c.reference = {reference} OR LOWER(c.applicant_name) LIKE {name} ESCAPE '\\')"
+        ));
+    }
+    if let Some(from) = q.from {
+        clauses.push(format!(
+            "c.submitted_at >= {}",
+            next(Param::Int(from), &mut params)
+        ));
+    }
+    if let Some(until) = q.until {
+        clauses.push(format!(
+            "c.submitted_at < {}",
+            next(Param::Int(until), &mut params)
+        ));
+    }
+    (clauses.join(" AND "), params)
+}
+
+#[derive(Clone, Debug)]
+enum Param {
+    Text(String),
+    Int(i64),
+}
+
+fn bind_all<'q>(
+    mut query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    params: &'q [Param],
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    for p in params {
+        query = match p {
+            Param::Text(t) => query.bind(t.as_str()),
+            Param::Int(i) => query.bind(*i),
+        };
+    }
+    query
+}
+
+/// One page of the inbox and how many cases match in all.
+pub async fn inbox(pool: &AnyPool, q: &InboxQuery) -> Result<(Vec<InboxRow>, i64), sqlx::Error> {
+    let (clause, params) = inbox_where(q, true);
+    let order = if q.oldest_first { "ASC" } else { "DESC" };
+    let sql = format!(
+        "SELECT c.reference, c.service_key, c.submitted_at, c.status, c.applicant_name, \
+         s.name AS assigned_name FROM cases c LEFT JOIN staff s ON s.id = c.assigned_to \
+         WHERE {clause} ORDER BY c.submitted_at {order}, c.id {order} LIMIT {} OFFSET {}",
+        q.limit.clamp(1, 500),
+        q.offset.max(0)
+    );
+    let rows = bind_all(sqlx::query(&sql), &params).fetch_all(pool).await?;
+    let rows = rows
+        .iter()
+        .map(|row| {
+            Ok(InboxRow {
+                reference: row.try_get("reference")?,
+                service_key: row
+                    .try_get::<Option<String>, _>("service_key")?
+                    .unwrap_or_default(),
+                submitted_at: row.try_get("submitted_at")?,
+                status: row.try_get("status")?,
+                applicant_name: row.try_get("applicant_name")?,
+                assigned_name: row.try_get("assigned_name")?,
+            })
+        })
+        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    let count_sql = format!("SELECT COUNT(*) AS n FROM cases c WHERE {clause}");
+    let total: i64 = bind_all(sqlx::query(&count_sql), &params)
+        .fetch_one(pool)
+        .await?
+        .try_get("n")?;
+    Ok((rows, total))
+}
+
+/// How many of the matching cases are in each status (the status filter
+/// itself aside).
+pub async fn inbox_counts(
+    pool: &AnyPool,
+    q: &InboxQuery,
+) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    let (clause, params) = inbox_where(q, false);
+    let sql = format!(
+        "SELECT c.status, COUNT(*) AS n FROM cases c WHERE {clause} GROUP BY c.status ORDER BY c.status"
+    );
+    let rows = bind_all(sqlx::query(&sql), &params).fetch_all(pool).await?;
+    rows.iter()
+        .map(|row| Ok((row.try_get("status")?, row.try_get("n")?)))
+        .collect()
+}
+
+/// Assigns a case to a member of staff, or to no one.
+pub async fn assign(
+    conn: &mut AnyConnection,
+    case_id: i64,
+    staff_id: Option<i64>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE cases SET assigned_to = $1 WHERE id = $2")
+        .bind(staff_id)
+        .bind(case_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
 /// One case in full, by its reference.
 #[derive(Clone, Debug)]
 pub struct Stored {
@@ -182,12 +362,19 @@ pub struct Stored {
     /// The typed answers, as JSON.
     pub answers: String,
     pub person_id: Option<i64>,
+    pub service_key: String,
+    pub language: String,
+    pub applicant_name: Option<String>,
+    pub assigned_to: Option<i64>,
+    pub assigned_name: Option<String>,
 }
 
 pub async fn by_reference(pool: &AnyPool, reference: &str) -> Result<Option<Stored>, sqlx::Error> {
     let row = sqlx::query(
-        "SELECT id, reference, submission_key, form_version_id, submitted_at, status, answers, \
-         person_id FROM cases WHERE reference = $1",
+        "SELECT c.id, c.reference, c.submission_key, c.form_version_id, c.submitted_at, c.status, \
+         c.answers, c.person_id, c.service_key, c.language, c.applicant_name, c.assigned_to, \
+         s.name AS assigned_name FROM cases c LEFT JOIN staff s ON s.id = c.assigned_to \
+         WHERE c.reference = $1",
     )
     .bind(reference)
     .fetch_optional(pool)
@@ -202,6 +389,13 @@ pub async fn by_reference(pool: &AnyPool, reference: &str) -> Result<Option<Stor
             status: row.try_get("status")?,
             answers: row.try_get("answers")?,
             person_id: row.try_get("person_id")?,
+            service_key: row
+                .try_get::<Option<String>, _>("service_key")?
+                .unwrap_or_default(),
+            language: row.try_get("language")?,
+            applicant_name: row.try_get("applicant_name")?,
+            assigned_to: row.try_get("assigned_to")?,
+            assigned_name: row.try_get("assigned_name")?,
         })
     })
     .transpose()

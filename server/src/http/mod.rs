@@ -4,6 +4,7 @@
 
 mod assets;
 mod feedback;
+mod handling;
 mod limits;
 mod locale;
 mod my_cases;
@@ -110,6 +111,14 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/my-cases/{reference}/files/{id}", get(my_cases::file))
         .route("/my-cases/drafts/{id}", get(my_cases::continue_draft))
+        .route("/staff/cases/{reference}/assign", post(handling::assign))
+        .route(
+            "/staff/cases/{reference}/status",
+            post(handling::set_status),
+        )
+        .route("/staff/cases/{reference}/message", post(handling::message))
+        .route("/staff/cases/{reference}/note", post(handling::note))
+        .route("/staff/cases/{reference}/files/{id}", get(handling::file))
         .route(app::STYLESHEET_PATH, get(assets::stylesheet))
         .route(
             "/schemas/form-definition.json",

@@ -170,7 +170,7 @@ pub async fn file(
 
 /// `Content-Disposition` for a download under the name it was sent with
 /// (RFC 6266: an ASCII fallback and the UTF-8 name percent-encoded).
-fn attachment(name: &str) -> HeaderValue {
+pub(super) fn attachment(name: &str) -> HeaderValue {
     let ascii: String = name
         .chars()
         .map(|c| {

@@ -1,0 +1,234 @@
+//! Case handling: a handler's inbox and case view (the `Handling` port),
+//! only ever of the services they handle. Every view of a case's personal
+//! data is written to the audit log, which the case's history shows.
+//! What handlers do to a case is in `http::handling`.
+
+use crate::catalogue::{format_date, format_time, CatalogueService};
+use crate::db::{self, case_events};
+use crate::error::internal;
+use app::i18n::Locale;
+use app::model::{
+    CaseFile, HandledCase, HandlingEvent, HandlingEventKind, Inbox, InboxFilter, InboxRow,
+    INBOX_PAGE, STATUSES,
+};
+use app::ssr::{may_handle, Handling, PortFuture, StaffSignedIn};
+use std::collections::BTreeMap;
+
+pub use app::pages::handling::CASES_PATH;
+
+impl Handling for CatalogueService {
+    fn inbox<'a>(
+        &'a self,
+        staff: &'a StaffSignedIn,
+        filter: InboxFilter,
+        locale: Locale,
+    ) -> PortFuture<'a, Inbox> {
+        Box::pin(async move {
+            let lang = locale.tag();
+            let services: Vec<(String, String)> = staff
+                .services
+                .iter()
+                .filter(|s| may_handle(staff, s))
+                .filter_map(|key| {
+                    let title = self.read(|store| {
+                        store
+                            .get(key, None)
+                            .map(|p| p.definition.title(lang).to_owned())
+                    })?;
+                    Some((key.clone(), title))
+                })
+                .collect();
+            let chosen: Vec<String> = services
+                .iter()
+                .map(|(k, _)| k.clone())
+                .filter(|k| filter.service.is_empty() || *k == filter.service)
+                .collect();
+            let day = |text: &str, after: bool| -> Result<Option<i64>, ()> {
+                if text.trim().is_empty() {
+                    return Ok(None);
+                }
+                let date: jiff::civil::Date = text.trim().parse().map_err(|_| ())?;
+                let date = if after {
+                    date.tomorrow().map_err(|_| ())?
+                } else {
+                    date
+                };
+                let zoned = date.to_zoned(self.timezone.clone()).map_err(|_| ())?;
+                Ok(Some(zoned.timestamp().as_millisecond()))
+            };
+            let (from, until, bad_date) = match (day(&filter.from, false), day(&filter.to, true)) {
+                (Ok(from), Ok(until)) => (from, until, false),
+                _ => (None, None, true),
+            };
+            let page = filter.page.max(1);
+            let query = db::cases::InboxQuery {
+                services: chosen,
+                status: Some(filter.status.clone()).filter(|s| !s.is_empty()),
+                assigned: match filter.assigned.as_str() {
+                    "me" => Some(Some(staff.staff_id)),
+                    "none" => Some(None),
+                    _ => None,
+                },
+                search: Some(filter.q.clone()).filter(|q| !q.trim().is_empty()),
+                from,
+                until,
+                oldest_first: filter.sort == "oldest",
+                limit: i64::from(INBOX_PAGE),
+                offset: i64::from(page - 1) * i64::from(INBOX_PAGE),
+            };
+            let (rows, total) = db::cases::inbox(&self.db.pool, &query)
+                .await
+                .map_err(|e| internal("listing the inbox", e))?;
+            let counted = db::cases::inbox_counts(&self.db.pool, &query)
+                .await
+                .map_err(|e| internal("counting the inbox", e))?;
+            let title_of = |key: &str| {
+                services
+                    .iter()
+                    .find(|(k, _)| k == key)
+                    .map(|(_, t)| t.clone())
+                    .unwrap_or_default()
+            };
+            let total = u64::try_from(total).unwrap_or(0);
+            Ok(Inbox {
+                counts: STATUSES
+                    .iter()
+                    .map(|status| {
+                        let n = counted
+                            .iter()
+                            .find(|(s, _)| s == status)
+                            .map_or(0, |(_, n)| *n);
+                        ((*status).to_owned(), u64::try_from(n).unwrap_or(0))
+                    })
+                    .collect(),
+                rows: rows
+                    .into_iter()
+                    .map(|r| InboxRow {
+                        service_title: title_of(&r.service_key),
+                        reference: r.reference,
+                        applicant: r.applicant_name,
+                        sent_on: format_date(r.submitted_at, &self.timezone),
+                        status: r.status,
+                        assigned: r.assigned_name,
+                    })
+                    .collect(),
+                total,
+                pages: u32::try_from(total.div_ceil(u64::from(INBOX_PAGE))).unwrap_or(u32::MAX),
+                bad_date,
+                services,
+                filter: InboxFilter { page, ..filter },
+            })
+        })
+    }
+
+    fn case<'a>(
+        &'a self,
+        staff: &'a StaffSignedIn,
+        reference: &'a str,
+        locale: Locale,
+    ) -> PortFuture<'a, Option<HandledCase>> {
+        Box::pin(async move {
+            let Some(case) = handled_case(&self.db, staff, reference)
+                .await
+                .map_err(|e| internal("loading a case", e))?
+            else {
+                return Ok(None);
+            };
+            // The view itself is recorded first: a read that fails to be
+            // recorded is not shown.
+            crate::auth::audit_strict(
+                &self.db,
+                &format!("staff:{}", staff.staff_id),
+                "case-read",
+                &format!("case:{}", case.reference),
+                "",
+            )
+            .await
+            .map_err(|e| internal("recording a case read", e))?;
+            let events = case_events::of_case(&self.db.pool, case.id)
+                .await
+                .map_err(|e| internal("loading a case's history", e))?;
+            let reads = db::audit::case_reads(&self.db.pool, &case.reference)
+                .await
+                .map_err(|e| internal("loading a case's reads", e))?;
+            let lang = locale.tag();
+            let definition =
+                self.read(|s| s.by_id(case.form_version_id).map(|p| p.definition.clone()));
+            let answers: BTreeMap<String, forms::Value> = serde_json::from_str(&case.answers)
+                .map_err(|e| internal("reading a case's answers", e))?;
+            let mut history: Vec<(i64, i64, HandlingEvent)> = events
+                .into_iter()
+                .map(|e| {
+                    let what = match e.what {
+                        case_events::What::Status(s) => HandlingEventKind::Status(s),
+                        case_events::What::Message { body, from_staff } => {
+                            HandlingEventKind::Message { body, from_staff }
+                        }
+                        case_events::What::Note(body) => HandlingEventKind::Note(body),
+                        case_events::What::Assigned(to) => HandlingEventKind::Assigned(to),
+                    };
+                    let event = HandlingEvent {
+                        at: format_time(e.at, &self.timezone),
+                        who: e.staff_name,
+                        what,
+                    };
+                    (e.at, 0, event)
+                })
+                .collect();
+            history.extend(reads.into_iter().map(|(at, who)| {
+                let event = HandlingEvent {
+                    at: format_time(at, &self.timezone),
+                    who,
+                    what: HandlingEventKind::Read,
+                };
+                (at, 1, event)
+            }));
+            history.sort_by_key(|(at, order, _)| (*at, *order));
+            Ok(Some(HandledCase {
+                service_title: definition
+                    .as_ref()
+                    .map(|d| d.title(lang).to_owned())
+                    .unwrap_or_default(),
+                content_lang: definition
+                    .as_ref()
+                    .and_then(|d| app::components::field::content_lang(d, lang)),
+                sent_at: format_time(case.submitted_at, &self.timezone),
+                status: case.status,
+                statuses: STATUSES.iter().map(|s| (*s).to_owned()).collect(),
+                applicant: case.applicant_name,
+                assigned_to_me: case.assigned_to == Some(staff.staff_id),
+                assigned: case.assigned_name,
+                may_message: case.person_id.is_some(),
+                history: history.into_iter().map(|(_, _, e)| e).collect(),
+                summary: definition
+                    .as_ref()
+                    .map(|d| forms::summary(d, &answers, lang))
+                    .unwrap_or_default(),
+                files: crate::my_cases::files_of(&answers)
+                    .into_iter()
+                    .map(|f| CaseFile {
+                        href: format!("{CASES_PATH}/{}/files/{}", case.reference, f.id),
+                        name: f.name,
+                        size: f.size,
+                    })
+                    .collect(),
+                reference: case.reference,
+                posted: None,
+                form_key: crate::secret::token(),
+            }))
+        })
+    }
+}
+
+/// The case with `reference` if `staff` may handle it.
+pub async fn handled_case(
+    db: &db::Db,
+    staff: &StaffSignedIn,
+    reference: &str,
+) -> Result<Option<db::cases::Stored>, sqlx::Error> {
+    if reference.len() > 32 {
+        return Ok(None);
+    }
+    let case = db::cases::by_reference(&db.pool, reference).await?;
+    Ok(case.filter(|c| may_handle(staff, &c.service_key)))
+}

@@ -1,0 +1,377 @@
+//! What case handlers do to a case: assign it, change its status (with an
+//! optional note to the resident), write to the resident, keep a note, and
+//! download its files. Plain posts, so everything works without
+//! JavaScript; a bad one brings the case back (422) with the text kept.
+//! Every change the resident should know about is e-mailed to them through
+//! the outbox, in the same transaction as the change.
+
+use crate::db::{self, case_events::What};
+use crate::error::internal;
+use crate::handling::{handled_case, CASES_PATH};
+use crate::my_cases::{check_message, files_of};
+use crate::AppState;
+use app::i18n::Locale;
+use app::model::{HandlingAction, PostedAction, STATUSES};
+use app::pages::citizen::my_cases::{MESSAGE_KEY_INPUT, MY_CASES_PATH};
+use app::ssr::StaffSignedIn;
+use axum::body::Body;
+use axum::extract::{Path, Request, State};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+
+/// A note or a message of 5,000 characters, each up to four bytes.
+const MAX_BODY: usize = 64 * 1024;
+
+/// The signed-in member of staff and the case they may handle, or the
+/// answer to give instead: to the sign-in page, or no such case.
+async fn staff_and_case(
+    state: &AppState,
+    parts: &Parts,
+    reference: &str,
+    locale: Locale,
+) -> Result<(StaffSignedIn, db::cases::Stored), Response> {
+    let Some(staff) = parts.extensions.get::<StaffSignedIn>().cloned() else {
+        return Err(Redirect::to("/staff/signin").into_response());
+    };
+    match handled_case(&state.db, &staff, reference).await {
+        Ok(Some(case)) => Ok((staff, case)),
+        Ok(None) => Err((StatusCode::NOT_FOUND, locale.t("not-found-body")).into_response()),
+        Err(e) => Err(super::unavailable_text(
+            locale,
+            internal("finding a case", e),
+        )),
+    }
+}
+
+fn back_to(case: &db::cases::Stored, anchor: &str) -> Response {
+    Redirect::to(&format!("{CASES_PATH}/{}{anchor}", case.reference)).into_response()
+}
+
+/// The mails a change brings its resident: to the addresses the form sent
+/// the receipt to, in the case's language.
+fn mails_for(
+    state: &AppState,
+    case: &db::cases::Stored,
+    status: Option<&str>,
+) -> Vec<(String, String, app::mail::MailText)> {
+    let definition = {
+        let store = state.forms.read().unwrap_or_else(|e| e.into_inner());
+        store
+            .by_id(case.form_version_id)
+            .map(|p| p.definition.clone())
+    };
+    let Some(definition) = definition else {
+        return Vec::new();
+    };
+    let answers: std::collections::BTreeMap<String, forms::Value> =
+        serde_json::from_str(&case.answers).unwrap_or_default();
+    let locale = Locale::from_tag(&case.language).unwrap_or_default();
+    let link = case.person_id.map(|_| {
+        format!(
+            "{}{MY_CASES_PATH}/{}",
+            state.config.public_url, case.reference
+        )
+    });
+    let text = app::mail::case_update(locale, &case.reference, status, link.as_deref());
+    crate::submission::receipt_recipients(&definition, &answers)
+        .into_iter()
+        .map(|to| {
+            let id = crate::mail::message_id(&state.config.mail_from);
+            (to.to_owned(), id, text.clone())
+        })
+        .collect()
+}
+
+/// Writes `events` to the case, and `mails` to the outbox, in one commit.
+/// `post_key` makes the first event once-only (a form posted twice).
+async fn record(
+    state: &AppState,
+    case_id: i64,
+    staff_id: i64,
+    events: Vec<What>,
+    post_key: Option<String>,
+    mails: Vec<(String, String, app::mail::MailText)>,
+) -> Result<bool, sqlx::Error> {
+    let now = db::now_millis();
+    let written = state
+        .db
+        .writer
+        .write(move |conn| {
+            let (events, post_key, mails) = (events.clone(), post_key.clone(), mails.clone());
+            Box::pin(async move {
+                let mut first = true;
+                for what in &events {
+                    let key = if first { post_key.as_deref() } else { None };
+                    let added =
+                        db::case_events::add_once(conn, case_id, what, Some(staff_id), now, key)
+                            .await?;
+                    if first && added.is_none() {
+                        return Ok(false); // Posted before: nothing more to do.
+                    }
+                    first = false;
+                }
+                for (to, message_id, text) in &mails {
+                    let mail = db::outbox::NewMail {
+                        recipient: to,
+                        subject: &text.subject,
+                        body: &text.body,
+                    };
+                    db::outbox::insert(conn, Some(case_id), &mail, message_id, now).await?;
+                }
+                Ok(true)
+            })
+        })
+        .await?;
+    if written {
+        state.mail_wake.notify_one();
+    }
+    Ok(written)
+}
+
+/// The case page again, with the form that had an error and its text.
+async fn again(
+    state: &AppState,
+    mut parts: Parts,
+    case: &db::cases::Stored,
+    posted: PostedAction,
+) -> Response {
+    parts.method = axum::http::Method::GET;
+    parts.uri = match format!("{CASES_PATH}/{}", case.reference).parse() {
+        Ok(uri) => uri,
+        Err(_) => return StatusCode::NOT_FOUND.into_response(),
+    };
+    super::render_with(
+        state,
+        Request::from_parts(parts, Body::empty()),
+        Some(posted),
+        None,
+    )
+    .await
+}
+
+/// The form's key, so that a post made twice is recorded once.
+fn post_key(pairs: &[(String, String)], action: &str) -> String {
+    let key = Some(super::posted(pairs, MESSAGE_KEY_INPUT))
+        .filter(|k| crate::secret::is_token(k))
+        .map_or_else(crate::secret::token, str::to_owned);
+    format!("{action}:{key}")
+}
+
+/// `POST /staff/cases/<reference>/assign`: `to` = `me` or `none`.
+pub async fn assign(
+    State(state): State<AppState>,
+    Path(reference): Path<String>,
+    request: Request,
+) -> Response {
+    let (parts, locale, pairs) = match super::read_small_post(request, MAX_BODY).await {
+        Ok(read) => read,
+        Err(refusal) => return refusal,
+    };
+    let (staff, case) = match staff_and_case(&state, &parts, &reference, locale).await {
+        Ok(found) => found,
+        Err(answer) => return answer,
+    };
+    let to_me = super::posted(&pairs, "to") == "me";
+    let (assignee, name) = if to_me {
+        (Some(staff.staff_id), Some(staff.name.clone()))
+    } else {
+        (None, None)
+    };
+    if case.assigned_to == assignee {
+        return back_to(&case, "");
+    }
+    let (id, staff_id, now) = (case.id, staff.staff_id, db::now_millis());
+    let written = state
+        .db
+        .writer
+        .write(move |conn| {
+            let name = name.clone();
+            Box::pin(async move {
+                db::cases::assign(conn, id, assignee).await?;
+                db::case_events::add(conn, id, &What::Assigned(name), Some(staff_id), now).await
+            })
+        })
+        .await;
+    match written {
+        Ok(_) => back_to(&case, ""),
+        Err(e) => super::unavailable_text(locale, internal("assigning a case", e)),
+    }
+}
+
+/// `POST /staff/cases/<reference>/status`: `status`, and `note`, an
+/// optional message to the resident that comes with it.
+pub async fn set_status(
+    State(state): State<AppState>,
+    Path(reference): Path<String>,
+    request: Request,
+) -> Response {
+    let (parts, locale, pairs) = match super::read_small_post(request, MAX_BODY).await {
+        Ok(read) => read,
+        Err(refusal) => return refusal,
+    };
+    let (staff, case) = match staff_and_case(&state, &parts, &reference, locale).await {
+        Ok(found) => found,
+        Err(answer) => return answer,
+    };
+    let status = super::posted(&pairs, "status").to_owned();
+    if !STATUSES.contains(&status.as_str()) {
+        return (StatusCode::UNPROCESSABLE_ENTITY, locale.t("not-found-body")).into_response();
+    }
+    let typed = super::posted(&pairs, "note").replace("\r\n", "\n");
+    let note = if typed.trim().is_empty() || case.person_id.is_none() {
+        None
+    } else {
+        match check_message(&typed) {
+            Ok(note) => Some(note),
+            Err(error) => {
+                let posted = PostedAction {
+                    action: HandlingAction::Status,
+                    text: typed,
+                    error,
+                };
+                return again(&state, parts, &case, posted).await;
+            }
+        }
+    };
+    if status == case.status && note.is_none() {
+        return back_to(&case, "");
+    }
+    let mut events = vec![What::Status(status.clone())];
+    if let Some(note) = note {
+        events.push(What::Message {
+            body: note,
+            from_staff: true,
+        });
+    }
+    let mails = mails_for(&state, &case, Some(&status));
+    let key = post_key(&pairs, "status");
+    match record(&state, case.id, staff.staff_id, events, Some(key), mails).await {
+        Ok(_) => back_to(&case, ""),
+        Err(e) => super::unavailable_text(locale, internal("changing a case's status", e)),
+    }
+}
+
+/// `POST /staff/cases/<reference>/message`: `message` to the resident, who
+/// reads it in "My cases" (so only to a resident who signed in).
+pub async fn message(
+    State(state): State<AppState>,
+    Path(reference): Path<String>,
+    request: Request,
+) -> Response {
+    written(state, reference, request, HandlingAction::Message).await
+}
+
+/// `POST /staff/cases/<reference>/note`: `note`, for the handlers only.
+pub async fn note(
+    State(state): State<AppState>,
+    Path(reference): Path<String>,
+    request: Request,
+) -> Response {
+    written(state, reference, request, HandlingAction::Note).await
+}
+
+async fn written(
+    state: AppState,
+    reference: String,
+    request: Request,
+    action: HandlingAction,
+) -> Response {
+    let (parts, locale, pairs) = match super::read_small_post(request, MAX_BODY).await {
+        Ok(read) => read,
+        Err(refusal) => return refusal,
+    };
+    let (staff, case) = match staff_and_case(&state, &parts, &reference, locale).await {
+        Ok(found) => found,
+        Err(answer) => return answer,
+    };
+    let (field, name) = match action {
+        HandlingAction::Note => ("note", "note"),
+        _ => ("message", "message"),
+    };
+    if action == HandlingAction::Message && case.person_id.is_none() {
+        return (StatusCode::UNPROCESSABLE_ENTITY, locale.t("not-found-body")).into_response();
+    }
+    let typed = super::posted(&pairs, field).replace("\r\n", "\n");
+    let body = match check_message(&typed) {
+        Ok(body) => body,
+        Err(error) => {
+            let posted = PostedAction {
+                action,
+                text: typed,
+                error,
+            };
+            return again(&state, parts, &case, posted).await;
+        }
+    };
+    let (what, mails, anchor) = match action {
+        HandlingAction::Note => (What::Note(body), Vec::new(), "#history"),
+        _ => (
+            What::Message {
+                body,
+                from_staff: true,
+            },
+            mails_for(&state, &case, None),
+            "#history",
+        ),
+    };
+    let key = post_key(&pairs, name);
+    match record(
+        &state,
+        case.id,
+        staff.staff_id,
+        vec![what],
+        Some(key),
+        mails,
+    )
+    .await
+    {
+        Ok(_) => back_to(&case, anchor),
+        Err(e) => super::unavailable_text(locale, internal("writing on a case", e)),
+    }
+}
+
+/// `GET /staff/cases/<reference>/files/<id>`: a file of the case, to its
+/// handlers only; each download is in the audit log.
+pub async fn file(
+    State(state): State<AppState>,
+    Path((reference, id)): Path<(String, String)>,
+    request: Request,
+) -> Response {
+    let (parts, _) = request.into_parts();
+    let locale = super::locale_of(&parts);
+    let (staff, case) = match staff_and_case(&state, &parts, &reference, locale).await {
+        Ok(found) => found,
+        Err(answer) => return answer,
+    };
+    let answers = serde_json::from_str(&case.answers).unwrap_or_default();
+    let Some(found) = files_of(&answers).into_iter().find(|f| f.id == id) else {
+        return (StatusCode::NOT_FOUND, locale.t("not-found-body")).into_response();
+    };
+    let subject = format!("case:{}", case.reference);
+    let actor = format!("staff:{}", staff.staff_id);
+    if let Err(e) =
+        crate::auth::audit_strict(&state.db, &actor, "case-file-read", &subject, &found.id).await
+    {
+        return super::unavailable_text(locale, internal("recording a file read", e));
+    }
+    let bytes = match state.files.get(&found.id).await {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return (StatusCode::NOT_FOUND, locale.t("not-found-body")).into_response(),
+        Err(e) => return super::unavailable_text(locale, internal("reading a file", e)),
+    };
+    let mut response = Body::from(bytes).into_response();
+    let headers = response.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(&found.content_type) {
+        headers.insert(header::CONTENT_TYPE, value);
+    }
+    headers.insert(
+        header::CONTENT_DISPOSITION,
+        super::my_cases::attachment(&found.name),
+    );
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
+    response
+}
