@@ -1,6 +1,6 @@
 //! User-interface text through Fluent, and the choice of language.
 //!
-//! Every string a person reads comes from `locales/<lang>/*.ftl`, embedded at
+//! Every string a person reads comes from `locales/{form,pages}/<lang>/*.ftl`, embedded at
 //! build time so the server and the browser hold the same text. Form content
 //! (labels, hints, options) is translated inside the form definition instead.
 
@@ -12,13 +12,28 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+// Two sets of text: the form page's island's (`locales/form`), which the
+// browser's bundle carries, and every other page's (`locales/pages`), which
+// only the server draws. A page's text is looked up in its own set first.
+// Isolation marks surround every argument with invisible characters.
+// Left-to-right text needs none; in Arabic they keep a Swedish label or a
+// number in its own order inside the sentence.
 fluent_templates::static_loader! {
     static LOCALES = {
-        locales: "../locales",
+        locales: "../locales/form",
         fallback_language: "sv",
-        // Isolation marks surround every argument with invisible
-        // characters. Left-to-right text needs none; in Arabic they keep a
-        // Swedish label or a number in its own order inside the sentence.
+        customise: |bundle| {
+            let right_to_left = bundle.locales.iter().any(|l| l.language.as_str() == "ar");
+            bundle.set_use_isolating(right_to_left)
+        },
+    };
+}
+
+#[cfg(feature = "ssr")]
+fluent_templates::static_loader! {
+    static PAGE_LOCALES = {
+        locales: "../locales/pages",
+        fallback_language: "sv",
         customise: |bundle| {
             let right_to_left = bundle.locales.iter().any(|l| l.language.as_str() == "ar");
             bundle.set_use_isolating(right_to_left)
@@ -113,6 +128,10 @@ impl Locale {
 
     /// The text of `key` in this language.
     pub fn t(self, key: &str) -> String {
+        #[cfg(feature = "ssr")]
+        if let Some(text) = PAGE_LOCALES.try_lookup(self.langid(), key) {
+            return text;
+        }
         LOCALES.lookup(self.langid(), key)
     }
 
@@ -128,6 +147,10 @@ impl Locale {
                 (Cow::Borrowed(*name), value)
             })
             .collect();
+        #[cfg(feature = "ssr")]
+        if let Some(text) = PAGE_LOCALES.try_lookup_with_args(self.langid(), key, &args) {
+            return text;
+        }
         LOCALES.lookup_with_args(self.langid(), key, &args)
     }
 }
@@ -146,8 +169,7 @@ pub fn use_locale() -> Locale {
 
 #[cfg(test)]
 mod tests {
-    use super::{Locale, LOCALES};
-    use fluent_templates::Loader;
+    use super::Locale;
 
     #[test]
     fn cookie_wins_then_accept_language_then_swedish() {
@@ -174,7 +196,7 @@ mod tests {
             for locale in Locale::ALL {
                 let key = format!("topic-{topic}");
                 assert!(
-                    LOCALES.try_lookup(locale.langid(), &key).is_some(),
+                    !locale.t(&key).contains(&key),
                     "{key} has no {} text",
                     locale.tag()
                 );

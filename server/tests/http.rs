@@ -2267,9 +2267,12 @@ async fn a_broken_database_stops_the_server_with_a_clear_error() {
     assert!(message.contains("database"), "{message}");
 }
 
-#[test]
-fn every_language_has_exactly_the_same_keys() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../locales");
+/// The keys each language folder of one set of text (`locales/form` or
+/// `locales/pages`) defines, by language.
+fn keys_of_set(set: &str) -> Vec<(String, std::collections::BTreeSet<String>)> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../locales")
+        .join(set);
     let mut keys_by_lang = Vec::new();
     for entry in std::fs::read_dir(&root).expect("locales/") {
         let dir = entry.expect("entry").path();
@@ -2294,16 +2297,59 @@ fn every_language_has_exactly_the_same_keys() {
         ));
     }
     keys_by_lang.sort();
-    let langs: Vec<_> = keys_by_lang.iter().map(|(l, _)| l.as_str()).collect();
-    assert!(langs.contains(&"sv") && langs.contains(&"en"), "{langs:?}");
-    let (first_lang, first) = &keys_by_lang[0];
-    assert!(first.len() > 20);
-    for (lang, keys) in &keys_by_lang[1..] {
-        let missing: Vec<_> = first.difference(keys).collect();
-        let extra: Vec<_> = keys.difference(first).collect();
+    keys_by_lang
+}
+
+#[test]
+fn every_language_has_exactly_the_same_keys() {
+    let mut sets = Vec::new();
+    for set in ["form", "pages"] {
+        let keys_by_lang = keys_of_set(set);
+        let langs: Vec<_> = keys_by_lang.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(langs, ["ar", "en", "sv"], "{set}");
+        let (first_lang, first) = &keys_by_lang[0];
+        assert!(first.len() > 20, "{set}");
+        for (lang, keys) in &keys_by_lang[1..] {
+            let missing: Vec<_> = first.difference(keys).collect();
+            let extra: Vec<_> = keys.difference(first).collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{set}: {lang} lacks {missing:?} and has extra {extra:?} compared with {first_lang}"
+            );
+        }
+        sets.push(first.clone());
+    }
+    let both: Vec<_> = sets[0].intersection(&sets[1]).collect();
+    assert!(both.is_empty(), "in both sets: {both:?}");
+}
+
+/// The browser's bundle carries only `locales/form`: every key the form
+/// page's island names must be there, or the browser would show the key.
+#[test]
+fn the_island_finds_all_its_words_in_the_browsers_set() {
+    let form = keys_of_set("form").remove(0).1;
+    let pages = keys_of_set("pages").remove(0).1;
+    let app = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../app/src");
+    for file in [
+        "pages/citizen/form.rs",
+        "components/field.rs",
+        "components/error_summary.rs",
+        "components/notices.rs",
+    ] {
+        let source = std::fs::read_to_string(app.join(file)).expect("source");
+        let named: Vec<&str> = source
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .filter(|s| pages.contains(*s))
+            .collect();
         assert!(
-            missing.is_empty() && extra.is_empty(),
-            "{lang} lacks {missing:?} and has extra {extra:?} compared with {first_lang}"
+            named.is_empty(),
+            "{file} names {named:?}, which only the server has"
+        );
+        assert!(
+            source.split('"').any(|s| form.contains(s)),
+            "{file} names no key at all?"
         );
     }
 }

@@ -3,17 +3,10 @@
 # { "\u2066" } … { "\u2069" } (left-to-right isolate) so it is not reordered
 # inside right-to-left text.
 
-site-name = Blankett
 skip-to-content = انتقل إلى المحتوى
-notice-label = حالة الخدمة
-notice-information = معلومة:
-notice-warning = مهم:
 footer-text = Blankett – الخدمات الإلكترونية للبلدية
 language-switch-label = اللغة
-loading = جارٍ التحميل …
 back-to-start = العودة إلى الصفحة الرئيسية
-back = رجوع
-optional-suffix = (اختياري)
 
 catalogue-title = الخدمات الإلكترونية
 catalogue-heading = ماذا تريد أن تفعل؟
@@ -27,17 +20,6 @@ topic-family-and-life-events = الأسرة وأحداث الحياة
 topic-other = أخرى
 
 submit-button = إرسال
-error-title-prefix = خطأ:
-error-prefix = خطأ:
-error-summary-title = توجد مشكلة
-error-required = املأ الحقل «{ $label }».
-error-required-choice = اختر أحد الخيارات في «{ $label }».
-error-too-long = يجب ألا يزيد عدد الأحرف في «{ $label }» على { $max }.
-error-invalid-email = اكتب عنوان بريد إلكتروني بالصيغة الصحيحة في «{ $label }»، مثل name@example.se.
-error-not-an-integer = يجب أن تكون قيمة «{ $label }» عددًا صحيحًا، مثل 12.
-error-too-small = يجب أن تكون قيمة «{ $label }» { $min } أو أكثر.
-error-too-large = يجب أن تكون قيمة «{ $label }» { $max } أو أقل.
-error-unknown-option = اختر أحد الخيارات المتاحة في «{ $label }».
 
 receipt-title = تم إرسال طلبك
 receipt-reference-label = رقم معاملتك
@@ -51,53 +33,10 @@ error-page-body = حاول مرة أخرى بعد قليل. إذا استمرت 
 error-body-too-large = ما أرسلته كبير جدًا.
 error-bad-request = تعذّرت قراءة ما أرسلته. ارجع إلى الصفحة السابقة وحاول مرة أخرى.
 error-cross-site = ما أرسلته جاء من موقع آخر ولم يُقبل. افتح الخدمة الإلكترونية مباشرة وحاول مرة أخرى.
-submit-failed-title = تعذّر الإرسال في الوقت الحالي
-submit-failed-body = إجاباتك محفوظة أدناه. حاول الإرسال مرة أخرى بعد قليل. رمز الخطأ: { $reference }.
 
-answer-yes = نعم
-answer-no = لا
-hint-date-format = اكتب التاريخ بالصيغة YYYY-MM-DD (السنة-الشهر-اليوم)، مثل 2026-11-23.
-hint-personal-identity-number = اثنا عشر رقمًا بالصيغة YYYYMMDD-NNNN.
-hint-organisation-number = عشرة أرقام بالصيغة NNNNNN-NNNN.
-error-required-consent = ضع علامة في المربع «{ $label }» للمتابعة.
-error-too-few-selected = اختر ما لا يقل عن { $min } من الخيارات في «{ $label }».
-error-too-many-selected = اختر ما لا يزيد على { $max } من الخيارات في «{ $label }».
-error-invalid-date = يجب أن يكون التاريخ في «{ $label }» تاريخًا صحيحًا، مكتوبًا بالصيغة YYYY-MM-DD.
-error-date-too-early = لا يمكن أن يكون التاريخ في «{ $label }» قبل { $date }.
-error-date-too-late = لا يمكن أن يكون التاريخ في «{ $label }» بعد { $date }.
-error-invalid-phone = اكتب رقم هاتف في «{ $label }»، مثل { "\u2066" }070-123 45 67{ "\u2069" }.
-error-invalid-postal-code = اكتب رمزًا بريديًا من خمسة أرقام في «{ $label }»، مثل { "\u2066" }123 45{ "\u2069" }.
-error-invalid-identity-number = اكتب الرقم الشخصي في «{ $label }» من اثني عشر رقمًا بالصيغة YYYYMMDD-NNNN.
-error-identity-number-date = التاريخ في «{ $label }» غير موجود. تحقّق من الأرقام الثمانية الأولى.
-error-wrong-check-digit = الرقم في «{ $label }» غير صحيح. تحقّق من أنك كتبت الأرقام بشكل صحيح.
-error-invalid-organisation-number = اكتب رقم المنشأة (organisationsnummer) في «{ $label }» من عشرة أرقام بالصيغة NNNNNN-NNNN.
-error-check-answer = تحقّق من إجابتك في «{ $label }».
-address-street = عنوان الشارع
-address-postal-code = الرمز البريدي
-address-city = المدينة أو البلدة
-error-address-street = املأ عنوان الشارع في «{ $label }».
-error-address-postal-code = املأ الرمز البريدي في «{ $label }».
-error-address-city = املأ اسم المدينة أو البلدة في «{ $label }».
-computed-pending = يُحسب بعد أن تجيب عن الأسئلة.
 error-connection = تعذّر تحميل الصفحة. تحقّق من اتصالك بالإنترنت وحاول مرة أخرى.
 
 # Repeating groups, drop-down lists, files and more checks.
-select-choose = اختر
-group-add = إضافة { $row }
-group-remove = حذف { $row }
-error-too-short = يجب ألا يقل عدد الأحرف في «{ $label }» عن { $min }.
-error-pattern-mismatch = ما كتبته في «{ $label }» ليس بالصيغة الصحيحة.
-error-not-a-number = يجب أن تكون قيمة «{ $label }» عددًا، مثل 12,5.
-error-too-many-decimals = يجب ألا يزيد عدد المنازل العشرية في «{ $label }» على { $max }.
-error-required-rows = املأ صفًا واحدًا على الأقل في «{ $label }».
-error-too-few-rows = املأ ما لا يقل عن { $min } من الصفوف في «{ $label }».
-error-too-many-rows = يجب ألا يزيد عدد الصفوف في «{ $label }» على { $max }.
-error-required-file = أرفق ملفًا في «{ $label }».
-error-file-type = نوع الملف في «{ $label }» غير مقبول.
-error-file-too-large = يجب ألا يزيد حجم الملف في «{ $label }» على { $megabytes } ميغابايت.
-error-too-many-files = أرفق ما لا يزيد على { $max } من الملفات في «{ $label }».
-error-invalid-file = تعذّر استلام الملف في «{ $label }». أرفقه مرة أخرى.
-file-remove = حذف { $file }
 search-label = ابحث في الخدمات الإلكترونية
 search-button = بحث
 search-results = { $count ->
@@ -181,14 +120,11 @@ mail-receipt-subject = استلمنا طلبك – { $reference }
 mail-automatic = أُرسلت هذه الرسالة تلقائيًا ولا يمكن الرد عليها. اذكر رقم المعاملة إذا تواصلت معنا.
 
 # One page at a time, and checking the answers
-continue-button = متابعة
-form-step = الخطوة { $step } من { $steps }
 check-title = راجع إجاباتك قبل الإرسال
 check-change = تغيير
 check-send-heading = الإرسال
 check-send-body = عند الإرسال ستحصل على رقم معاملة وتأكيد.
 # Save and come back later
-save-button = احفظ وأكمل لاحقًا
 saved-title = تم حفظ إجاباتك
 saved-use-link = استخدم هذا الرابط عندما تريد المتابعة:
 saved-shown-once = احفظ الرابط الآن، مثلًا كإشارة مرجعية أو في رسالة بريد إلكتروني لنفسك. لن يُعرض إلا مرة واحدة، ويمكن لكل من لديه الرابط أن يرى إجاباتك.

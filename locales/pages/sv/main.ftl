@@ -1,14 +1,7 @@
-site-name = Blankett
 skip-to-content = Hoppa till innehållet
-notice-label = Driftinformation
-notice-information = Information:
-notice-warning = Viktigt:
 footer-text = Blankett – kommunens e-tjänster
 language-switch-label = Språk
-loading = Laddar …
 back-to-start = Tillbaka till startsidan
-back = Tillbaka
-optional-suffix = (valfritt)
 
 catalogue-title = E-tjänster
 catalogue-heading = Vad vill du göra?
@@ -22,17 +15,6 @@ topic-family-and-life-events = Familj och livshändelser
 topic-other = Övrigt
 
 submit-button = Skicka
-error-title-prefix = Fel:
-error-prefix = Fel:
-error-summary-title = Det finns ett problem
-error-required = Fyll i ”{ $label }”.
-error-required-choice = Välj ett alternativ för ”{ $label }”.
-error-too-long = ”{ $label }” får vara högst { $max } tecken.
-error-invalid-email = Skriv en e-postadress i rätt format för ”{ $label }”, till exempel namn@exempel.se.
-error-not-an-integer = ”{ $label }” ska vara ett heltal, till exempel 12.
-error-too-small = ”{ $label }” ska vara { $min } eller mer.
-error-too-large = ”{ $label }” ska vara { $max } eller mindre.
-error-unknown-option = Välj ett av alternativen för ”{ $label }”.
 
 receipt-title = Din ansökan är skickad
 receipt-reference-label = Ditt ärendenummer
@@ -46,53 +28,10 @@ error-page-body = Försök igen om en stund. Om felet finns kvar, kontakta oss o
 error-body-too-large = Det du skickade var för stort.
 error-bad-request = Det du skickade gick inte att läsa. Gå tillbaka och försök igen.
 error-cross-site = Det du skickade kom från en annan webbplats och togs inte emot. Öppna e-tjänsten direkt och försök igen.
-submit-failed-title = Det gick inte att skicka just nu
-submit-failed-body = Dina svar finns kvar nedan. Försök skicka igen om en stund. Felkod: { $reference }.
 
-answer-yes = Ja
-answer-no = Nej
-hint-date-format = Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-11-23.
-hint-personal-identity-number = Tolv siffror, ÅÅÅÅMMDD-NNNN.
-hint-organisation-number = Tio siffror, NNNNNN-NNNN.
-error-required-consent = Kryssa i rutan ”{ $label }” för att gå vidare.
-error-too-few-selected = Välj minst { $min } alternativ för ”{ $label }”.
-error-too-many-selected = Välj högst { $max } alternativ för ”{ $label }”.
-error-invalid-date = ”{ $label }” ska vara ett datum som finns, skrivet ÅÅÅÅ-MM-DD.
-error-date-too-early = ”{ $label }” kan inte vara före { $date }.
-error-date-too-late = ”{ $label }” kan inte vara efter { $date }.
-error-invalid-phone = Skriv ett telefonnummer för ”{ $label }”, till exempel 070-123 45 67.
-error-invalid-postal-code = Skriv ett postnummer med fem siffror för ”{ $label }”, till exempel 123 45.
-error-invalid-identity-number = Skriv personnumret för ”{ $label }” med tolv siffror, ÅÅÅÅMMDD-NNNN.
-error-identity-number-date = Datumet i ”{ $label }” finns inte. Kontrollera de första åtta siffrorna.
-error-wrong-check-digit = ”{ $label }” stämmer inte. Kontrollera att du har skrivit rätt siffror.
-error-invalid-organisation-number = Skriv organisationsnumret för ”{ $label }” med tio siffror, NNNNNN-NNNN.
-error-check-answer = Kontrollera svaret på ”{ $label }”.
-address-street = Gatuadress
-address-postal-code = Postnummer
-address-city = Ort
-error-address-street = Fyll i gatuadressen i ”{ $label }”.
-error-address-postal-code = Fyll i postnumret i ”{ $label }”.
-error-address-city = Fyll i orten i ”{ $label }”.
-computed-pending = Räknas ut när du har svarat på frågorna.
 error-connection = Det gick inte att hämta sidan. Kontrollera din uppkoppling och försök igen.
 
 # Repeating groups, drop-down lists, files and more checks.
-select-choose = Välj
-group-add = Lägg till { $row }
-group-remove = Ta bort { $row }
-error-too-short = ”{ $label }” ska vara minst { $min } tecken.
-error-pattern-mismatch = ”{ $label }” har inte rätt format.
-error-not-a-number = ”{ $label }” ska vara ett tal, till exempel 12,5.
-error-too-many-decimals = ”{ $label }” får ha högst { $max } decimaler.
-error-required-rows = Fyll i minst en rad i ”{ $label }”.
-error-too-few-rows = Fyll i minst { $min } rader i ”{ $label }”.
-error-too-many-rows = ”{ $label }” får ha högst { $max } rader.
-error-required-file = Bifoga en fil i ”{ $label }”.
-error-file-type = Filen i ”{ $label }” är av en typ som inte tas emot.
-error-file-too-large = Filen i ”{ $label }” får vara högst { $megabytes } MB.
-error-too-many-files = Bifoga högst { $max } filer i ”{ $label }”.
-error-invalid-file = Filen i ”{ $label }” gick inte att ta emot. Bifoga den igen.
-file-remove = Ta bort { $file }
 search-label = Sök bland e-tjänsterna
 search-button = Sök
 search-results = { $count ->
@@ -151,14 +90,11 @@ mail-receipt-subject = Vi har tagit emot din ansökan – { $reference }
 mail-automatic = Det här meddelandet skickades automatiskt och går inte att svara på. Ange ärendenumret om du kontaktar oss.
 
 # One page at a time, and checking the answers
-continue-button = Fortsätt
-form-step = Steg { $step } av { $steps }
 check-title = Kontrollera dina svar innan du skickar
 check-change = Ändra
 check-send-heading = Skicka in
 check-send-body = När du skickar in får du ett ärendenummer och en bekräftelse.
 # Save and come back later
-save-button = Spara och fortsätt senare
 saved-title = Dina svar är sparade
 saved-use-link = Använd den här länken när du vill fortsätta:
 saved-shown-once = Spara länken nu, till exempel som bokmärke eller i ett mejl till dig själv. Den visas bara en gång, och den som har länken kan se dina svar.

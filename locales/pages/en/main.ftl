@@ -1,14 +1,7 @@
-site-name = Blankett
 skip-to-content = Skip to content
-notice-label = Service status
-notice-information = Information:
-notice-warning = Important:
 footer-text = Blankett – the municipality's e-services
 language-switch-label = Language
-loading = Loading …
 back-to-start = Back to the start page
-back = Back
-optional-suffix = (optional)
 
 catalogue-title = E-services
 catalogue-heading = What do you want to do?
@@ -22,17 +15,6 @@ topic-family-and-life-events = Family and life events
 topic-other = Other
 
 submit-button = Send
-error-title-prefix = Error:
-error-prefix = Error:
-error-summary-title = There is a problem
-error-required = Enter “{ $label }”.
-error-required-choice = Select an option for “{ $label }”.
-error-too-long = “{ $label }” must be { $max } characters or fewer.
-error-invalid-email = Enter an e-mail address in the correct format for “{ $label }”, like name@example.com.
-error-not-an-integer = “{ $label }” must be a whole number, like 12.
-error-too-small = “{ $label }” must be { $min } or more.
-error-too-large = “{ $label }” must be { $max } or less.
-error-unknown-option = Select one of the options for “{ $label }”.
 
 receipt-title = Your application has been sent
 receipt-reference-label = Your case reference
@@ -46,53 +28,10 @@ error-page-body = Please try again later. If the problem continues, contact us a
 error-body-too-large = What you sent was too large.
 error-bad-request = What you sent could not be read. Go back and try again.
 error-cross-site = What you sent came from another website and was not accepted. Open the e-service directly and try again.
-submit-failed-title = It could not be sent just now
-submit-failed-body = Your answers are kept below. Try sending again in a moment. Error code: { $reference }.
 
-answer-yes = Yes
-answer-no = No
-hint-date-format = Write the date as YYYY-MM-DD, for example 2026-11-23.
-hint-personal-identity-number = Twelve digits, YYYYMMDD-NNNN.
-hint-organisation-number = Ten digits, NNNNNN-NNNN.
-error-required-consent = Tick “{ $label }” to continue.
-error-too-few-selected = Select at least { $min } options for “{ $label }”.
-error-too-many-selected = Select at most { $max } options for “{ $label }”.
-error-invalid-date = “{ $label }” must be a real date, written YYYY-MM-DD.
-error-date-too-early = “{ $label }” cannot be before { $date }.
-error-date-too-late = “{ $label }” cannot be after { $date }.
-error-invalid-phone = Enter a telephone number for “{ $label }”, like 070-123 45 67.
-error-invalid-postal-code = Enter a five-digit postcode for “{ $label }”, like 123 45.
-error-invalid-identity-number = Enter the personal identity number for “{ $label }” in twelve digits, YYYYMMDD-NNNN.
-error-identity-number-date = The date in “{ $label }” does not exist. Check the first eight digits.
-error-wrong-check-digit = “{ $label }” is not right. Check that the digits are typed correctly.
-error-invalid-organisation-number = Enter the organisation number for “{ $label }” in ten digits, NNNNNN-NNNN.
-error-check-answer = Check your answer to “{ $label }”.
-address-street = Street address
-address-postal-code = Postcode
-address-city = Town or city
-error-address-street = Enter the street address in “{ $label }”.
-error-address-postal-code = Enter the postcode in “{ $label }”.
-error-address-city = Enter the town or city in “{ $label }”.
-computed-pending = Worked out once you have answered the questions.
 error-connection = The page could not be loaded. Check your connection and try again.
 
 # Repeating groups, drop-down lists, files and more checks.
-select-choose = Choose
-group-add = Add another { $row }
-group-remove = Remove { $row }
-error-too-short = “{ $label }” must be at least { $min } characters.
-error-pattern-mismatch = “{ $label }” is not in the right format.
-error-not-a-number = “{ $label }” must be a number, like 12.5.
-error-too-many-decimals = “{ $label }” can have at most { $max } decimals.
-error-required-rows = Fill in at least one row in “{ $label }”.
-error-too-few-rows = Fill in at least { $min } rows in “{ $label }”.
-error-too-many-rows = “{ $label }” can have at most { $max } rows.
-error-required-file = Attach a file in “{ $label }”.
-error-file-type = The file in “{ $label }” is of a type that is not accepted.
-error-file-too-large = The file in “{ $label }” must be { $megabytes } MB or smaller.
-error-too-many-files = Attach at most { $max } files in “{ $label }”.
-error-invalid-file = The file in “{ $label }” could not be received. Attach it again.
-file-remove = Remove { $file }
 search-label = Search the e-services
 search-button = Search
 search-results = { $count ->
@@ -151,14 +90,11 @@ mail-receipt-subject = We have received your application – { $reference }
 mail-automatic = This message was sent automatically and replies are not read. Give the case reference if you contact us.
 
 # One page at a time, and checking the answers
-continue-button = Continue
-form-step = Step { $step } of { $steps }
 check-title = Check your answers before sending
 check-change = Change
 check-send-heading = Send
 check-send-body = When you send, you get a case reference and a confirmation.
 # Save and come back later
-save-button = Save and come back later
 saved-title = Your answers have been saved
 saved-use-link = Use this link when you want to continue:
 saved-shown-once = Keep the link now, for example as a bookmark or in an e-mail to yourself. It is shown only once, and anyone who has it can see your answers.
