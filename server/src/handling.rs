@@ -69,6 +69,7 @@ impl Handling for CatalogueService {
                     "none" => Some(None),
                     _ => None,
                 },
+                reference: None,
                 search: Some(filter.q.clone()).filter(|q| !q.trim().is_empty()),
                 from,
                 until,
@@ -76,12 +77,25 @@ impl Handling for CatalogueService {
                 limit: i64::from(INBOX_PAGE),
                 offset: i64::from(page - 1) * i64::from(INBOX_PAGE),
             };
-            let (rows, total) = db::cases::inbox(&self.db.pool, &query)
+            let mut query = query;
+            // A reference finds its case (a name that happens to look like
+            // one is searched as a name).
+            if let Some(reference) = query
+                .search
+                .as_deref()
+                .and_then(db::cases::looks_like_reference)
+            {
+                if db::cases::exists(&self.db.pool, &reference)
+                    .await
+                    .map_err(|e| internal("finding a reference", e))?
+                {
+                    query.reference = Some(reference);
+                    query.search = None;
+                }
+            }
+            let (rows, total, counted) = db::cases::inbox(&self.db.pool, &query)
                 .await
                 .map_err(|e| internal("listing the inbox", e))?;
-            let counted = db::cases::inbox_counts(&self.db.pool, &query)
-                .await
-                .map_err(|e| internal("counting the inbox", e))?;
             let title_of = |key: &str| {
                 services
                     .iter()
