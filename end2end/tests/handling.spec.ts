@@ -35,7 +35,7 @@ test('a handler finds a case, takes it and moves it on; the resident sees it in 
   await expect(staff.getByRole('heading', { level: 1 })).toHaveText('Ärenden');
   await expectAccessible(staff, testInfo);
   await staff.getByLabel('Ärendenummer eller sökandens namn').fill('Jeanne');
-  await staff.getByLabel('E-tjänst').selectOption({ label: 'Felanmälan – gata och park' });
+  await staff.getByRole('search').getByLabel('E-tjänst').selectOption({ label: 'Felanmälan – gata och park' });
   await staff.getByRole('button', { name: 'Visa ärenden' }).click();
   await expect(staff).toHaveURL(/q=Jeanne/);
   const row = staff.getByRole('row').filter({ hasText: reference });

@@ -128,7 +128,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     } else {
         // As autovacuum leaves a table that has settled: the visibility
         // map set, so counting can read the indexes alone.
-        sqlx::query("VACUUM ANALYZE cases").execute(&db.pool).await?;
+        sqlx::query("VACUUM ANALYZE cases")
+            .execute(&db.pool)
+            .await?;
     }
     println!("inserted in {:.1} s", started.elapsed().as_secs_f64());
 

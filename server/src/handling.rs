@@ -246,3 +246,80 @@ pub async fn handled_case(
     let case = db::cases::by_reference(&db.pool, reference).await?;
     Ok(case.filter(|c| may_handle(staff, &c.service_key)))
 }
+
+/// Deletes the closed cases whose service's retention has run out (the
+/// `retention_months` of its personal-data notice, counted from the day
+/// the case was closed, in the configured time zone): answers, history,
+/// waiting mail, files. Each deletion is in the audit log by reference and
+/// service only. Services without a notice keep their cases. Gives how
+/// many cases went. Run at start-up and every hour.
+pub async fn sweep_closed(
+    db: &db::Db,
+    forms: &std::sync::RwLock<crate::catalogue::FormStore>,
+    files: &dyn crate::files::FileStore,
+    timezone: &jiff::tz::TimeZone,
+    now: i64,
+) -> Result<usize, sqlx::Error> {
+    let services: Vec<(String, u32)> = {
+        let store = forms.read().unwrap_or_else(|e| e.into_inner());
+        store
+            .newest()
+            .iter()
+            .filter_map(|d| {
+                let months = d.privacy()?.retention_months;
+                Some((d.key().to_owned(), months))
+            })
+            .collect()
+    };
+    let mut deleted = 0;
+    for (service, months) in services {
+        let Some(cutoff) = jiff::Timestamp::from_millisecond(now)
+            .ok()
+            .map(|t| t.to_zoned(timezone.clone()))
+            .and_then(|z| {
+                z.checked_sub(jiff::Span::new().months(i64::from(months)))
+                    .ok()
+            })
+            .map(|z| z.timestamp().as_millisecond())
+        else {
+            continue;
+        };
+        for case in db::cases::closed_before(&db.pool, &service, cutoff).await? {
+            let answers = serde_json::from_str(&case.answers).unwrap_or_default();
+            let file_ids: Vec<String> = crate::my_cases::files_of(&answers)
+                .into_iter()
+                .map(|f| f.id)
+                .collect();
+            let (id, ids) = (case.id, file_ids.clone());
+            let entry = db::audit::Entry {
+                at: now,
+                actor: "blankett".into(),
+                action: "case-deleted".into(),
+                subject: format!("case:{}", case.reference),
+                detail: format!(
+                    "service {}, kept {months} months after closing",
+                    case.service_key
+                ),
+            };
+            db.writer
+                .write(move |conn| {
+                    let (ids, entry) = (ids.clone(), entry.clone());
+                    Box::pin(async move {
+                        db::cases::delete(conn, id, &ids).await?;
+                        db::audit::insert(conn, &entry).await
+                    })
+                })
+                .await?;
+            for file in file_ids {
+                if let Err(e) = files.delete(&file).await {
+                    tracing::warn!(file = %file, error = %e, "a deleted case's file could not be removed");
+                }
+            }
+            deleted += 1;
+        }
+    }
+    if deleted > 0 {
+        tracing::info!(deleted, "closed cases past their retention deleted");
+    }
+    Ok(deleted)
+}

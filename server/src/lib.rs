@@ -145,11 +145,23 @@ pub async fn run(
     Ok(())
 }
 
-/// Deletes expired drafts at start-up and every hour until `stop`.
+/// Deletes expired drafts and sessions, and closed cases past their
+/// retention, at start-up and every hour until `stop`.
 async fn sweep_drafts(state: AppState, mut stop: tokio::sync::watch::Receiver<bool>) {
     loop {
         if let Err(e) = drafts::sweep(&state.db, state.files.as_ref(), db::now_millis()).await {
             tracing::error!(error = %e, "expired drafts could not be deleted");
+        }
+        if let Err(e) = handling::sweep_closed(
+            &state.db,
+            &state.forms,
+            state.files.as_ref(),
+            &state.config.timezone,
+            db::now_millis(),
+        )
+        .await
+        {
+            tracing::error!(error = %e, "closed cases past their retention could not be deleted");
         }
         let sessions = auth::store::DbStore::new(state.db.clone());
         if let Err(e) = sessions.sweep(db::now_millis()).await {

@@ -1044,6 +1044,31 @@ on_both_databases! {
         let (_, case) = handler.get(&case_path).await;
         assert!(case.contains("Meddelande från den sökande") && case.contains("Det är ABC123."), "{case}");
 
+        // Exports: the service's cases as CSV (one column per question) and
+        // JSON, and the one case; each in the audit log.
+        let export = "/staff/export?service=parking-permit&from=2000-01-01&to=2999-12-31";
+        let r = handler.send_request(server.client.get(server.url(export))).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        assert_eq!(r.headers()["content-type"], "text/csv; charset=utf-8");
+        assert!(r.headers()["content-disposition"].to_str().expect("ascii").contains("parking-permit-2000-01-01-2999-12-31.csv"));
+        let csv = r.text().await.expect("csv");
+        let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+        assert_eq!(lines.len(), 2, "{csv}");
+        assert!(lines[0].starts_with("\"Ärendenummer\",\"Skickat\",\"Status\","), "{csv}");
+        assert!(lines[1].contains(&format!("\"{reference}\"")) && lines[1].contains("\"ABC123\"") && lines[1].contains("Under handläggning"), "{csv}");
+        let r = handler.send_request(server.client.get(server.url(&format!("{export}&format=json")))).await;
+        let json: serde_json::Value = serde_json::from_str(&r.text().await.expect("body")).expect("json");
+        assert_eq!(json[0]["reference"], reference.as_str());
+        assert!(json[0]["answers"].as_array().expect("answers").iter().any(|a| a["value"] == "ABC123"), "{json}");
+        let r = handler.send_request(server.client.get(server.url(&format!("{case_path}/export.json")))).await;
+        let one: serde_json::Value = serde_json::from_str(&r.text().await.expect("body")).expect("json");
+        assert_eq!((one["reference"].as_str(), one["status"].as_str()), (Some(reference.as_str()), Some("in-progress")));
+        let log = server::db::audit::newest(&db.pool, 3).await.expect("audit");
+        let actions: Vec<&str> = log.iter().map(|e| e.action.as_str()).collect();
+        assert_eq!(actions, ["case-exported", "cases-exported", "cases-exported"]);
+        let (status, _) = handler.get("/staff/export?service=parking-permit&from=igår&to=2999-12-31").await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+
         // Nobody else reaches it: a form author, a handler of other
         // services, a resident, nobody.
         let args: Vec<String> = ["add", "--username", "vigsel", "--name", "Vera Vigsel", "--role", "handler",
@@ -1064,6 +1089,11 @@ on_both_databases! {
             let (status, page) = other.get(&case_path).await;
             assert!(matches!(status.as_u16(), 302 | 404), "{who}: {status}");
             assert!(!page.contains("ABC123"), "{who}");
+            for path in [format!("{case_path}/export.json"), export.to_owned()] {
+                let r = other.send_request(server.client.get(server.url(&path))).await;
+                assert!(matches!(r.status().as_u16(), 303 | 404), "{who}: {path} {}", r.status());
+                assert!(!r.text().await.expect("body").contains("ABC123"), "{who}: {path}");
+            }
             for action in ["assign", "status", "message", "note"] {
                 let r = other.post(&format!("{case_path}/{action}"), &[("to", "me"), ("status", "closed"), ("message", "x"), ("note", "x")]).await;
                 assert!(matches!(r.status().as_u16(), 303 | 404), "{who}: {action} {}", r.status());
@@ -1075,6 +1105,62 @@ on_both_databases! {
         let status: String = sqlx::query_scalar("SELECT status FROM cases WHERE reference = $1")
             .bind(&reference).fetch_one(&db.pool).await.expect("status");
         assert_eq!(status, "in-progress", "untouched by anyone else");
+    }
+
+    async fn closed_cases_are_deleted_for_good_when_their_retention_has_run_out(server: TestServer) {
+        // Three fault reports (kept 24 months after closing), the first with a photo.
+        let jpeg = b"\xFF\xD8\xFF\xE0 a tiny photo".to_vec();
+        let mut references = Vec::new();
+        for n in 0..3 {
+            let key = server::secret::token();
+            let mut pairs: Vec<(&str, &str)> = VALID_FAULT.to_vec();
+            pairs.extend([("_version", "2"), ("_submission", key.as_str())]);
+            let mut body = pairs.iter().fold(reqwest::multipart::Form::new(), |f, (n, v)| f.text(n.to_string(), v.to_string()));
+            if n == 0 {
+                body = body.part("photos", reqwest::multipart::Part::bytes(jpeg.clone()).file_name("hål.jpg").mime_str("image/jpeg").expect("mime"));
+            }
+            let mut journey = Journey::new(&server, "fault-report");
+            let r = journey.post_multipart("/services/fault-report/form", body).await;
+            assert_eq!(r.headers()[LOCATION], "/services/fault-report/check");
+            references.push(server.reference_of(&journey.send_checked().await).await);
+        }
+        let db = server.db().await;
+        let photo: String = sqlx::query_scalar("SELECT id FROM files").fetch_one(&db.pool).await.expect("a photo");
+        let store = server::files::LocalFiles::new(server.data_dir.join("files"));
+        assert!(server::files::FileStore::get(&store, &photo).await.expect("read").is_some());
+        // The first closed 25 months ago, the second yesterday; the third
+        // was never closed, though sent as long ago.
+        let now = server::db::now_millis();
+        let day = 86_400_000_i64;
+        for (reference, status, at) in [
+            (&references[0], "closed", now - 25 * 31 * day),
+            (&references[1], "closed", now - day),
+            (&references[2], "in-progress", now - 25 * 31 * day),
+        ] {
+            sqlx::query("UPDATE cases SET status = $1, status_at = $2, submitted_at = $3 WHERE reference = $4")
+                .bind(status).bind(at).bind(now - 26 * 31 * day).bind(reference)
+                .execute(&db.pool).await.expect("update");
+        }
+        let forms = std::sync::RwLock::new(server::catalogue::FormStore::load(&db).await.expect("forms"));
+        let timezone = jiff::tz::TimeZone::get("Europe/Stockholm").expect("zone");
+        let deleted = server::handling::sweep_closed(&db, &forms, &store, &timezone, now).await.expect("sweep");
+        assert_eq!(deleted, 1);
+        let left: Vec<String> = sqlx::query_scalar("SELECT reference FROM cases ORDER BY id").fetch_all(&db.pool).await.expect("cases");
+        assert_eq!(left, references[1..].to_vec());
+        let orphans: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM case_events WHERE case_id NOT IN (SELECT id FROM cases)")
+            .fetch_one(&db.pool).await.expect("events");
+        assert_eq!(orphans, 0, "its history went with it");
+        let files: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM files").fetch_one(&db.pool).await.expect("files");
+        assert_eq!(files, 0, "and its photo's record");
+        assert!(server::files::FileStore::get(&store, &photo).await.expect("read").is_none(), "and its bytes");
+        let mail: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE case_id NOT IN (SELECT id FROM cases)")
+            .fetch_one(&db.pool).await.expect("outbox");
+        assert_eq!(mail, 0);
+        let log = server::db::audit::newest(&db.pool, 1).await.expect("audit");
+        assert_eq!((log[0].action.as_str(), log[0].subject.clone()), ("case-deleted", format!("case:{}", references[0])));
+        assert!(!log[0].detail.contains("Storgatan") && !log[0].detail.contains("anna@"), "{}", log[0].detail);
+        // Nothing more to do the next time.
+        assert_eq!(server::handling::sweep_closed(&db, &forms, &store, &timezone, now).await.expect("sweep"), 0);
     }
 
     async fn health_and_readiness_answer(server: TestServer) {
@@ -2231,6 +2317,50 @@ on_both_databases! {
         let r = post(&[("origin", own.trim_end_matches('/'))]).await.expect("POST");
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
         assert_eq!(server::db::cases::count(&server.db().await.pool).await.expect("count"), 0, "drafts only");
+    }
+
+    async fn a_case_is_shown_against_its_own_form_version_after_a_new_one_is_published(server: TestServer) {
+        // Lars sends a fault report, signed in.
+        let mut lars = Journey::new(&server, "");
+        lars.sign_in("lars").await;
+        lars.service = "fault-report".into();
+        let sent = lars.send(VALID_FAULT).await;
+        assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+        let reference = server.reference_of(&sent).await;
+        let session = lars.session.clone().expect("a session");
+        // A new version is published: the location question is asked in
+        // other words.
+        let db = server.db().await;
+        let (version, definition): (i64, String) = sqlx::query_as(
+            "SELECT version, definition FROM form_versions WHERE service_key = 'fault-report' ORDER BY version DESC LIMIT 1",
+        ).fetch_one(&db.pool).await.expect("the version in use");
+        let mut spec: serde_json::Value = serde_json::from_str(&definition).expect("json");
+        spec["version"] = serde_json::json!(version + 1);
+        for page in spec["pages"].as_array_mut().expect("pages") {
+            for field in page["fields"].as_array_mut().expect("fields") {
+                if field["key"] == "location" {
+                    field["label"]["sv"] = serde_json::json!("Adress där felet finns");
+                }
+            }
+        }
+        assert!(server::db::forms::insert_if_absent(&db.pool, "fault-report", version + 1, &spec.to_string(), server::db::now_millis())
+            .await.expect("publish"));
+        drop(db);
+        let (dir, url) = server.stop().await;
+        let server = TestServer::start_with(dir, url).await;
+
+        // New residents get the new version; Lars's case is read as he answered it.
+        let (_, form) = server.get("/services/fault-report/form").await;
+        assert!(form.contains("Adress där felet finns"), "{form}");
+        let mut lars = Journey::new(&server, "");
+        lars.session = Some(session);
+        let (status, mine) = lars.get(&format!("/my-cases/{reference}")).await;
+        assert_eq!(status, StatusCode::OK, "{mine}");
+        assert!(mine.contains("Var finns felet?") && !mine.contains("Adress där felet finns"), "{mine}");
+        let mut handler = Journey::new(&server, "");
+        handler.post("/staff/signin", &[("username", "handlaggare"), ("password", "demo-handlaggare-2026")]).await;
+        let (_, case) = handler.get(&format!("/staff/cases/{reference}")).await;
+        assert!(case.contains("Var finns felet?") && case.contains("Storgatan 12") && !case.contains("Adress där felet finns"), "{case}");
     }
 
     async fn cases_survive_a_restart(server: TestServer) {

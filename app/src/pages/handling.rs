@@ -124,8 +124,9 @@ fn Choice(
     label: String,
     options: Vec<(String, String)>,
     chosen: String,
+    #[prop(default = "filter")] id_prefix: &'static str,
 ) -> impl IntoView {
-    let id = format!("filter-{name}");
+    let id = format!("{id_prefix}-{name}");
     view! {
         <div class="form-group filter__item">
             <label class="label" for=id.clone()>{label}</label>
@@ -255,6 +256,7 @@ fn InboxView(inbox: Inbox) -> impl IntoView {
                 </table>
             </div>
         })}
+        {(!inbox.services.is_empty()).then(|| view! { <ExportForm services=inbox.services.clone() /> }.into_any())}
         {(inbox.pages > 1).then(|| view! {
             <nav class="pagination" aria-label=locale.t("inbox-pages")>
                 {previous.map(|href| view! { <a href=href rel="prev">{locale.t("inbox-previous")}</a> })}
@@ -263,6 +265,45 @@ fn InboxView(inbox: Inbox) -> impl IntoView {
             </nav>
         })}
     }
+}
+
+/// Downloads a service's cases over dates, as CSV or JSON.
+#[component]
+fn ExportForm(services: Vec<(String, String)>) -> impl IntoView {
+    let locale = use_locale();
+    view! {
+                <section aria-labelledby="export-heading">
+                    <h2 id="export-heading">{locale.t("export-heading")}</h2>
+                    <form method="get" action="/staff/export" class="filter">
+                        <Choice name="service" label=locale.t("inbox-service") options=services chosen=String::new() id_prefix="export" />
+                        <div class="form-group filter__item">
+                            <label class="label" for="export-from">{locale.t("inbox-from")}</label>
+                            <input class="input" id="export-from" name="from" type="date" required=true />
+                        </div>
+                        <div class="form-group filter__item">
+                            <label class="label" for="export-to">{locale.t("inbox-to")}</label>
+                            <input class="input" id="export-to" name="to" type="date" required=true />
+                        </div>
+                        <fieldset class="fieldset filter__item">
+                            <legend class="fieldset__legend">{locale.t("export-format")}</legend>
+                            <div class="radios radios--inline">
+                                <div class="radios__item">
+                                    <input class="radios__input" id="export-csv" type="radio" name="format" value="csv" checked=true />
+                                    <label class="label radios__label" for="export-csv">"CSV"</label>
+                                </div>
+                                <div class="radios__item">
+                                    <input class="radios__input" id="export-json" type="radio" name="format" value="json" />
+                                    <label class="label radios__label" for="export-json">"JSON"</label>
+                                </div>
+                            </div>
+                        </fieldset>
+                        <div class="filter__item filter__buttons">
+                            <button type="submit" class="button button--secondary">{locale.t("export-button")}</button>
+                        </div>
+                    </form>
+                </section>
+    }
+    .into_any()
 }
 
 #[component]
@@ -486,6 +527,9 @@ fn CaseView(case: HandledCase) -> impl IntoView {
         <h2>{locale.t("receipt-answers-heading")}</h2>
         <SummaryList rows=case.summary.clone() content_lang=case.content_lang.clone() />
         {files}
+        <p>
+            <a href=action("export.json") download=true>{locale.t("export-case")}</a>
+        </p>
 
         <h2 id="history">{locale.t("case-history-heading")}</h2>
         <ol class="timeline">

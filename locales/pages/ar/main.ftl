@@ -297,3 +297,7 @@ history-note = ملاحظة داخلية
 history-assigned = أُسندت إلى { $name }
 history-unassigned = لا يوجد موظف معالجة
 history-read = قُرئت
+export-heading = تنزيل القضايا
+export-format = الصيغة
+export-button = تنزيل
+export-case = نزّل القضية بصيغة JSON

@@ -267,3 +267,7 @@ history-note = Internal note
 history-assigned = Assigned to { $name }
 history-unassigned = No case handler
 history-read = Read
+export-heading = Download cases
+export-format = Format
+export-button = Download
+export-case = Download the case as JSON

@@ -267,3 +267,7 @@ history-note = Intern anteckning
 history-assigned = Tilldelat { $name }
 history-unassigned = Ingen handläggare
 history-read = Läst
+export-heading = Ladda ner ärenden
+export-format = Format
+export-button = Ladda ner
+export-case = Ladda ner ärendet som JSON

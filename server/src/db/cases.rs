@@ -401,36 +401,57 @@ pub struct Stored {
     pub assigned_name: Option<String>,
 }
 
-pub async fn by_reference(pool: &AnyPool, reference: &str) -> Result<Option<Stored>, sqlx::Error> {
-    let row = sqlx::query(
-        "SELECT c.id, c.reference, c.submission_key, c.form_version_id, c.submitted_at, c.status, \
-         c.answers, c.person_id, c.service_key, c.language, c.applicant_name, c.assigned_to, \
-         s.name AS assigned_name FROM cases c LEFT JOIN staff s ON s.id = c.assigned_to \
-         WHERE c.reference = $1",
-    )
-    .bind(reference)
-    .fetch_optional(pool)
+/// Every case of a service sent within the dates, oldest first, for an
+/// export.
+pub async fn of_service(
+    pool: &AnyPool,
+    service_key: &str,
+    from: Option<i64>,
+    until: Option<i64>,
+) -> Result<Vec<Stored>, sqlx::Error> {
+    let rows = sqlx::query(&format!(
+        "{STORED} WHERE c.service_key = $1 AND c.submitted_at >= $2 AND c.submitted_at < $3 \
+         ORDER BY c.submitted_at, c.id"
+    ))
+    .bind(service_key)
+    .bind(from.unwrap_or(i64::MIN))
+    .bind(until.unwrap_or(i64::MAX))
+    .fetch_all(pool)
     .await?;
-    row.map(|row| {
-        Ok(Stored {
-            id: row.try_get("id")?,
-            reference: row.try_get("reference")?,
-            submission_key: row.try_get("submission_key")?,
-            form_version_id: row.try_get("form_version_id")?,
-            submitted_at: row.try_get("submitted_at")?,
-            status: row.try_get("status")?,
-            answers: row.try_get("answers")?,
-            person_id: row.try_get("person_id")?,
-            service_key: row
-                .try_get::<Option<String>, _>("service_key")?
-                .unwrap_or_default(),
-            language: row.try_get("language")?,
-            applicant_name: row.try_get("applicant_name")?,
-            assigned_to: row.try_get("assigned_to")?,
-            assigned_name: row.try_get("assigned_name")?,
-        })
+    rows.iter().map(stored_from_row).collect()
+}
+
+const STORED: &str = "SELECT c.id, c.reference, c.submission_key, c.form_version_id, \
+    c.submitted_at, c.status, c.answers, c.person_id, c.service_key, c.language, \
+    c.applicant_name, c.assigned_to, s.name AS assigned_name \
+    FROM cases c LEFT JOIN staff s ON s.id = c.assigned_to";
+
+pub async fn by_reference(pool: &AnyPool, reference: &str) -> Result<Option<Stored>, sqlx::Error> {
+    let row = sqlx::query(&format!("{STORED} WHERE c.reference = $1"))
+        .bind(reference)
+        .fetch_optional(pool)
+        .await?;
+    row.as_ref().map(stored_from_row).transpose()
+}
+
+fn stored_from_row(row: &sqlx::any::AnyRow) -> Result<Stored, sqlx::Error> {
+    Ok(Stored {
+        id: row.try_get("id")?,
+        reference: row.try_get("reference")?,
+        submission_key: row.try_get("submission_key")?,
+        form_version_id: row.try_get("form_version_id")?,
+        submitted_at: row.try_get("submitted_at")?,
+        status: row.try_get("status")?,
+        answers: row.try_get("answers")?,
+        person_id: row.try_get("person_id")?,
+        service_key: row
+            .try_get::<Option<String>, _>("service_key")?
+            .unwrap_or_default(),
+        language: row.try_get("language")?,
+        applicant_name: row.try_get("applicant_name")?,
+        assigned_to: row.try_get("assigned_to")?,
+        assigned_name: row.try_get("assigned_name")?,
     })
-    .transpose()
 }
 
 pub async fn count(pool: &AnyPool) -> Result<i64, sqlx::Error> {
@@ -450,4 +471,68 @@ fn receipt_from_row(row: &sqlx::any::AnyRow) -> Result<CaseReceipt, sqlx::Error>
         feedback_given: row.try_get::<i64, _>("feedback_given")? != 0,
         person_id: row.try_get("person_id")?,
     })
+}
+
+/// A closed case whose time is up.
+#[derive(Clone, Debug)]
+pub struct Expired {
+    pub id: i64,
+    pub reference: String,
+    pub service_key: String,
+    /// The typed answers, as JSON: the files they name go too.
+    pub answers: String,
+}
+
+/// The closed cases of `service_key` closed before `closed_before`.
+pub async fn closed_before(
+    pool: &AnyPool,
+    service_key: &str,
+    closed_before: i64,
+) -> Result<Vec<Expired>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT id, reference, service_key, answers FROM cases \
+         WHERE service_key = $1 AND status = 'closed' AND status_at < $2 ORDER BY id LIMIT 1000",
+    )
+    .bind(service_key)
+    .bind(closed_before)
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            Ok(Expired {
+                id: row.try_get("id")?,
+                reference: row.try_get("reference")?,
+                service_key: row.try_get("service_key")?,
+                answers: row.try_get("answers")?,
+            })
+        })
+        .collect()
+}
+
+/// Deletes a case for good: its history, its mail still waiting, its
+/// files' records, and the case. The caller removes the files' bytes.
+pub async fn delete(
+    conn: &mut AnyConnection,
+    case_id: i64,
+    file_ids: &[String],
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM case_events WHERE case_id = $1")
+        .bind(case_id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("DELETE FROM outbox WHERE case_id = $1")
+        .bind(case_id)
+        .execute(&mut *conn)
+        .await?;
+    for id in file_ids {
+        sqlx::query("DELETE FROM files WHERE id = $1")
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    sqlx::query("DELETE FROM cases WHERE id = $1")
+        .bind(case_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
 }

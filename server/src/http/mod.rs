@@ -3,6 +3,7 @@
 //! posts, assets).
 
 mod assets;
+mod export;
 mod feedback;
 mod handling;
 mod limits;
@@ -119,6 +120,8 @@ pub fn router(state: AppState) -> Router {
         .route("/staff/cases/{reference}/message", post(handling::message))
         .route("/staff/cases/{reference}/note", post(handling::note))
         .route("/staff/cases/{reference}/files/{id}", get(handling::file))
+        .route("/staff/cases/{reference}/export.json", get(export::case))
+        .route("/staff/export", get(export::cases))
         .route(app::STYLESHEET_PATH, get(assets::stylesheet))
         .route(
             "/schemas/form-definition.json",
