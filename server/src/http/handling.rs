@@ -17,7 +17,7 @@ use app::ssr::StaffSignedIn;
 use axum::body::Body;
 use axum::extract::{Path, Request, State};
 use axum::http::request::Parts;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
 /// A note or a message of 5,000 characters, each up to four bytes.
@@ -42,6 +42,33 @@ async fn staff_and_case(
             internal("finding a case", e),
         )),
     }
+}
+
+/// A post about a case: what was posted, by whom, about which case.
+struct Posted {
+    parts: Parts,
+    locale: Locale,
+    pairs: Vec<(String, String)>,
+    staff: StaffSignedIn,
+    case: db::cases::Stored,
+}
+
+/// Reads a post about the case `reference` by a member of staff who may
+/// handle it, or gives the answer to send instead.
+async fn posted_on(
+    state: &AppState,
+    reference: &str,
+    request: Request,
+) -> Result<Posted, Response> {
+    let (parts, locale, pairs) = super::read_small_post(request, MAX_BODY).await?;
+    let (staff, case) = staff_and_case(state, &parts, reference, locale).await?;
+    Ok(Posted {
+        parts,
+        locale,
+        pairs,
+        staff,
+        case,
+    })
 }
 
 fn back_to(case: &db::cases::Stored, anchor: &str) -> Response {
@@ -164,12 +191,14 @@ pub async fn assign(
     Path(reference): Path<String>,
     request: Request,
 ) -> Response {
-    let (parts, locale, pairs) = match super::read_small_post(request, MAX_BODY).await {
-        Ok(read) => read,
-        Err(refusal) => return refusal,
-    };
-    let (staff, case) = match staff_and_case(&state, &parts, &reference, locale).await {
-        Ok(found) => found,
+    let Posted {
+        locale,
+        pairs,
+        staff,
+        case,
+        ..
+    } = match posted_on(&state, &reference, request).await {
+        Ok(posted) => posted,
         Err(answer) => return answer,
     };
     let to_me = super::posted(&pairs, "to") == "me";
@@ -206,12 +235,14 @@ pub async fn set_status(
     Path(reference): Path<String>,
     request: Request,
 ) -> Response {
-    let (parts, locale, pairs) = match super::read_small_post(request, MAX_BODY).await {
-        Ok(read) => read,
-        Err(refusal) => return refusal,
-    };
-    let (staff, case) = match staff_and_case(&state, &parts, &reference, locale).await {
-        Ok(found) => found,
+    let Posted {
+        parts,
+        locale,
+        pairs,
+        staff,
+        case,
+    } = match posted_on(&state, &reference, request).await {
+        Ok(posted) => posted,
         Err(answer) => return answer,
     };
     let status = super::posted(&pairs, "status").to_owned();
@@ -277,12 +308,14 @@ async fn written(
     request: Request,
     action: HandlingAction,
 ) -> Response {
-    let (parts, locale, pairs) = match super::read_small_post(request, MAX_BODY).await {
-        Ok(read) => read,
-        Err(refusal) => return refusal,
-    };
-    let (staff, case) = match staff_and_case(&state, &parts, &reference, locale).await {
-        Ok(found) => found,
+    let Posted {
+        parts,
+        locale,
+        pairs,
+        staff,
+        case,
+    } = match posted_on(&state, &reference, request).await {
+        Ok(posted) => posted,
         Err(answer) => return answer,
     };
     let (field, name) = match action {
@@ -360,18 +393,5 @@ pub async fn file(
         Ok(None) => return (StatusCode::NOT_FOUND, locale.t("not-found-body")).into_response(),
         Err(e) => return super::unavailable_text(locale, internal("reading a file", e)),
     };
-    let mut response = Body::from(bytes).into_response();
-    let headers = response.headers_mut();
-    if let Ok(value) = HeaderValue::from_str(&found.content_type) {
-        headers.insert(header::CONTENT_TYPE, value);
-    }
-    headers.insert(
-        header::CONTENT_DISPOSITION,
-        super::my_cases::attachment(&found.name),
-    );
-    headers.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("private, no-store"),
-    );
-    response
+    super::my_cases::download(&found, bytes)
 }

@@ -154,13 +154,18 @@ pub async fn file(
         Ok(None) => return not_found(),
         Err(e) => return super::unavailable_text(locale, internal("reading a file", e)),
     };
+    download(&found, bytes)
+}
+
+/// A file's bytes as a download under the name it was sent with, in the
+/// type the server found from its contents when it came; never cached.
+pub(super) fn download(file: &forms::FileRef, bytes: Vec<u8>) -> Response {
     let mut response = Body::from(bytes).into_response();
     let headers = response.headers_mut();
-    // The type the server found from the contents when the file came.
-    if let Ok(value) = HeaderValue::from_str(&found.content_type) {
+    if let Ok(value) = HeaderValue::from_str(&file.content_type) {
         headers.insert(header::CONTENT_TYPE, value);
     }
-    headers.insert(header::CONTENT_DISPOSITION, attachment(&found.name));
+    headers.insert(header::CONTENT_DISPOSITION, attachment(&file.name));
     headers.insert(
         header::CACHE_CONTROL,
         HeaderValue::from_static("private, no-store"),
