@@ -453,8 +453,6 @@ impl<'a> Journey<'a> {
     }
 }
 
-/// A request the access tests make: method, path, form fields.
-type Asked<'a> = (&'a str, String, Vec<(&'a str, &'a str)>);
 
 /// Writes each test once and runs it on SQLite and on PostgreSQL.
 macro_rules! on_both_databases {
@@ -770,49 +768,114 @@ on_both_databases! {
         assert_eq!(permit.get(&receipt).await.0, StatusCode::OK, "Anna sees her receipt");
         assert_eq!(permit.get(&format!("/my-cases/{reference}")).await.0, StatusCode::OK, "and her case");
 
-        // Everyone else: nobody signed in, another resident, staff.
-        let mut nobody = Journey::new(&server, "preschool-place");
+        let db = server.db().await;
+        let draft_id: i64 = sqlx::query_scalar("SELECT id FROM drafts WHERE person_id IS NOT NULL")
+            .fetch_one(&db.pool).await.expect("her draft");
+        let token = receipt.trim_start_matches("/receipts/").to_owned();
+        // What each varying part of an address is, for Anna's things.
+        let part = |name: &str| -> String {
+            match name {
+                "key" => "preschool-place".into(),
+                "page" => "guardian".into(),
+                "token" => token.clone(),
+                "secret" => resume.clone(),
+                "reference" => reference.clone(),
+                "id" => draft_id.to_string(),
+                "tag" => "sv".into(),
+                other => panic!("the access test does not know {{{other}}}: teach it"),
+            }
+        };
+        // Every address the server answers that takes an id, from the
+        // router's own list (its routes, the app's pages, the server
+        // functions): none may escape this test.
+        let mut asked: Vec<(String, String, bool)> = Vec::new();
+        for (method, path) in server::http::route_list() {
+            let parts: Vec<&str> = path.split('/').collect();
+            let names: Vec<String> = parts.iter()
+                .filter_map(|p| p.strip_prefix('{').and_then(|p| p.strip_suffix('}')).or_else(|| p.strip_prefix(':')))
+                .map(str::to_owned)
+                .collect();
+            let server_fn = path.starts_with("/api/");
+            if names.is_empty() && !server_fn {
+                continue;
+            }
+            let filled: Vec<String> = parts.iter().map(|p| {
+                match p.strip_prefix('{').and_then(|p| p.strip_suffix('}')).or_else(|| p.strip_prefix(':')) {
+                    Some(name) => part(name),
+                    None => (*p).to_owned(),
+                }
+            }).collect();
+            // Anything reached by a secret or a case's id must be refused;
+            // a service's pages (by key) must show nothing of hers. (Which
+            // server functions are personal is found below, by asking as Anna.)
+            let personal = names.iter().any(|n| ["token", "secret", "reference", "id"].contains(&n.as_str()));
+            asked.push((method.to_string(), filled.join("/"), personal));
+        }
+        assert!(asked.len() >= 20, "{asked:?}");
+        for wanted in ["/my-cases/{reference}", "/staff/cases/{reference}/status", "/receipts/{token}", "/api/"] {
+            let wanted = wanted.replace("{reference}", &reference).replace("{token}", &token);
+            assert!(asked.iter().any(|(_, p, _)| p.starts_with(&wanted)), "{wanted} is in the router's list");
+        }
+
+        // Everyone else: nobody signed in, another resident, staff without
+        // the right role (a form author) or service (a handler of another).
+        let args: Vec<String> = ["add", "--username", "vigsel", "--name", "Vera Vigsel", "--role", "handler",
+            "--service", "wedding-ceremony"].iter().map(|a| a.to_string()).collect();
+        server::staff::command(&args, &db, Some("ett långt lösenord".into())).await.expect("added");
+        let mut others = vec![("nobody", Journey::new(&server, "preschool-place"))];
         let mut lars = Journey::new(&server, "preschool-place");
         lars.sign_in("lars").await;
-        let mut staff = Journey::new(&server, "preschool-place");
-        let r = staff.post("/staff/signin", &[("username", "handlaggare"), ("password", "demo-handlaggare-2026")]).await;
-        assert_eq!(r.headers()[LOCATION], "/staff");
-        for (who, other) in [("nobody", &mut nobody), ("lars", &mut lars), ("staff", &mut staff)] {
+        others.push(("lars", lars));
+        for (username, password) in [("formgivare", "demo-formgivare-2026"), ("vigsel", "ett långt lösenord")] {
+            let mut staff = Journey::new(&server, "preschool-place");
+            let r = staff.post("/staff/signin", &[("username", username), ("password", password)]).await;
+            assert_eq!(r.headers()[LOCATION], "/staff");
+            others.push((username, staff));
+        }
+        // Every argument any server function takes, with Anna's ids.
+        let arguments = [("key", "preschool-place".to_owned()), ("page", "guardian".into()), ("token", token.clone()),
+            ("reference", reference.clone()), ("show_errors", "false".into()), ("sent", "false".into())];
+        let arguments: Vec<(&str, &str)> = arguments.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let shows_hers = |body: &str| body.contains("19811218-9876") || body.contains("ABC123")
+            || body.contains(&format!(">{reference}<")) || body.contains(&format!("Ärende {reference}"))
+            || body.contains("Storgatan 12");
+        // A server function that shows Anna her things by their ids (not
+        // by her browser's draft cookie, which the others are given too
+        // and which must bring them only their own) must refuse everyone
+        // else; asked as her first (they only read).
+        permit.cookie = None;
+        let mut personal_fns = 0;
+        for (method, path, personal) in asked.iter_mut() {
+            if path.starts_with("/api/") && path != "/api/autosave" {
+                let r = permit.send_request(server.client.post(server.url(path)).form(&arguments)).await;
+                // (Her case's data, not her name and number, which any
+                // form she opens is prefilled with.)
+                let body = r.text().await.expect("body");
+                *personal = body.contains("ABC123") || body.contains(&format!(">{reference}<"));
+                personal_fns += usize::from(*personal);
+                assert_eq!(method, "POST");
+            }
+        }
+        assert!(personal_fns >= 2, "her receipt and her case, at least");
+        for (who, other) in others.iter_mut() {
+            let who = *who;
             // With Anna's draft cookie, as if they had her browser.
             other.cookie = Some(draft.clone());
-            let asked: Vec<Asked> = vec![
-                ("GET", receipt.clone(), vec![]),
-                ("POST", format!("{receipt}/feedback"), vec![("rating", "0")]),
-                ("GET", format!("/resume/{resume}"), vec![]),
-                ("GET", "/services/preschool-place/form".into(), vec![]),
-                ("GET", "/services/preschool-place/check".into(), vec![]),
-                ("POST", "/services/preschool-place/check".into(), vec![]),
-                ("POST", "/services/preschool-place/form".into(), vec![("guardian-name", "X")]),
-                ("GET", "/my-cases".into(), vec![]),
-                ("GET", format!("/my-cases/{reference}"), vec![]),
-                ("POST", format!("/my-cases/{reference}/messages"), vec![("message", "Hej")]),
-            ];
-            for (method, path, form) in asked {
-                let request = match method {
-                    "GET" => server.client.get(server.url(&path)),
-                    _ => server.client.post(server.url(&path)).form(&form),
+            for (method, path, personal) in &asked {
+                let request = match method.as_str() {
+                    "GET" => server.client.get(server.url(path)),
+                    _ => server.client.post(server.url(path)).form(&arguments),
                 };
                 let r = other.send_request(request).await;
                 let status = r.status();
                 let location = r.headers().get(LOCATION).and_then(|l| l.to_str().ok()).unwrap_or("").to_owned();
                 let body = r.text().await.expect("body");
-                // Anna's receipt and link: no such thing, to anyone else.
-                // Her form: a form of their own, or a request to sign in.
-                // Without her draft, sending starts the form over.
-                let refused = matches!(status.as_u16(), 401 | 403 | 404)
-                    || location == "/drafts/expired"
-                    || location == "/services/preschool-place/form";
-                // His own form, or his own (empty) "My cases".
-                let own = (path.starts_with("/services/") || path == "/my-cases") && who == "lars";
-                assert!(refused || own, "{who}: {method} {path} answered {status} {location}");
-                assert!(!body.contains("19811218-9876") && !body.contains("ABC123") && !body.contains(&format!(">{reference}<"))
-                    && !body.contains(&format!("Ärende {reference}")),
-                    "{who}: {method} {path} showed Anna's answers");
+                // Refused: no such thing, sign in first, or start afresh.
+                let refused = status.is_client_error()
+                    || status.is_server_error() && path.starts_with("/api/")
+                    || ["/drafts/expired", "/staff/signin", "/my-cases", "/services/preschool-place/form"].contains(&location.as_str());
+                assert!(refused || !personal, "{who}: {method} {path} answered {status} {location}");
+                assert!(!shows_hers(&body), "{who}: {method} {path} showed Anna's answers: {body}");
             }
             // Saving as one goes is quietly dropped.
             let body = serde_json::json!({"key": "preschool-place", "page": "guardian",
@@ -821,7 +884,10 @@ on_both_databases! {
                 .header(reqwest::header::CONTENT_TYPE, "application/json").body(body.to_string())).await;
             assert!(r.status().is_success() || r.status().is_client_error(), "{who}: {}", r.status());
         }
-        // Anna's draft and answers are untouched.
+        // Anna's draft and answers are untouched, her case too.
+        let status: String = sqlx::query_scalar("SELECT status FROM cases WHERE reference = $1")
+            .bind(&reference).fetch_one(&db.pool).await.expect("status");
+        assert_eq!(status, "received");
         let (_, form) = anna.get("/services/preschool-place/form").await;
         assert!(form.contains(r#"value="Anna Andersson""#) && !form.contains("Mallory"), "{form}");
     }

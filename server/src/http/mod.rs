@@ -17,9 +17,11 @@ mod test_eid_page;
 use crate::AppState;
 use app::i18n::Locale;
 use axum::extract::{Path, Query, State};
+use axum::handler::Handler;
+use axum::http::Method;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
+use axum::routing::{get, post, MethodRouter};
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -77,56 +79,99 @@ pub fn local_staff_accounts(state: &AppState) -> bool {
     !(state.config.production && state.staff_oidc.is_some())
 }
 
+/// The router's own routes, each added through here so that their list
+/// (`route_list`) is the router's: the access test walks every one.
+struct Routes {
+    router: Router<AppState>,
+    listed: Vec<(Method, &'static str)>,
+}
+
+impl Routes {
+    fn add(
+        mut self,
+        methods: &[Method],
+        path: &'static str,
+        route: MethodRouter<AppState>,
+    ) -> Self {
+        self.listed
+            .extend(methods.iter().map(|m| (m.clone(), path)));
+        self.router = self.router.route(path, route);
+        self
+    }
+    fn get<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, handler: H) -> Self {
+        self.add(&[Method::GET], path, get(handler))
+    }
+    fn post<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, handler: H) -> Self {
+        self.add(&[Method::POST], path, post(handler))
+    }
+}
+
+/// Every route of the server's own (not the app's pages or server
+/// functions, which Leptos lists).
+fn own_routes() -> Routes {
+    Routes {
+        router: Router::new(),
+        listed: Vec::new(),
+    }
+    .get("/healthz", healthz)
+    .get("/readyz", readyz)
+    .get("/language/{tag}", set_language)
+    .post("/services/{key}/form", submit::first_page)
+    .post("/services/{key}/form/{page}", submit::page)
+    .post("/services/{key}/check", submit::check)
+    .post("/services/{key}/saved", submit::mail_resume)
+    .get("/resume/{secret}", submit::resume)
+    .post("/signin", sign_in::start)
+    .get("/signin/callback", sign_in::callback)
+    .post("/signout", sign_in::sign_out)
+    .post("/staff/signin", sign_in::staff_sign_in)
+    .post("/staff/signin/provider", sign_in::staff_provider_start)
+    .get("/staff/signin/callback", sign_in::staff_callback)
+    .post("/session/extend", sign_in::extend)
+    .get(app::SESSION_SCRIPT_PATH, assets::session_script)
+    .add(
+        &[Method::GET, Method::POST],
+        "/test-eid",
+        get(sign_in::test_eid_page).post(sign_in::test_eid_choose),
+    )
+    .post("/receipts/{token}/feedback", feedback::give_feedback)
+    .post("/my-cases/{reference}/messages", my_cases::write_message)
+    .get("/my-cases/{reference}/files/{id}", my_cases::file)
+    .get("/my-cases/drafts/{id}", my_cases::continue_draft)
+    .post("/staff/cases/{reference}/assign", handling::assign)
+    .post("/staff/cases/{reference}/status", handling::set_status)
+    .post("/staff/cases/{reference}/message", handling::message)
+    .post("/staff/cases/{reference}/note", handling::note)
+    .get("/staff/cases/{reference}/files/{id}", handling::file)
+    .get("/staff/cases/{reference}/export.json", export::case)
+    .get("/staff/export", export::cases)
+    .get(app::STYLESHEET_PATH, assets::stylesheet)
+    .get("/schemas/form-definition.json", assets::definition_schema)
+}
+
+/// Every route the server answers, as method and path (`{name}` for a part
+/// that varies): its own, the app's pages, and the server functions.
+pub fn route_list() -> Vec<(Method, String)> {
+    let mut list: Vec<(Method, String)> = own_routes()
+        .listed
+        .into_iter()
+        .map(|(m, p)| (m, p.to_owned()))
+        .collect();
+    list.extend(
+        generate_route_list(app::App)
+            .into_iter()
+            .map(|r| (Method::GET, r.path().to_owned())),
+    );
+    list.extend(server_fn::axum::server_fn_paths().map(|(p, m)| (m, p.to_owned())));
+    list
+}
+
 pub fn router(state: AppState) -> Router {
     let options = state.leptos_options.clone();
     let routes = generate_route_list(app::App);
     let shell = move || app::shell(options.clone());
-    Router::new()
-        .route("/healthz", get(healthz))
-        .route("/readyz", get(readyz))
-        .route("/language/{tag}", get(set_language))
-        .route("/services/{key}/form", post(submit::first_page))
-        .route("/services/{key}/form/{page}", post(submit::page))
-        .route("/services/{key}/check", post(submit::check))
-        .route("/services/{key}/saved", post(submit::mail_resume))
-        .route("/resume/{secret}", get(submit::resume))
-        .route("/signin", post(sign_in::start))
-        .route("/signin/callback", get(sign_in::callback))
-        .route("/signout", post(sign_in::sign_out))
-        .route("/staff/signin", post(sign_in::staff_sign_in))
-        .route(
-            "/staff/signin/provider",
-            post(sign_in::staff_provider_start),
-        )
-        .route("/staff/signin/callback", get(sign_in::staff_callback))
-        .route("/session/extend", post(sign_in::extend))
-        .route(app::SESSION_SCRIPT_PATH, get(assets::session_script))
-        .route(
-            "/test-eid",
-            get(sign_in::test_eid_page).post(sign_in::test_eid_choose),
-        )
-        .route("/receipts/{token}/feedback", post(feedback::give_feedback))
-        .route(
-            "/my-cases/{reference}/messages",
-            post(my_cases::write_message),
-        )
-        .route("/my-cases/{reference}/files/{id}", get(my_cases::file))
-        .route("/my-cases/drafts/{id}", get(my_cases::continue_draft))
-        .route("/staff/cases/{reference}/assign", post(handling::assign))
-        .route(
-            "/staff/cases/{reference}/status",
-            post(handling::set_status),
-        )
-        .route("/staff/cases/{reference}/message", post(handling::message))
-        .route("/staff/cases/{reference}/note", post(handling::note))
-        .route("/staff/cases/{reference}/files/{id}", get(handling::file))
-        .route("/staff/cases/{reference}/export.json", get(export::case))
-        .route("/staff/export", get(export::cases))
-        .route(app::STYLESHEET_PATH, get(assets::stylesheet))
-        .route(
-            "/schemas/form-definition.json",
-            get(assets::definition_schema),
-        )
+    own_routes()
+        .router
         .nest_service("/pkg", assets::pkg_service(&state.config.site_dir))
         .leptos_routes_with_context(&state, routes, context(&state), shell.clone())
         // Anything else is the app's "page not found", in the person's language.
