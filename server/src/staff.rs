@@ -91,37 +91,38 @@ pub async fn authenticate(
     Ok(found.filter(|s| matches && !s.disabled))
 }
 
-/// Adds a member of staff; the message to show, or why not.
-#[allow(clippy::too_many_arguments)]
-async fn add(
-    db: &Db,
+/// A member of staff to add.
+#[derive(Clone)]
+struct Account {
     username: String,
     name: String,
     organisation: Option<(String, String)>,
     password_hash: Option<String>,
     roles: Vec<Role>,
     services: Vec<String>,
-) -> Result<Option<i64>, sqlx::Error> {
+    /// Services whose new cases are assigned to them.
+    default_for: Vec<String>,
+}
+
+/// Adds a member of staff; their id, or `None` when the username is taken.
+async fn add(db: &Db, account: Account) -> Result<Option<i64>, sqlx::Error> {
     let now = db::now_millis();
-    let roles: Vec<&str> = roles.iter().map(|r| r.name()).collect();
-    let roles = roles.join(",");
     db.writer
         .write(move |conn| {
-            let (username, name, organisation) =
-                (username.clone(), name.clone(), organisation.clone());
-            let (password_hash, roles, services) =
-                (password_hash.clone(), roles.clone(), services.clone());
+            let account = account.clone();
             Box::pin(async move {
-                if let Some((key, org_name)) = &organisation {
+                if let Some((key, org_name)) = &account.organisation {
                     db::staff::organisation(conn, key, org_name, now).await?;
                 }
+                let roles: Vec<&str> = account.roles.iter().map(|r| r.name()).collect();
                 let staff = db::staff::NewStaff {
-                    username: &username,
-                    name: &name,
-                    organisation_key: organisation.as_ref().map(|(k, _)| k.as_str()),
-                    password_hash: password_hash.as_deref(),
-                    roles: &roles,
-                    services: &services,
+                    username: &account.username,
+                    name: &account.name,
+                    organisation_key: account.organisation.as_ref().map(|(k, _)| k.as_str()),
+                    password_hash: account.password_hash.as_deref(),
+                    roles: &roles.join(","),
+                    services: &account.services,
+                    default_for: &account.default_for,
                     now,
                 };
                 db::staff::insert(conn, &staff).await
@@ -132,7 +133,7 @@ async fn add(
 
 /// `blankett staff add --username U --name "N" --role administrator
 /// [--role …] [--organisation key "Name"] [--service key …]
-/// [--provider-only]`, with the password in `BLANKETT_STAFF_PASSWORD` or on
+/// [--default-for key …] [--provider-only]`, with the password in `BLANKETT_STAFF_PASSWORD` or on
 /// the first line of standard input (none for an account that signs in
 /// only through the municipality's identity provider); `blankett staff hash` prints the hash of a password read so.
 pub async fn command(args: &[String], db: &Db, password: Option<String>) -> Result<String, String> {
@@ -153,6 +154,7 @@ pub async fn command(args: &[String], db: &Db, password: Option<String>) -> Resu
             let (mut username, mut name, mut organisation) = (None, None, None);
             let (mut roles, mut services) = (Vec::new(), Vec::new());
             let mut provider_only = false;
+            let mut default_for = Vec::new();
             let mut rest = args[1..].iter();
             while let Some(flag) = rest.next() {
                 let mut value = || rest.next().cloned().ok_or(format!("{flag} needs a value"));
@@ -173,6 +175,14 @@ pub async fn command(args: &[String], db: &Db, password: Option<String>) -> Resu
                     // Signs in through the municipality's identity provider
                     // only (`BLANKETT_STAFF_OIDC_*`): no password.
                     "--provider-only" => provider_only = true,
+                    // New cases of the service are assigned to them.
+                    "--default-for" => {
+                        let service = value()?;
+                        if !services.contains(&service) {
+                            services.push(service.clone());
+                        }
+                        default_for.push(service);
+                    }
                     other => return Err(format!("`{other}` is not an option of staff add")),
                 }
             }
@@ -186,17 +196,16 @@ pub async fn command(args: &[String], db: &Db, password: Option<String>) -> Resu
             } else {
                 Some(hash_password(password()?).await?)
             };
-            match add(
-                db,
-                username.clone(),
+            let account = Account {
+                username: username.clone(),
                 name,
                 organisation,
-                hash,
+                password_hash: hash,
                 roles,
                 services,
-            )
-            .await
-            {
+                default_for,
+            };
+            match add(db, account).await {
                 Ok(Some(id)) => Ok(format!("staff {id} ({username}) added")),
                 Ok(None) => Err(format!("the username {username} is taken")),
                 Err(e) => Err(format!("the account could not be stored: {e}")),
@@ -204,7 +213,7 @@ pub async fn command(args: &[String], db: &Db, password: Option<String>) -> Resu
         }
         _ => Err(
             "usage: blankett staff add --username U --name N --role R [--role R] \
-                  [--organisation KEY NAME] [--service KEY]… [--provider-only] (password in \
+                  [--organisation KEY NAME] [--service KEY]… [--default-for KEY]… [--provider-only] (password in \
                   BLANKETT_STAFF_PASSWORD or on standard input, none with --provider-only) | \
                   blankett staff hash"
                 .into(),
@@ -243,18 +252,16 @@ pub async fn import_demo(db: &Db) -> Result<usize, sqlx::Error> {
         let roles = Role::parse(role).into_iter().collect();
         let services = services.iter().map(|s| s.to_string()).collect();
         let organisation = Some(("demokommunen".to_owned(), "Demokommunen".to_owned()));
-        if add(
-            db,
-            username.to_string(),
-            name.to_string(),
+        let account = Account {
+            username: username.to_string(),
+            name: name.to_string(),
             organisation,
-            Some(hash.to_string()),
+            password_hash: Some(hash.to_string()),
             roles,
             services,
-        )
-        .await?
-        .is_some()
-        {
+            default_for: Vec::new(),
+        };
+        if add(db, account).await?.is_some() {
             added += 1;
         }
     }

@@ -453,7 +453,6 @@ impl<'a> Journey<'a> {
     }
 }
 
-
 /// Writes each test once and runs it on SQLite and on PostgreSQL.
 macro_rules! on_both_databases {
     ($(async fn $name:ident($server:ident : TestServer) $body:block)*) => {
@@ -1227,6 +1226,31 @@ on_both_databases! {
         assert!(!log[0].detail.contains("Storgatan") && !log[0].detail.contains("anna@"), "{}", log[0].detail);
         // Nothing more to do the next time.
         assert_eq!(server::handling::sweep_closed(&db, &forms, &store, &timezone, now).await.expect("sweep"), 0);
+    }
+
+    async fn a_services_default_handler_gets_its_new_cases_at_once(server: TestServer) {
+        let db = server.db().await;
+        let args: Vec<String> = ["add", "--username", "parkering", "--name", "Petra Parkering", "--role", "handler",
+            "--default-for", "parking-permit"].iter().map(|a| a.to_string()).collect();
+        server::staff::command(&args, &db, Some("ett långt lösenord".into())).await.expect("added");
+        let mut anna = Journey::start(&server, "parking-permit").await;
+        let sent = anna.send(&[
+            ("registration", "ABC123"), ("address.street", "Storgatan 12"), ("address.postal_code", "11122"),
+            ("address.city", "Stockholm"), ("zone", "norr"), ("months", "6"), ("email", "anna@example.se"),
+        ]).await;
+        let reference = server.reference_of(&sent).await;
+        let fault = server.send_form("fault-report", &[VALID_FAULT, &[("_version", "2")]].concat()).await;
+        let unassigned = server.reference_of(&fault).await;
+        let mut petra = Journey::new(&server, "");
+        petra.post("/staff/signin", &[("username", "parkering"), ("password", "ett långt lösenord")]).await;
+        let (_, mine) = petra.get("/staff/cases?assigned=me").await;
+        assert!(mine.contains(&format!(">{reference}<")), "{mine}");
+        let (_, case) = petra.get(&format!("/staff/cases/{reference}")).await;
+        assert!(case.contains("Tilldelat Petra Parkering") && case.contains("Släpp ärendet"), "{case}");
+        let assigned: Vec<(String, Option<i64>)> = sqlx::query_as("SELECT reference, assigned_to FROM cases ORDER BY id")
+            .fetch_all(&db.pool).await.expect("cases");
+        assert!(assigned[0].1.is_some() && assigned[0].0 == reference, "{assigned:?}");
+        assert_eq!(assigned[1], (unassigned, None), "a service without one");
     }
 
     async fn health_and_readiness_answer(server: TestServer) {

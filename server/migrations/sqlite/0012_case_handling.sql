@@ -16,3 +16,7 @@ CREATE INDEX cases_inbox ON cases (service_key, status, assigned_to, submitted_a
 CREATE INDEX cases_submitted ON cases (submitted_at, service_key, status, assigned_to, applicant_name);
 CREATE INDEX cases_assigned ON cases (assigned_to, service_key, status, submitted_at);
 CREATE INDEX audit_log_subject ON audit_log (subject, id);
+
+-- A service's default handler: a new case of the service is assigned to
+-- them as it arrives (`blankett staff add … --default-for <service>`).
+ALTER TABLE staff_services ADD COLUMN default_handler BIGINT NOT NULL DEFAULT 0;

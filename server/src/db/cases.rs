@@ -76,6 +76,14 @@ pub async fn insert_once(
     let case_id: i64 = row.try_get("id")?;
     let received = super::case_events::What::Status(super::case_events::RECEIVED.to_owned());
     super::case_events::add(&mut *conn, case_id, &received, None, case.submitted_at).await?;
+    // The service's default handler gets it at once.
+    if let Some((handler, name)) =
+        super::staff::default_handler(&mut *conn, case.service_key).await?
+    {
+        assign(&mut *conn, case_id, Some(handler)).await?;
+        let assigned = super::case_events::What::Assigned(Some(name));
+        super::case_events::add(&mut *conn, case_id, &assigned, None, case.submitted_at).await?;
+    }
     for (new_mail, message_id) in mail {
         super::outbox::insert(
             &mut *conn,

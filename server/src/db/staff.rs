@@ -20,6 +20,8 @@ pub struct NewStaff<'a> {
     pub password_hash: Option<&'a str>,
     pub roles: &'a str,
     pub services: &'a [String],
+    /// Services whose new cases are assigned to them.
+    pub default_for: &'a [String],
     pub now: i64,
 }
 
@@ -72,11 +74,22 @@ pub async fn insert(
     .transpose()?;
     if let Some(id) = id {
         for service in staff.services {
-            sqlx::query("INSERT INTO staff_services (staff_id, service_key) VALUES ($1, $2)")
-                .bind(id)
-                .bind(service)
-                .execute(&mut *conn)
-                .await?;
+            let default = staff.default_for.contains(service);
+            if default {
+                // One default handler a service: the newest.
+                sqlx::query("UPDATE staff_services SET default_handler = 0 WHERE service_key = $1")
+                    .bind(service)
+                    .execute(&mut *conn)
+                    .await?;
+            }
+            sqlx::query(
+                "INSERT INTO staff_services (staff_id, service_key, default_handler) VALUES ($1, $2, $3)",
+            )
+            .bind(id)
+            .bind(service)
+            .bind(i64::from(default))
+            .execute(&mut *conn)
+            .await?;
         }
     }
     Ok(id)
@@ -111,4 +124,22 @@ pub async fn services(pool: &AnyPool, staff_id: i64) -> Result<Vec<String>, sqlx
         .iter()
         .map(|r| r.try_get("service_key"))
         .collect()
+}
+
+/// The default handler of a service (one who may still sign in), if any:
+/// their id and name.
+pub async fn default_handler(
+    conn: &mut AnyConnection,
+    service_key: &str,
+) -> Result<Option<(i64, String)>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT s.id, s.name FROM staff_services ss JOIN staff s ON s.id = ss.staff_id \
+         WHERE ss.service_key = $1 AND ss.default_handler = 1 AND s.disabled_at IS NULL \
+         ORDER BY s.id LIMIT 1",
+    )
+    .bind(service_key)
+    .fetch_optional(&mut *conn)
+    .await?;
+    row.map(|r| Ok((r.try_get("id")?, r.try_get("name")?)))
+        .transpose()
 }
