@@ -189,6 +189,12 @@ impl Handling for CatalogueService {
                     (e.at, 0, event)
                 })
                 .collect();
+            let received = HandlingEvent {
+                at: format_time(case.submitted_at, &self.timezone),
+                who: None,
+                what: HandlingEventKind::Status(case_events::RECEIVED.to_owned()),
+            };
+            history.insert(0, (case.submitted_at, -1, received));
             history.extend(reads.into_iter().map(|(at, who)| {
                 let event = HandlingEvent {
                     at: format_time(at, &self.timezone),

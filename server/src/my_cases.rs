@@ -103,10 +103,14 @@ impl Cases for CatalogueService {
                 self.read(|s| s.by_id(case.form_version_id).map(|p| p.definition.clone()));
             let answers: BTreeMap<String, forms::Value> = serde_json::from_str(&case.answers)
                 .map_err(|e| internal("reading a case's answers", e))?;
-            // Notes and assignments are the handlers' own.
-            let history = events
-                .iter()
-                .filter_map(|e| {
+            // Notes and assignments are the handlers' own. The first
+            // status is the case's sending.
+            let received = CaseEvent {
+                at: format_time(case.submitted_at, &self.timezone),
+                what: CaseEventKind::Status(case_events::RECEIVED.to_owned()),
+            };
+            let history = std::iter::once(received)
+                .chain(events.iter().filter_map(|e| {
                     let what = match &e.what {
                         case_events::What::Status(s) => CaseEventKind::Status(s.clone()),
                         case_events::What::Message { body, from_staff } => CaseEventKind::Message {
@@ -120,7 +124,7 @@ impl Cases for CatalogueService {
                         at: format_time(e.at, &self.timezone),
                         what,
                     })
-                })
+                }))
                 .collect();
             Ok(Some(CaseView {
                 service_title: definition

@@ -1,6 +1,8 @@
 -- A case's history, as the resident sees it in "My cases" and the handler
 -- in the case view: every status change and every message, in order. The
--- status a case is in now is kept on the case itself, for listing.
+-- status a case is in now is kept on the case itself, for listing. Its
+-- first status, received, is the case's own `submitted_at` (no row: a
+-- submission writes nothing more than the case).
 -- kind: 'status' (status names the new one) or 'message' (body is the
 --   text; from_staff says who wrote it).
 -- seen_at: when the other side first read a message (NULL: not yet), so a
@@ -25,9 +27,6 @@ CREATE TABLE case_events (
 );
 CREATE INDEX case_events_case ON case_events (case_id, id);
 
--- Every case sent before this had only been received.
-INSERT INTO case_events (case_id, at, kind, status)
-    SELECT id, submitted_at, 'status', 'received' FROM cases;
 
 -- "My cases": a person's cases and drafts.
 CREATE INDEX cases_person ON cases (person_id, submitted_at);

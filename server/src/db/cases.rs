@@ -45,9 +45,12 @@ pub async fn insert_once(
     let inserted = sqlx::query(
         "INSERT INTO cases \
          (reference, receipt_token, submission_key, form_version_id, language, answers, submitted_at, \
-         person_id, status, status_at, service_key, applicant_name) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $7, $10, $11) \
-         ON CONFLICT (submission_key) DO NOTHING RETURNING id",
+         person_id, status, status_at, service_key, applicant_name, assigned_to) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $7, $10, $11, \
+         (SELECT ss.staff_id FROM staff_services ss JOIN staff s ON s.id = ss.staff_id \
+          WHERE ss.service_key = $10 AND ss.default_handler = 1 AND s.disabled_at IS NULL \
+          ORDER BY ss.staff_id LIMIT 1)) \
+         ON CONFLICT (submission_key) DO NOTHING RETURNING id, assigned_to",
     )
     .bind(case.reference)
     .bind(case.receipt_token)
@@ -74,13 +77,9 @@ pub async fn insert_once(
         return receipt_from_row(&row);
     };
     let case_id: i64 = row.try_get("id")?;
-    let received = super::case_events::What::Status(super::case_events::RECEIVED.to_owned());
-    super::case_events::add(&mut *conn, case_id, &received, None, case.submitted_at).await?;
-    // The service's default handler gets it at once.
-    if let Some((handler, name)) =
-        super::staff::default_handler(&mut *conn, case.service_key).await?
-    {
-        assign(&mut *conn, case_id, Some(handler)).await?;
+    // The service's default handler got it at once (in the insert).
+    if let Some(handler) = row.try_get::<Option<i64>, _>("assigned_to")? {
+        let name = super::staff::name_of(&mut *conn, handler).await?;
         let assigned = super::case_events::What::Assigned(Some(name));
         super::case_events::add(&mut *conn, case_id, &assigned, None, case.submitted_at).await?;
     }

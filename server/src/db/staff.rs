@@ -126,20 +126,11 @@ pub async fn services(pool: &AnyPool, staff_id: i64) -> Result<Vec<String>, sqlx
         .collect()
 }
 
-/// The default handler of a service (one who may still sign in), if any:
-/// their id and name.
-pub async fn default_handler(
-    conn: &mut AnyConnection,
-    service_key: &str,
-) -> Result<Option<(i64, String)>, sqlx::Error> {
-    let row = sqlx::query(
-        "SELECT s.id, s.name FROM staff_services ss JOIN staff s ON s.id = ss.staff_id \
-         WHERE ss.service_key = $1 AND ss.default_handler = 1 AND s.disabled_at IS NULL \
-         ORDER BY s.id LIMIT 1",
-    )
-    .bind(service_key)
-    .fetch_optional(&mut *conn)
-    .await?;
-    row.map(|r| Ok((r.try_get("id")?, r.try_get("name")?)))
-        .transpose()
+/// A member of staff's name.
+pub async fn name_of(conn: &mut AnyConnection, id: i64) -> Result<String, sqlx::Error> {
+    sqlx::query("SELECT name FROM staff WHERE id = $1")
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?
+        .try_get("name")
 }
