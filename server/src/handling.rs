@@ -12,7 +12,6 @@ use app::model::{
     INBOX_PAGE, STATUSES,
 };
 use app::ssr::{may_handle, Handling, PortFuture, StaffSignedIn};
-use std::collections::BTreeMap;
 
 pub use app::pages::handling::CASES_PATH;
 
@@ -43,19 +42,7 @@ impl Handling for CatalogueService {
                 .map(|(k, _)| k.clone())
                 .filter(|k| filter.service.is_empty() || *k == filter.service)
                 .collect();
-            let day = |text: &str, after: bool| -> Result<Option<i64>, ()> {
-                if text.trim().is_empty() {
-                    return Ok(None);
-                }
-                let date: jiff::civil::Date = text.trim().parse().map_err(|_| ())?;
-                let date = if after {
-                    date.tomorrow().map_err(|_| ())?
-                } else {
-                    date
-                };
-                let zoned = date.to_zoned(self.timezone.clone()).map_err(|_| ())?;
-                Ok(Some(zoned.timestamp().as_millisecond()))
-            };
+            let day = |text: &str, end: bool| day_bound(text, &self.timezone, end);
             let (from, until, bad_date) = match (day(&filter.from, false), day(&filter.to, true)) {
                 (Ok(from), Ok(until)) => (from, until, false),
                 _ => (None, None, true),
@@ -165,10 +152,7 @@ impl Handling for CatalogueService {
             let reads = db::audit::case_reads(&self.db.pool, &case.reference)
                 .await
                 .map_err(|e| internal("loading a case's reads", e))?;
-            let lang = locale.tag();
-            let definition =
-                self.read(|s| s.by_id(case.form_version_id).map(|p| p.definition.clone()));
-            let answers: BTreeMap<String, forms::Value> = serde_json::from_str(&case.answers)
+            let read = crate::my_cases::read_case(&self.forms, &case, locale.tag())
                 .map_err(|e| internal("reading a case's answers", e))?;
             let mut history: Vec<(i64, i64, HandlingEvent)> = events
                 .into_iter()
@@ -205,13 +189,8 @@ impl Handling for CatalogueService {
             }));
             history.sort_by_key(|(at, order, _)| (*at, *order));
             Ok(Some(HandledCase {
-                service_title: definition
-                    .as_ref()
-                    .map(|d| d.title(lang).to_owned())
-                    .unwrap_or_default(),
-                content_lang: definition
-                    .as_ref()
-                    .and_then(|d| app::components::field::content_lang(d, lang)),
+                service_title: read.service_title,
+                content_lang: read.content_lang,
                 sent_at: format_time(case.submitted_at, &self.timezone),
                 status: case.status,
                 statuses: STATUSES.iter().map(|s| (*s).to_owned()).collect(),
@@ -220,11 +199,9 @@ impl Handling for CatalogueService {
                 assigned: case.assigned_name,
                 may_message: case.person_id.is_some(),
                 history: history.into_iter().map(|(_, _, e)| e).collect(),
-                summary: definition
-                    .as_ref()
-                    .map(|d| forms::summary(d, &answers, lang))
-                    .unwrap_or_default(),
-                files: crate::my_cases::files_of(&answers)
+                summary: read.summary,
+                files: read
+                    .files
                     .into_iter()
                     .map(|f| CaseFile {
                         href: format!("{CASES_PATH}/{}/files/{}", case.reference, f.id),
@@ -238,6 +215,26 @@ impl Handling for CatalogueService {
             }))
         })
     }
+}
+
+/// The start of the day `text` names (`YYYY-MM-DD`), or with `end` the
+/// start of the day after, in `timezone`: `Ok(None)` for no date, `Err` for
+/// text that is not one.
+pub fn day_bound(
+    text: &str,
+    timezone: &jiff::tz::TimeZone,
+    end: bool,
+) -> Result<Option<i64>, jiff::Error> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let date: jiff::civil::Date = text.trim().parse()?;
+    let date = if end { date.tomorrow()? } else { date };
+    Ok(Some(
+        date.to_zoned(timezone.clone())?
+            .timestamp()
+            .as_millisecond(),
+    ))
 }
 
 /// The case with `reference` if `staff` may handle it.

@@ -98,10 +98,7 @@ impl Cases for CatalogueService {
                     .await
                     .map_err(|e| internal("marking messages as read", e))?;
             }
-            let lang = locale.tag();
-            let definition =
-                self.read(|s| s.by_id(case.form_version_id).map(|p| p.definition.clone()));
-            let answers: BTreeMap<String, forms::Value> = serde_json::from_str(&case.answers)
+            let read = read_case(&self.forms, &case, locale.tag())
                 .map_err(|e| internal("reading a case's answers", e))?;
             // Notes and assignments are the handlers' own. The first
             // status is the case's sending.
@@ -127,24 +124,15 @@ impl Cases for CatalogueService {
                 }))
                 .collect();
             Ok(Some(CaseView {
-                service_title: definition
-                    .as_ref()
-                    .map(|d| d.title(lang).to_owned())
-                    .unwrap_or_default(),
-                content_lang: definition
-                    .as_ref()
-                    .and_then(|d| app::components::field::content_lang(d, lang)),
-                organisation: definition
-                    .as_ref()
-                    .and_then(|d| d.organisation(lang).map(str::to_owned)),
+                service_title: read.service_title,
+                content_lang: read.content_lang,
+                organisation: read.organisation,
                 sent_at: format_time(case.submitted_at, &self.timezone),
                 status: case.status,
                 history,
-                summary: definition
-                    .as_ref()
-                    .map(|d| forms::summary(d, &answers, lang))
-                    .unwrap_or_default(),
-                files: files_of(&answers)
+                summary: read.summary,
+                files: read
+                    .files
                     .into_iter()
                     .map(|f| CaseFile {
                         href: format!("{MY_CASES_PATH}/{}/files/{}", case.reference, f.id),
@@ -183,6 +171,41 @@ pub async fn own_case(
     }
     let case = db::cases::by_reference(&db.pool, reference).await?;
     Ok(case.filter(|c| c.person_id == Some(signed_in.person_id)))
+}
+
+/// A case's answers read against the form version they were given on, as
+/// the resident's view, the handler's and the exports show them.
+pub struct ReadCase {
+    pub service_title: String,
+    /// The form's language when the page's is not offered.
+    pub content_lang: Option<String>,
+    pub organisation: Option<String>,
+    pub summary: Vec<forms::SummaryRow>,
+    pub files: Vec<forms::FileRef>,
+}
+
+pub fn read_case(
+    forms: &std::sync::RwLock<crate::catalogue::FormStore>,
+    case: &db::cases::Stored,
+    lang: &str,
+) -> Result<ReadCase, serde_json::Error> {
+    let definition = {
+        let store = forms.read().unwrap_or_else(|e| e.into_inner());
+        store
+            .by_id(case.form_version_id)
+            .map(|p| p.definition.clone())
+    };
+    let answers: BTreeMap<String, forms::Value> = serde_json::from_str(&case.answers)?;
+    let d = definition.as_deref();
+    Ok(ReadCase {
+        service_title: d.map(|d| d.title(lang).to_owned()).unwrap_or_default(),
+        content_lang: d.and_then(|d| app::components::field::content_lang(d, lang)),
+        organisation: d.and_then(|d| d.organisation(lang).map(str::to_owned)),
+        summary: d
+            .map(|d| forms::summary(d, &answers, lang))
+            .unwrap_or_default(),
+        files: files_of(&answers),
+    })
 }
 
 /// Every file among a case's answers, groups' rows included, in order.

@@ -5,12 +5,12 @@
 
 use crate::db;
 use crate::error::internal;
-use crate::handling::handled_case;
+use crate::handling::day_bound;
 use crate::AppState;
 use app::i18n::Locale;
 use app::ssr::{may_handle, StaffSignedIn};
 use axum::extract::{Path, Query, Request, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use forms::{SummaryRow, SummaryValue};
 use serde::Deserialize;
@@ -73,27 +73,16 @@ struct Exported {
     rows: Vec<SummaryRow>,
 }
 
-fn summary_of(state: &AppState, case: &db::cases::Stored, lang: &str) -> Vec<SummaryRow> {
-    let definition = {
-        let store = state.forms.read().unwrap_or_else(|e| e.into_inner());
-        store
-            .by_id(case.form_version_id)
-            .map(|p| p.definition.clone())
-    };
-    let answers: BTreeMap<String, forms::Value> =
-        serde_json::from_str(&case.answers).unwrap_or_default();
-    definition
-        .map(|d| forms::summary(&d, &answers, lang))
-        .unwrap_or_default()
-}
-
 fn exported(state: &AppState, case: &db::cases::Stored, locale: Locale) -> Exported {
     Exported {
         reference: case.reference.clone(),
         sent_at: crate::catalogue::format_time(case.submitted_at, &state.config.timezone),
         status: case.status.clone(),
         language: case.language.clone(),
-        rows: summary_of(state, case, locale.tag()),
+        // A case whose answers cannot be read (it never should) exports none.
+        rows: crate::my_cases::read_case(&state.forms, case, locale.tag())
+            .map(|r| r.summary)
+            .unwrap_or_default(),
     }
 }
 
@@ -111,29 +100,8 @@ fn case_json(case: &Exported, locale: Locale) -> serde_json::Value {
     })
 }
 
-fn day_start(text: &str, state: &AppState, next_day: bool) -> Option<i64> {
-    let date: jiff::civil::Date = text.trim().parse().ok()?;
-    let date = if next_day {
-        date.tomorrow().ok()?
-    } else {
-        date
-    };
-    let zoned = date.to_zoned(state.config.timezone.clone()).ok()?;
-    Some(zoned.timestamp().as_millisecond())
-}
-
 fn download(body: String, content_type: &'static str, name: &str) -> Response {
-    let mut response = body.into_response();
-    let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
-        headers.insert(header::CONTENT_DISPOSITION, value);
-    }
-    headers.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("private, no-store"),
-    );
-    response
+    super::my_cases::download_as(body.into(), HeaderValue::from_static(content_type), name)
 }
 
 /// `GET /staff/export?service=&from=&to=&format=csv|json`.
@@ -150,8 +118,10 @@ pub async fn cases(
     if !may_handle(&staff, &query.service) {
         return (StatusCode::NOT_FOUND, locale.t("not-found-body")).into_response();
     }
-    let from = day_start(&query.from, &state, false);
-    let until = day_start(&query.to, &state, true);
+    // Both dates are needed.
+    let timezone = &state.config.timezone;
+    let day = |text: &str, end: bool| day_bound(text, timezone, end).ok().flatten();
+    let (from, until) = (day(&query.from, false), day(&query.to, true));
     if from.is_none() || until.is_none() {
         return (
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -242,14 +212,11 @@ pub async fn case(
 ) -> Response {
     let (parts, _) = request.into_parts();
     let locale = super::locale_of(&parts);
-    let Some(staff) = parts.extensions.get::<StaffSignedIn>().cloned() else {
-        return Redirect::to("/staff/signin").into_response();
-    };
-    let case = match handled_case(&state.db, &staff, &reference).await {
-        Ok(Some(case)) => case,
-        Ok(None) => return (StatusCode::NOT_FOUND, locale.t("not-found-body")).into_response(),
-        Err(e) => return super::unavailable_text(locale, internal("finding a case", e)),
-    };
+    let (staff, case) =
+        match super::handling::staff_and_case(&state, &parts, &reference, locale).await {
+            Ok(found) => found,
+            Err(answer) => return answer,
+        };
     let actor = format!("staff:{}", staff.staff_id);
     let subject = format!("case:{}", case.reference);
     if let Err(e) =

@@ -25,7 +25,7 @@ const MAX_BODY: usize = 64 * 1024;
 
 /// The signed-in member of staff and the case they may handle, or the
 /// answer to give instead: to the sign-in page, or no such case.
-async fn staff_and_case(
+pub(super) async fn staff_and_case(
     state: &AppState,
     parts: &Parts,
     reference: &str,

@@ -160,12 +160,17 @@ pub async fn file(
 /// A file's bytes as a download under the name it was sent with, in the
 /// type the server found from its contents when it came; never cached.
 pub(super) fn download(file: &forms::FileRef, bytes: Vec<u8>) -> Response {
-    let mut response = Body::from(bytes).into_response();
+    let content_type = HeaderValue::from_str(&file.content_type)
+        .unwrap_or_else(|_| HeaderValue::from_static("application/octet-stream"));
+    download_as(Body::from(bytes), content_type, &file.name)
+}
+
+/// `body` as a download named `name`, never cached.
+pub(super) fn download_as(body: Body, content_type: HeaderValue, name: &str) -> Response {
+    let mut response = body.into_response();
     let headers = response.headers_mut();
-    if let Ok(value) = HeaderValue::from_str(&file.content_type) {
-        headers.insert(header::CONTENT_TYPE, value);
-    }
-    headers.insert(header::CONTENT_DISPOSITION, attachment(&file.name));
+    headers.insert(header::CONTENT_TYPE, content_type);
+    headers.insert(header::CONTENT_DISPOSITION, attachment(name));
     headers.insert(
         header::CACHE_CONTROL,
         HeaderValue::from_static("private, no-store"),
