@@ -10,7 +10,11 @@ const root = path.resolve(__dirname, '..');
 const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(root, 'target');
 const bin = process.env.BLANKETT_BIN ?? path.join(targetDir, 'debug', 'blankett');
 const siteDir = process.env.BLANKETT_SITE_DIR ?? path.join(targetDir, 'site');
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'blankett-e2e-'));
+// The server's data folder; the tests read the mail it writes there (no
+// SMTP server is set, so mail goes to files). Set once, in the runner, so
+// the test workers, which load this file again, find the same folder.
+process.env.BLANKETT_E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'blankett-e2e-'));
+const dataDir = process.env.BLANKETT_E2E_DATA_DIR;
 // Where the server's log goes, in detail, when the test command wants to
 // search it afterwards (for personal identity numbers, which must never be
 // logged).

@@ -92,15 +92,30 @@ pub fn resume_link(locale: Locale, service_title: &str, link: &str, expires_on: 
 /// What happened to a case, for its resident: a new status or a message.
 /// Nothing personal beyond the case reference: the mail says where to read
 /// more (`link`: "My cases", for a resident who signed in).
+/// What changed on a case that its resident is told of.
+#[derive(Clone, Copy, Debug)]
+pub enum Update<'a> {
+    /// It moved to this status (its key).
+    Status(&'a str),
+    /// The handlers wrote to them.
+    Message,
+    /// The handlers ask them to complete it.
+    Request,
+}
+
 pub fn case_update(
     locale: Locale,
     reference: &str,
-    status: Option<&str>,
+    update: Update,
     link: Option<&str>,
 ) -> MailText {
     let reference_arg = || FluentArg::Str(reference.to_owned());
-    let (subject_key, intro) = match status {
-        Some(status) => (
+    let (subject_key, intro) = match update {
+        Update::Request => (
+            "mail-request-subject",
+            locale.t_args("mail-request-intro", &[("reference", reference_arg())]),
+        ),
+        Update::Status(status) => (
             "mail-status-subject",
             locale.t_args(
                 "mail-status-intro",
@@ -113,7 +128,7 @@ pub fn case_update(
                 ],
             ),
         ),
-        None => (
+        Update::Message => (
             "mail-message-subject",
             locale.t_args("mail-message-intro", &[("reference", reference_arg())]),
         ),

@@ -250,7 +250,42 @@ pub struct CaseView {
     /// The message form's key: a message posted twice is stored once.
     pub message_key: String,
     pub message_error: Option<MessageError>,
+    /// The handlers' request for completion that waits for an answer.
+    pub request: Option<CompletionRequest>,
+    /// An answer to it that came back with an error: its text and why.
+    pub completion: String,
+    pub completion_error: Option<CompletionError>,
 }
+
+/// What the handlers asked the resident to complete.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompletionRequest {
+    pub at: String,
+    pub body: String,
+    /// Whether files may come with the answer.
+    pub wants_files: bool,
+}
+
+/// Why an answer to a request for completion was not sent.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CompletionError {
+    /// Neither words nor a file.
+    Empty,
+    TooLong,
+    TooManyFiles,
+    /// A file (by name) larger than [`MAX_COMPLETION_FILE`].
+    FileTooLarge(String),
+    /// A file (by name) of a type not in [`COMPLETION_ACCEPT`].
+    FileType(String),
+}
+
+/// Most files with one answer to a request for completion.
+pub const MAX_COMPLETION_FILES: usize = 5;
+/// Largest file with an answer to a request for completion, in bytes.
+pub const MAX_COMPLETION_FILE: u64 = 10_000_000;
+/// The types of file an answer to a request for completion may bring: what
+/// a phone's camera or a scanner makes.
+pub const COMPLETION_ACCEPT: [&str; 2] = ["application/pdf", "image/*"];
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseEvent {
@@ -268,6 +303,10 @@ pub enum CaseEventKind {
         /// From the handlers and not read before this view.
         new: bool,
     },
+    /// The handlers asked for completion.
+    Request { body: String },
+    /// The resident's answer to a request, with the files they sent.
+    Completion { body: String, files: Vec<CaseFile> },
 }
 
 /// A file sent with the case, downloadable by its resident.
@@ -349,6 +388,8 @@ pub struct HandledCase {
     /// Messages need a resident who can read them in "My cases": one who
     /// signed in.
     pub may_message: bool,
+    /// A request for completion waits for the resident's answer.
+    pub open_request: bool,
     /// Everything that happened, oldest first: status changes, messages,
     /// notes, assignments and reads.
     pub history: Vec<HandlingEvent>,
@@ -375,6 +416,8 @@ pub enum HandlingEventKind {
     Note(String),
     Assigned(Option<String>),
     Read,
+    Request { body: String, wants_files: bool },
+    Completion { body: String, files: Vec<CaseFile> },
 }
 
 /// Which of the case's forms a post came from.
@@ -383,6 +426,8 @@ pub enum HandlingAction {
     Status,
     Message,
     Note,
+    /// A request for completion.
+    Request,
 }
 
 /// The statuses a case moves through, by default: their keys (names are

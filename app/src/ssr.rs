@@ -170,6 +170,14 @@ pub struct PostedMessage {
     pub error: crate::model::MessageError,
 }
 
+/// An answer to a request for completion that came back with an error.
+#[derive(Clone, Debug)]
+pub struct PostedCompletion {
+    pub text: String,
+    pub key: String,
+    pub error: crate::model::CompletionError,
+}
+
 /// A resident signed in with e-ID, as their session holds them. Never in a
 /// URL, a log line or the browser: the personal identity number stays on
 /// the server.

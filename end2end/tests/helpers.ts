@@ -1,4 +1,6 @@
 import { ConsoleMessage, expect, Page, TestInfo } from '@playwright/test';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 
 /** Whether this run has JavaScript, from the project's settings. */
@@ -79,4 +81,25 @@ export async function signIn(page: Page, testInfo: TestInfo, service: string, pe
   await page.getByRole('button', { name: 'Logga in', exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/services/${service}/form$`));
   await settle(page, testInfo);
+}
+
+/**
+ * The text of every mail the server has written (it has no SMTP server in
+ * these tests, so mail goes to files in its data folder) that mentions
+ * `needle`, decoded from quoted-printable, oldest first.
+ */
+export function mailsAbout(needle: string): string[] {
+  const dir = path.join(process.env.BLANKETT_E2E_DATA_DIR ?? '', 'mail');
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.eml'))
+    .map((name) => path.join(dir, name))
+    .sort((a, b) => fs.statSync(a).mtimeMs - fs.statSync(b).mtimeMs)
+    .map((file) => {
+      const raw = fs.readFileSync(file, 'latin1').replace(/\r\n/g, '\n').replace(/=\n/g, '');
+      const bytes = raw.replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+      return Buffer.from(bytes, 'latin1').toString('utf8');
+    })
+    .filter((text) => text.includes(needle));
 }

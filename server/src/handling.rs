@@ -8,8 +8,8 @@ use crate::db::{self, case_events};
 use crate::error::internal;
 use app::i18n::Locale;
 use app::model::{
-    CaseFile, HandledCase, HandlingEvent, HandlingEventKind, Inbox, InboxFilter, InboxRow,
-    INBOX_PAGE, STATUSES,
+    HandledCase, HandlingEvent, HandlingEventKind, Inbox, InboxFilter, InboxRow, INBOX_PAGE,
+    STATUSES,
 };
 use app::ssr::{may_handle, Handling, PortFuture, StaffSignedIn};
 
@@ -154,6 +154,9 @@ impl Handling for CatalogueService {
                 .map_err(|e| internal("loading a case's reads", e))?;
             let read = crate::my_cases::read_case(&self.forms, &case, locale.tag())
                 .map_err(|e| internal("reading a case's answers", e))?;
+            let open_request = case_events::open_request(&events).is_some();
+            let href =
+                |f: &forms::FileRef| crate::my_cases::file_link(CASES_PATH, &case.reference, f);
             let mut history: Vec<(i64, i64, HandlingEvent)> = events
                 .into_iter()
                 .map(|e| {
@@ -164,6 +167,15 @@ impl Handling for CatalogueService {
                         }
                         case_events::What::Note(body) => HandlingEventKind::Note(body),
                         case_events::What::Assigned(to) => HandlingEventKind::Assigned(to),
+                        case_events::What::Request { body, wants_files } => {
+                            HandlingEventKind::Request { body, wants_files }
+                        }
+                        case_events::What::Completion { body, files } => {
+                            HandlingEventKind::Completion {
+                                body,
+                                files: files.iter().map(href).collect(),
+                            }
+                        }
                     };
                     let event = HandlingEvent {
                         at: format_time(e.at, &self.timezone),
@@ -200,15 +212,8 @@ impl Handling for CatalogueService {
                 may_message: case.person_id.is_some(),
                 history: history.into_iter().map(|(_, _, e)| e).collect(),
                 summary: read.summary,
-                files: read
-                    .files
-                    .into_iter()
-                    .map(|f| CaseFile {
-                        href: format!("{CASES_PATH}/{}/files/{}", case.reference, f.id),
-                        name: f.name,
-                        size: f.size,
-                    })
-                    .collect(),
+                files: read.files.iter().map(href).collect(),
+                open_request,
                 reference: case.reference,
                 posted: None,
                 form_key: crate::secret::token(),
@@ -289,9 +294,11 @@ pub async fn sweep_closed(
         };
         for case in db::cases::closed_before(&db.pool, &service, cutoff).await? {
             let answers = serde_json::from_str(&case.answers).unwrap_or_default();
+            let events = case_events::of_case(&db.pool, case.id).await?;
             let file_ids: Vec<String> = crate::my_cases::files_of(&answers)
-                .into_iter()
-                .map(|f| f.id)
+                .iter()
+                .chain(case_events::files_sent(&events))
+                .map(|f| f.id.clone())
                 .collect();
             let (id, ids) = (case.id, file_ids.clone());
             let entry = db::audit::Entry {

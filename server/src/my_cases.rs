@@ -8,8 +8,8 @@ use crate::db::{self, case_events, Db};
 use crate::error::internal;
 use app::i18n::Locale;
 use app::model::{
-    CaseEvent, CaseEventKind, CaseFile, CaseView, MessageError, MyCase, MyCases, MyDraft,
-    MAX_MESSAGE,
+    CaseEvent, CaseEventKind, CaseFile, CaseView, CompletionRequest, MessageError, MyCase, MyCases,
+    MyDraft, MAX_MESSAGE,
 };
 use app::pages::citizen::my_cases::MY_CASES_PATH;
 use app::ssr::{Cases, PortFuture, SignedIn};
@@ -106,6 +106,15 @@ impl Cases for CatalogueService {
                 at: format_time(case.submitted_at, &self.timezone),
                 what: CaseEventKind::Status(case_events::RECEIVED.to_owned()),
             };
+            let href = |f: &forms::FileRef| file_link(MY_CASES_PATH, &case.reference, f);
+            let request = case_events::open_request(&events).and_then(|e| match &e.what {
+                case_events::What::Request { body, wants_files } => Some(CompletionRequest {
+                    at: format_time(e.at, &self.timezone),
+                    body: body.clone(),
+                    wants_files: *wants_files,
+                }),
+                _ => None,
+            });
             let history = std::iter::once(received)
                 .chain(events.iter().filter_map(|e| {
                     let what = match &e.what {
@@ -115,6 +124,15 @@ impl Cases for CatalogueService {
                             from_staff: *from_staff,
                             new: is_unread(e),
                         },
+                        case_events::What::Request { body, .. } => {
+                            CaseEventKind::Request { body: body.clone() }
+                        }
+                        case_events::What::Completion { body, files } => {
+                            CaseEventKind::Completion {
+                                body: body.clone(),
+                                files: files.iter().map(href).collect(),
+                            }
+                        }
                         case_events::What::Note(_) | case_events::What::Assigned(_) => return None,
                     };
                     Some(CaseEvent {
@@ -131,19 +149,14 @@ impl Cases for CatalogueService {
                 status: case.status,
                 history,
                 summary: read.summary,
-                files: read
-                    .files
-                    .into_iter()
-                    .map(|f| CaseFile {
-                        href: format!("{MY_CASES_PATH}/{}/files/{}", case.reference, f.id),
-                        name: f.name,
-                        size: f.size,
-                    })
-                    .collect(),
-                reference: case.reference,
+                files: read.files.iter().map(href).collect(),
                 message: String::new(),
                 message_key: crate::secret::token(),
                 message_error: None,
+                request,
+                completion: String::new(),
+                completion_error: None,
+                reference: case.reference,
             }))
         })
     }
@@ -206,6 +219,29 @@ pub fn read_case(
             .unwrap_or_default(),
         files: files_of(&answers),
     })
+}
+
+/// A file of a case as a link under `base` (the resident's or the
+/// handlers' address of the case).
+pub fn file_link(base: &str, reference: &str, file: &forms::FileRef) -> CaseFile {
+    CaseFile {
+        href: format!("{base}/{reference}/files/{}", file.id),
+        name: file.name.clone(),
+        size: file.size,
+    }
+}
+
+/// Every file of a case: those sent with its answers, then those sent
+/// with completions.
+pub async fn case_files(
+    db: &Db,
+    case: &db::cases::Stored,
+) -> Result<Vec<forms::FileRef>, sqlx::Error> {
+    let answers = serde_json::from_str(&case.answers).unwrap_or_default();
+    let events = case_events::of_case(&db.pool, case.id).await?;
+    let mut files = files_of(&answers);
+    files.extend(case_events::files_sent(&events).cloned());
+    Ok(files)
 }
 
 /// Every file among a case's answers, groups' rows included, in order.

@@ -217,7 +217,7 @@ pub fn sniff(content: &[u8]) -> &'static str {
 
 /// A file name as shown to people: no folders (some browsers send the whole
 /// path), no control characters, and not endless.
-fn clean_name(name: &str) -> String {
+pub fn clean_name(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
     let cleaned: String = base
         .chars()

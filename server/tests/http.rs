@@ -1172,6 +1172,114 @@ on_both_databases! {
         assert_eq!(status, "in-progress", "untouched by anyone else");
     }
 
+    async fn a_handler_asks_for_completion_and_the_resident_answers_with_files(server: TestServer) {
+        let mut anna = Journey::start(&server, "parking-permit").await;
+        let sent = anna.send(&[
+            ("registration", "ABC123"), ("address.street", "Storgatan 12"), ("address.postal_code", "11122"),
+            ("address.city", "Stockholm"), ("zone", "norr"), ("months", "6"), ("email", "anna@example.se"),
+        ]).await;
+        let reference = server.reference_of(&sent).await;
+        server.outbox_settled().await;
+        let receipts = server.mail_files().len();
+        let case_path = format!("/staff/cases/{reference}");
+        let mine_path = format!("/my-cases/{reference}");
+
+        // The handler asks, allowing files; posted twice, asked once.
+        let mut handler = Journey::new(&server, "");
+        handler.post("/staff/signin", &[("username", "handlaggare"), ("password", "demo-handlaggare-2026")]).await;
+        let (_, case) = handler.get(&case_path).await;
+        assert!(case.contains("Be om komplettering") && case.contains(r#"name="files""#), "{case}");
+        let key = hidden_value(&case, "_key");
+        let r = handler.post(&format!("{case_path}/request"), &[("request", " "), ("_key", key.as_str())]).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().await.expect("body").contains(r##"href="#request""##));
+        for _ in 0..2 {
+            let r = handler.post(&format!("{case_path}/request"), &[
+                ("request", "Skicka en kopia av registreringsbeviset."), ("files", "yes"), ("_key", key.as_str())]).await;
+            assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        }
+        let (_, case) = handler.get(&case_path).await;
+        assert_eq!(case.matches("Skicka en kopia av registreringsbeviset.").count(), 1, "{case}");
+        assert!(case.contains("Status: Väntar på komplettering") && case.contains("Begäran om komplettering, med filer"), "{case}");
+        server.outbox_settled().await;
+        let mails = server.mail_files();
+        assert_eq!(mails.len(), receipts + 1, "one mail for the request");
+        let mail = mail_text(mails.last().expect("a mail"));
+        assert!(mail.contains("komplettera") && mail.contains(&reference) && !mail.contains("registreringsbeviset"), "{mail}");
+
+        // Anna sees the request and the form that answers it.
+        let (_, mine) = anna.get(&mine_path).await;
+        assert!(mine.contains("Handläggaren ber dig komplettera ärendet") && mine.contains("Skicka en kopia av registreringsbeviset."), "{mine}");
+        assert!(mine.contains(r#"enctype="multipart/form-data""#) && mine.contains(r#"type="file""#), "{mine}");
+        let key = hidden_value(&mine, "_key");
+        let completion = format!("{mine_path}/completion");
+        let form = |text: &str, file: Option<(&'static [u8], &str)>| {
+            let mut form = reqwest::multipart::Form::new().text("_key", key.clone()).text("completion", text.to_owned());
+            if let Some((bytes, name)) = file {
+                form = form.part("files", reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()));
+            }
+            form
+        };
+        // Nothing, or a file that is no PDF nor picture: said, and the words kept (escaped).
+        let r = anna.post_multipart(&completion, form("", None)).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().await.expect("body").contains("Skriv ett svar eller välj en fil."));
+        let r = anna.post_multipart(&completion, form("Här </textarea><b>är</b> den.", Some((b"MZ\x90\0 not a pdf", "bevis.exe")))).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let page = r.text().await.expect("body");
+        assert!(page.contains("Filen bevis.exe är inte en PDF eller en bild.") && page.contains(r##"href="#completion-files""##), "{page}");
+        assert!(page.contains("Här &lt;/textarea&gt;&lt;b&gt;är&lt;/b&gt; den.") && !page.contains("<b>är</b>"), "kept, escaped: {page}");
+        // A PDF with words: stored once however often posted.
+        let pdf: &'static [u8] = b"%PDF-1.7 registreringsbevis";
+        for _ in 0..2 {
+            let r = anna.post_multipart(&completion, form("Här är beviset.", Some((pdf, "bevis.pdf")))).await;
+            assert_eq!(r.status(), StatusCode::SEE_OTHER);
+            assert_eq!(r.headers()[LOCATION].to_str().expect("ascii"), format!("{mine_path}#messages-heading"));
+        }
+        let db = server.db().await;
+        let completions: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM case_events WHERE kind = 'completion'")
+            .fetch_one(&db.pool).await.expect("count");
+        assert_eq!(completions, 1);
+        let file_id: String = sqlx::query_scalar("SELECT id FROM files").fetch_one(&db.pool).await.expect("one file");
+        let (_, mine) = anna.get(&mine_path).await;
+        assert!(mine.contains("Din komplettering") && mine.contains("Här är beviset.") && mine.contains("Under handläggning"), "{mine}");
+        assert!(!mine.contains("Handläggaren ber dig komplettera ärendet"), "answered: {mine}");
+        let (status, body) = anna.get(&format!("{mine_path}/files/{file_id}")).await;
+        assert_eq!((status, body.as_str()), (StatusCode::OK, "%PDF-1.7 registreringsbevis"));
+
+        // The handler sees it, downloads the file (in the audit log); the case is in progress again.
+        let (_, case) = handler.get(&case_path).await;
+        assert!(case.contains("Komplettering från den sökande") && case.contains("Här är beviset.") && case.contains("bevis.pdf"), "{case}");
+        assert!(!case.contains("Den sökande har inte svarat"), "{case}");
+        let status: String = sqlx::query_scalar("SELECT status FROM cases WHERE reference = $1")
+            .bind(&reference).fetch_one(&db.pool).await.expect("status");
+        assert_eq!(status, "in-progress");
+        let (status, body) = handler.get(&format!("{case_path}/files/{file_id}")).await;
+        assert_eq!((status, body.as_str()), (StatusCode::OK, "%PDF-1.7 registreringsbevis"));
+        let log = server::db::audit::newest(&db.pool, 1).await.expect("audit");
+        assert_eq!((log[0].action.as_str(), log[0].detail.as_str()), ("case-file-read", file_id.as_str()));
+
+        // No one else answers or downloads.
+        let mut lars = Journey::new(&server, "");
+        lars.sign_in("lars").await;
+        let r = lars.post_multipart(&completion, form("Inte min.", None)).await;
+        assert_eq!(r.status(), StatusCode::NOT_FOUND);
+        let (status, body) = lars.get(&format!("{mine_path}/files/{file_id}")).await;
+        assert!(status == StatusCode::NOT_FOUND && !body.contains("registreringsbevis"));
+
+        // Closed and past its retention, the completion's file goes with the case.
+        sqlx::query("UPDATE cases SET status = 'closed', status_at = 0 WHERE reference = $1")
+            .bind(&reference).execute(&db.pool).await.expect("close");
+        let forms = std::sync::RwLock::new(server::catalogue::FormStore::load(&db).await.expect("forms"));
+        let timezone = jiff::tz::TimeZone::get("Europe/Stockholm").expect("zone");
+        let store = server::files::LocalFiles::new(server.data_dir.join("files"));
+        let deleted = server::handling::sweep_closed(&db, &forms, &store, &timezone, server::db::now_millis()).await.expect("sweep");
+        assert_eq!(deleted, 1);
+        let files: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM files").fetch_one(&db.pool).await.expect("files");
+        assert_eq!(files, 0);
+        assert!(server::files::FileStore::get(&store, &file_id).await.expect("read").is_none());
+    }
+
     async fn closed_cases_are_deleted_for_good_when_their_retention_has_run_out(server: TestServer) {
         // Three fault reports (kept 24 months after closing), the first with a photo.
         let jpeg = b"\xFF\xD8\xFF\xE0 a tiny photo".to_vec();

@@ -803,6 +803,16 @@ pub fn content_lang(definition: &FormDefinition, page_lang: &str) -> Option<Stri
         .then(|| definition.default_language().to_owned())
 }
 
+/// A textarea's text as it must be given to `view!`: escaped on the server
+/// (see `Field`), as it is in the browser.
+pub(crate) fn textarea_text(text: &str) -> String {
+    if cfg!(feature = "ssr") {
+        escape_text(text)
+    } else {
+        text.to_owned()
+    }
+}
+
 /// Escapes text for an HTML text context.
 pub(crate) fn escape_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -353,6 +353,18 @@ fn event_text(what: &HandlingEventKind, locale: Locale) -> (String, Option<Strin
         ),
         HandlingEventKind::Assigned(None) => (locale.t("history-unassigned"), None),
         HandlingEventKind::Read => (locale.t("history-read"), None),
+        HandlingEventKind::Request { body, wants_files } => (
+            if *wants_files {
+                locale.t("history-request-files")
+            } else {
+                locale.t("history-request")
+            },
+            Some(body.clone()),
+        ),
+        HandlingEventKind::Completion { body, .. } => (
+            locale.t("history-completion"),
+            (!body.is_empty()).then(|| body.clone()),
+        ),
     }
 }
 
@@ -390,7 +402,7 @@ fn TextBox(
                     {message}
                 </p>
             })}
-            <textarea class="textarea" id=id name=name rows="4" aria-describedby=described_by>{text}</textarea>
+            <textarea class="textarea" id=id name=name rows="4" aria-describedby=described_by>{crate::components::field::textarea_text(&text)}</textarea>
         </div>
     }
 }
@@ -424,6 +436,7 @@ fn CaseView(case: HandledCase) -> impl IntoView {
         HandlingAction::Status => "status-note",
         HandlingAction::Message => "message",
         HandlingAction::Note => "note",
+        HandlingAction::Request => "request",
     });
     let summary = case.posted.as_ref().and_then(|p| {
         let (_, message) = posted_in(p.action)?;
@@ -445,6 +458,7 @@ fn CaseView(case: HandledCase) -> impl IntoView {
     let status_note = posted_in(HandlingAction::Status);
     let message_posted = posted_in(HandlingAction::Message);
     let note_posted = posted_in(HandlingAction::Note);
+    let request_posted = posted_in(HandlingAction::Request);
     let files = (!case.files.is_empty()).then(|| {
         view! {
             <h2>{locale.t("case-files-heading")}</h2>
@@ -514,6 +528,23 @@ fn CaseView(case: HandledCase) -> impl IntoView {
             </section>
         })}
         {(!case.may_message).then(|| view! { <p>{locale.t("case-no-messages-anonymous")}</p> })}
+        {case.may_message.then(|| view! {
+            <section aria-labelledby="request-heading">
+                <h2 id="request-heading">{locale.t("case-request-heading")}</h2>
+                {case.open_request.then(|| view! { <p>{locale.t("case-request-open")}</p> })}
+                <form method="post" action=action("request") novalidate=true>
+                    {key()}
+                    <TextBox id="request" name="request" label=locale.t("case-request-label") hint=hint.clone() posted=request_posted.clone() />
+                    <div class="form-group">
+                        <div class="choice">
+                            <input class="choice__input" id="request-files" type="checkbox" name="files" value="yes" />
+                            <label class="choice__label" for="request-files">{locale.t("case-request-files")}</label>
+                        </div>
+                    </div>
+                    <button type="submit" class="button">{locale.t("case-request-send")}</button>
+                </form>
+            </section>
+        })}
 
         <section aria-labelledby="note-heading">
             <h2 id="note-heading">{locale.t("case-note-heading")}</h2>
@@ -536,11 +567,27 @@ fn CaseView(case: HandledCase) -> impl IntoView {
             {case.history.iter().map(|e| {
                 let (text, body) = event_text(&e.what, locale);
                 let who = e.who.clone().map(|w| view! { " · " {w} });
+                let files = match &e.what {
+                    HandlingEventKind::Completion { files, .. } if !files.is_empty() => Some(view! {
+                        <ul class="file-list">
+                            {files.iter().map(|f| view! {
+                                <li>
+                                    <a href=f.href.clone() download=true>{f.name.clone()}</a>
+                                    " ("
+                                    {forms::format_bytes(f.size, forms::decimal_separator(locale.tag()))}
+                                    ")"
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }),
+                    _ => None,
+                };
                 view! {
                     <li class="timeline__item">
                         <span class="timeline__title">{text}</span>
                         <span class="timeline__time">{e.at.clone()}{who}</span>
                         {body.map(|b| view! { <p class="message__body">{b}</p> })}
+                        {files}
                     </li>
                 }
             }).collect_view()}

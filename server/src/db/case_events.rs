@@ -18,6 +18,14 @@ pub enum What {
     Note(String),
     /// The case was assigned to this handler (by name), or to no one.
     Assigned(Option<String>),
+    /// A handler asks the resident for more: what, and whether files may
+    /// come with the answer.
+    Request { body: String, wants_files: bool },
+    /// The resident's answer to a request, and the files sent with it.
+    Completion {
+        body: String,
+        files: Vec<forms::FileRef>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,10 +68,19 @@ pub async fn add_once(
         What::Message { body, from_staff } => ("message", None, Some(body.as_str()), *from_staff),
         What::Note(body) => ("note", None, Some(body.as_str()), true),
         What::Assigned(name) => ("assigned", None, name.as_deref(), true),
+        What::Request { body, .. } => ("request", None, Some(body.as_str()), true),
+        What::Completion { body, .. } => ("completion", None, Some(body.as_str()), false),
+    };
+    let (wants_files, files) = match what {
+        What::Request { wants_files, .. } => (i64::from(*wants_files), None),
+        What::Completion { files, .. } => (0, serde_json::to_string(files).ok()),
+        _ => (0, None),
     };
     let inserted = sqlx::query(
-        "INSERT INTO case_events (case_id, at, kind, status, body, from_staff, staff_id, post_key) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (post_key) DO NOTHING RETURNING id",
+        "INSERT INTO case_events \
+         (case_id, at, kind, status, body, from_staff, staff_id, post_key, wants_files, files) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+         ON CONFLICT (post_key) DO NOTHING RETURNING id",
     )
     .bind(case_id)
     .bind(at)
@@ -73,6 +90,8 @@ pub async fn add_once(
     .bind(i64::from(from_staff))
     .bind(staff_id)
     .bind(post_key)
+    .bind(wants_files)
+    .bind(files)
     .fetch_optional(&mut *conn)
     .await?;
     let Some(row) = inserted else {
@@ -93,8 +112,8 @@ pub async fn add_once(
 /// Every event of a case, oldest first.
 pub async fn of_case(pool: &AnyPool, case_id: i64) -> Result<Vec<Event>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT e.id, e.at, e.kind, e.status, e.body, e.from_staff, e.seen_at, \
-         s.name AS staff_name FROM case_events e LEFT JOIN staff s ON s.id = e.staff_id \
+        "SELECT e.id, e.at, e.kind, e.status, e.body, e.from_staff, e.seen_at, e.wants_files, \
+         e.files, s.name AS staff_name FROM case_events e LEFT JOIN staff s ON s.id = e.staff_id \
          WHERE e.case_id = $1 ORDER BY e.id",
     )
     .bind(case_id)
@@ -111,6 +130,17 @@ pub async fn of_case(pool: &AnyPool, case_id: i64) -> Result<Vec<Event>, sqlx::E
                 },
                 "note" => What::Note(body.unwrap_or_default()),
                 "assigned" => What::Assigned(body),
+                "request" => What::Request {
+                    body: body.unwrap_or_default(),
+                    wants_files: row.try_get::<i64, _>("wants_files")? != 0,
+                },
+                "completion" => What::Completion {
+                    body: body.unwrap_or_default(),
+                    files: row
+                        .try_get::<Option<String>, _>("files")?
+                        .and_then(|f| serde_json::from_str(&f).ok())
+                        .unwrap_or_default(),
+                },
                 _ => What::Status(
                     row.try_get::<Option<String>, _>("status")?
                         .unwrap_or_default(),
@@ -142,4 +172,23 @@ pub async fn seen_by_resident(
     .execute(&mut *conn)
     .await?;
     Ok(())
+}
+
+/// The request for completion still waiting for its answer: the last
+/// request with no completion after it.
+pub fn open_request(events: &[Event]) -> Option<&Event> {
+    let last = events
+        .iter()
+        .rposition(|e| matches!(e.what, What::Request { .. } | What::Completion { .. }))?;
+    events
+        .get(last)
+        .filter(|e| matches!(e.what, What::Request { .. }))
+}
+
+/// Every file the resident sent after the case: with their completions.
+pub fn files_sent(events: &[Event]) -> impl Iterator<Item = &forms::FileRef> {
+    events.iter().flat_map(|e| match &e.what {
+        What::Completion { files, .. } => files.as_slice(),
+        _ => &[],
+    })
 }

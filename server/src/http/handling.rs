@@ -8,10 +8,14 @@
 use crate::db::{self, case_events::What};
 use crate::error::internal;
 use crate::handling::{handled_case, CASES_PATH};
-use crate::my_cases::{check_message, files_of};
+use crate::my_cases::{case_files, check_message};
 use crate::AppState;
 use app::i18n::Locale;
+use app::mail::Update;
 use app::model::{HandlingAction, PostedAction, STATUSES};
+
+/// The status of a case waiting for the resident's completion.
+const WAITING: &str = "waiting";
 use app::pages::citizen::my_cases::{MESSAGE_KEY_INPUT, MY_CASES_PATH};
 use app::ssr::StaffSignedIn;
 use axum::body::Body;
@@ -80,7 +84,7 @@ fn back_to(case: &db::cases::Stored, anchor: &str) -> Response {
 fn mails_for(
     state: &AppState,
     case: &db::cases::Stored,
-    status: Option<&str>,
+    update: Update,
 ) -> Vec<(String, String, app::mail::MailText)> {
     let definition = {
         let store = state.forms.read().unwrap_or_else(|e| e.into_inner());
@@ -100,7 +104,7 @@ fn mails_for(
             state.config.public_url, case.reference
         )
     });
-    let text = app::mail::case_update(locale, &case.reference, status, link.as_deref());
+    let text = app::mail::case_update(locale, &case.reference, update, link.as_deref());
     crate::submission::receipt_recipients(&definition, &answers)
         .into_iter()
         .map(|to| {
@@ -275,11 +279,59 @@ pub async fn set_status(
             from_staff: true,
         });
     }
-    let mails = mails_for(&state, &case, Some(&status));
+    let mails = mails_for(&state, &case, Update::Status(&status));
     let key = post_key(&pairs, "status");
     match record(&state, case.id, staff.staff_id, events, Some(key), mails).await {
         Ok(_) => back_to(&case, ""),
         Err(e) => super::unavailable_text(locale, internal("changing a case's status", e)),
+    }
+}
+
+/// `POST /staff/cases/<reference>/request`: asks the resident for
+/// completion: `request` says what is needed; `files` (a checkbox) lets
+/// them send files with the answer. The case waits for completion, and the
+/// resident is told by e-mail and answers from "My cases" (so only a
+/// resident who signed in can be asked).
+pub async fn ask_completion(
+    State(state): State<AppState>,
+    Path(reference): Path<String>,
+    request: Request,
+) -> Response {
+    let Posted {
+        parts,
+        locale,
+        pairs,
+        staff,
+        case,
+    } = match posted_on(&state, &reference, request).await {
+        Ok(posted) => posted,
+        Err(answer) => return answer,
+    };
+    if case.person_id.is_none() {
+        return (StatusCode::UNPROCESSABLE_ENTITY, locale.t("not-found-body")).into_response();
+    }
+    let typed = super::posted(&pairs, "request").replace("\r\n", "\n");
+    let body = match check_message(&typed) {
+        Ok(body) => body,
+        Err(error) => {
+            let posted = PostedAction {
+                action: HandlingAction::Request,
+                text: typed,
+                error,
+            };
+            return again(&state, parts, &case, posted).await;
+        }
+    };
+    let wants_files = !super::posted(&pairs, "files").is_empty();
+    let mut events = vec![What::Request { body, wants_files }];
+    if case.status != WAITING {
+        events.push(What::Status(WAITING.to_owned()));
+    }
+    let mails = mails_for(&state, &case, Update::Request);
+    let key = post_key(&pairs, "request");
+    match record(&state, case.id, staff.staff_id, events, Some(key), mails).await {
+        Ok(_) => back_to(&case, "#history"),
+        Err(e) => super::unavailable_text(locale, internal("asking for completion", e)),
     }
 }
 
@@ -344,7 +396,7 @@ async fn written(
                 body,
                 from_staff: true,
             },
-            mails_for(&state, &case, None),
+            mails_for(&state, &case, Update::Message),
             "#history",
         ),
     };
@@ -377,8 +429,11 @@ pub async fn file(
         Ok(found) => found,
         Err(answer) => return answer,
     };
-    let answers = serde_json::from_str(&case.answers).unwrap_or_default();
-    let Some(found) = files_of(&answers).into_iter().find(|f| f.id == id) else {
+    let files = match case_files(&state.db, &case).await {
+        Ok(files) => files,
+        Err(e) => return super::unavailable_text(locale, internal("finding a case's files", e)),
+    };
+    let Some(found) = files.into_iter().find(|f| f.id == id) else {
         return (StatusCode::NOT_FOUND, locale.t("not-found-body")).into_response();
     };
     let subject = format!("case:{}", case.reference);

@@ -2,11 +2,13 @@
 //! plain post, so it works without JavaScript; a bad one brings the case
 //! back, 422, with the text kept) and the files they sent.
 
+use crate::db::{self, case_events};
 use crate::error::internal;
-use crate::my_cases::{check_message, files_of, own_case};
+use crate::my_cases::{case_files, check_message, own_case};
 use crate::AppState;
-use app::pages::citizen::my_cases::{MESSAGE_KEY_INPUT, MY_CASES_PATH};
-use app::ssr::{PostedMessage, SignedIn};
+use app::model::{CompletionError, COMPLETION_ACCEPT, MAX_COMPLETION_FILE, MAX_COMPLETION_FILES};
+use app::pages::citizen::my_cases::{COMPLETION_INPUT, MESSAGE_KEY_INPUT, MY_CASES_PATH};
+use app::ssr::{PostedCompletion, PostedMessage, SignedIn};
 use axum::body::Body;
 use axum::extract::{Path, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -89,6 +91,174 @@ pub async fn write_message(
     }
 }
 
+/// `POST /my-cases/<reference>/completion`: the resident's answer to the
+/// handlers' open request for completion, `multipart/form-data`: words
+/// (`completion`) and, if the request asks for them, files (`files`). The
+/// case goes back from waiting to in progress. A bad answer brings the
+/// case back (422) with the words kept and what is wrong said; an answer
+/// posted twice, or to a request already answered, is stored once.
+pub async fn complete(
+    State(state): State<AppState>,
+    Path(reference): Path<String>,
+    request: Request,
+) -> Response {
+    let (mut parts, body) = request.into_parts();
+    let locale = super::locale_of(&parts);
+    let Some(person) = parts.extensions.get::<SignedIn>().cloned() else {
+        return (StatusCode::UNAUTHORIZED, locale.t("my-cases-sign-in-body")).into_response();
+    };
+    let case = match own_case(&state.db, &person, &reference).await {
+        Ok(Some(case)) => case,
+        Ok(None) => return (StatusCode::NOT_FOUND, locale.t("not-found-body")).into_response(),
+        Err(e) => return super::unavailable_text(locale, internal("finding a case", e)),
+    };
+    let (pairs, uploads) = match super::submit::read_post(&parts, body, locale).await {
+        Ok(read) => read,
+        Err(refusal) => return refusal,
+    };
+    let back = Redirect::to(&format!(
+        "{MY_CASES_PATH}/{}#messages-heading",
+        case.reference
+    ))
+    .into_response();
+    let events = match case_events::of_case(&state.db.pool, case.id).await {
+        Ok(events) => events,
+        Err(e) => return super::unavailable_text(locale, internal("loading a case's history", e)),
+    };
+    let wants_files = match case_events::open_request(&events).map(|e| &e.what) {
+        Some(case_events::What::Request { wants_files, .. }) => *wants_files,
+        // Answered already (a post made twice), or never asked.
+        _ => return back,
+    };
+    let typed = super::posted(&pairs, COMPLETION_INPUT).replace("\r\n", "\n");
+    let key = Some(super::posted(&pairs, MESSAGE_KEY_INPUT))
+        .filter(|k| crate::secret::is_token(k))
+        .map_or_else(crate::secret::token, str::to_owned);
+    let uploads: Vec<_> = uploads
+        .into_iter()
+        .filter(|u| wants_files && u.input == "files")
+        .collect();
+    let files = match check_completion(&typed, &uploads) {
+        Ok(files) => files,
+        Err(error) => {
+            parts.method = axum::http::Method::GET;
+            parts.uri = match format!("{MY_CASES_PATH}/{}", case.reference).parse() {
+                Ok(uri) => uri,
+                Err(_) => return StatusCode::NOT_FOUND.into_response(),
+            };
+            let posted = PostedCompletion {
+                text: typed,
+                key,
+                error,
+            };
+            return super::render_with(
+                &state,
+                Request::from_parts(parts, Body::empty()),
+                Some(posted),
+                None,
+            )
+            .await;
+        }
+    };
+    // The bytes are safe in the store before the database names them.
+    for (file, upload) in files.iter().zip(&uploads) {
+        if let Err(e) = state.files.put(&file.id, &upload.content).await {
+            return super::unavailable_text(locale, internal("storing a file's contents", e));
+        }
+    }
+    let (id, submission_key, now) = (case.id, case.submission_key.clone(), db::now_millis());
+    let back_in_progress = case.status == "waiting";
+    let what = case_events::What::Completion {
+        body: typed.trim().to_owned(),
+        files: files.clone(),
+    };
+    let post_key = format!("completion:{key}");
+    let stored = state
+        .db
+        .writer
+        .write(move |conn| {
+            let (what, post_key, submission_key) =
+                (what.clone(), post_key.clone(), submission_key.clone());
+            Box::pin(async move {
+                let added =
+                    case_events::add_once(conn, id, &what, None, now, Some(&post_key)).await?;
+                if added.is_none() {
+                    return Ok(false);
+                }
+                if let case_events::What::Completion { files, .. } = &what {
+                    for f in files {
+                        let new_file = db::files::NewFile {
+                            id: &f.id,
+                            submission_key: &submission_key,
+                            name: &f.name,
+                            content_type: &f.content_type,
+                            size: f.size,
+                            uploaded_at: now,
+                        };
+                        db::files::insert(conn, &new_file).await?;
+                    }
+                }
+                if back_in_progress {
+                    let status = case_events::What::Status("in-progress".to_owned());
+                    case_events::add(conn, id, &status, None, now).await?;
+                }
+                Ok(true)
+            })
+        })
+        .await;
+    match stored {
+        Ok(true) => back,
+        Ok(false) => {
+            // Posted before: the files of this second post are not kept.
+            for f in &files {
+                let _ = state.files.delete(&f.id).await;
+            }
+            back
+        }
+        Err(e) => super::unavailable_text(locale, internal("storing a completion", e)),
+    }
+}
+
+/// Checks an answer to a request for completion: its words (if any) and
+/// its files. Gives the files' descriptions, each with a new id, or what
+/// is wrong.
+fn check_completion(
+    typed: &str,
+    uploads: &[crate::uploads::Upload],
+) -> Result<Vec<forms::FileRef>, CompletionError> {
+    if typed.trim().is_empty() && uploads.is_empty() {
+        return Err(CompletionError::Empty);
+    }
+    if !typed.trim().is_empty() {
+        if let Err(app::model::MessageError::TooLong) = check_message(typed) {
+            return Err(CompletionError::TooLong);
+        }
+    }
+    if uploads.len() > MAX_COMPLETION_FILES {
+        return Err(CompletionError::TooManyFiles);
+    }
+    let accept: Vec<String> = COMPLETION_ACCEPT.iter().map(|a| (*a).to_owned()).collect();
+    uploads
+        .iter()
+        .map(|upload| {
+            let name = crate::uploads::clean_name(&upload.file_name);
+            let content_type = crate::uploads::sniff(&upload.content);
+            if upload.size > MAX_COMPLETION_FILE {
+                Err(CompletionError::FileTooLarge(name))
+            } else if !forms::accepts(&accept, content_type) {
+                Err(CompletionError::FileType(name))
+            } else {
+                Ok(forms::FileRef {
+                    id: crate::secret::token(),
+                    name,
+                    content_type: content_type.to_owned(),
+                    size: upload.size,
+                })
+            }
+        })
+        .collect()
+}
+
 /// `GET /my-cases/drafts/<id>`: continues one of the person's drafts in
 /// this browser, at the page last posted. Anyone else's, or one that has
 /// expired, leads to the page that says it has expired.
@@ -144,9 +314,12 @@ pub async fn file(
         Ok(None) => return not_found(),
         Err(e) => return super::unavailable_text(locale, internal("finding a case", e)),
     };
-    // Only a file the case's answers name.
-    let answers = serde_json::from_str(&case.answers).unwrap_or_default();
-    let Some(found) = files_of(&answers).into_iter().find(|f| f.id == id) else {
+    // Only a file the case names: with its answers or a completion.
+    let files = match case_files(&state.db, &case).await {
+        Ok(files) => files,
+        Err(e) => return super::unavailable_text(locale, internal("finding a case's files", e)),
+    };
+    let Some(found) = files.into_iter().find(|f| f.id == id) else {
         return not_found();
     };
     let bytes = match state.files.get(&found.id).await {

@@ -436,7 +436,7 @@ pub async fn check(
 }
 
 /// Reads a post: multipart (a form with file inputs) or urlencoded.
-async fn read_post(
+pub(super) async fn read_post(
     parts: &Parts,
     body: Body,
     locale: app::i18n::Locale,

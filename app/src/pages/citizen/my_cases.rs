@@ -6,7 +6,8 @@ use crate::components::error_summary::{ErrorSummary, SummaryItem};
 use crate::components::summary_list::SummaryList;
 use crate::i18n::{use_locale, FluentArg, Locale};
 use crate::model::{
-    AppError, CaseEvent, CaseEventKind, CaseView, MessageError, MyCases, MAX_MESSAGE,
+    AppError, CaseEvent, CaseEventKind, CaseFile, CaseView, CompletionError, CompletionRequest,
+    MessageError, MyCases, MAX_COMPLETION_FILE, MAX_COMPLETION_FILES, MAX_MESSAGE,
 };
 use crate::pages::not_found::LoadError;
 use leptos::prelude::*;
@@ -32,7 +33,7 @@ pub async fn get_my_cases() -> Result<MyCases, AppError> {
 /// One of the signed-in resident's cases.
 #[server(endpoint = "my_case")]
 pub async fn get_my_case(reference: String) -> Result<CaseView, AppError> {
-    use crate::ssr::{ports, set_status, signed_in, PostedMessage};
+    use crate::ssr::{ports, set_status, signed_in, PostedCompletion, PostedMessage};
     let Some(person) = signed_in() else {
         set_status(401);
         return Err(AppError::ResidentSignInRequired);
@@ -48,6 +49,12 @@ pub async fn get_my_case(reference: String) -> Result<CaseView, AppError> {
                 case.message = posted.text;
                 case.message_key = posted.key;
                 case.message_error = Some(posted.error);
+            }
+            if let Some(posted) = use_context::<PostedCompletion>() {
+                set_status(422);
+                case.completion = posted.text;
+                case.message_key = posted.key;
+                case.completion_error = Some(posted.error);
             }
             Ok(case)
         }
@@ -197,6 +204,48 @@ fn message_error(error: MessageError, locale: Locale) -> String {
     }
 }
 
+/// What is wrong with an answer to a request for completion, and the id of
+/// the input it concerns.
+fn completion_error(error: &CompletionError, locale: Locale) -> (String, &'static str) {
+    let file =
+        |key: &str, name: &str| locale.t_args(key, &[("name", FluentArg::Str(name.to_owned()))]);
+    match error {
+        CompletionError::Empty => (locale.t("completion-error-empty"), COMPLETION_INPUT),
+        CompletionError::TooLong => (
+            message_error(MessageError::TooLong, locale),
+            COMPLETION_INPUT,
+        ),
+        CompletionError::TooManyFiles => (
+            locale.t_args(
+                "completion-error-too-many",
+                &[("max", FluentArg::Num(MAX_COMPLETION_FILES as i64))],
+            ),
+            COMPLETION_FILES_INPUT,
+        ),
+        CompletionError::FileTooLarge(name) => (
+            locale.t_args(
+                "completion-error-too-large",
+                &[
+                    ("name", FluentArg::Str(name.clone())),
+                    ("max", FluentArg::Str(max_file_size(locale))),
+                ],
+            ),
+            COMPLETION_FILES_INPUT,
+        ),
+        CompletionError::FileType(name) => {
+            (file("completion-error-type", name), COMPLETION_FILES_INPUT)
+        }
+    }
+}
+
+fn max_file_size(locale: Locale) -> String {
+    forms::format_bytes(MAX_COMPLETION_FILE, forms::decimal_separator(locale.tag()))
+}
+
+/// The inputs of the answer to a request for completion.
+pub const COMPLETION_INPUT: &str = "completion";
+pub const COMPLETION_FILES_INPUT: &str = "completion-files";
+
 #[component]
 fn Case(case: CaseView) -> impl IntoView {
     let locale = use_locale();
@@ -205,32 +254,48 @@ fn Case(case: CaseView) -> impl IntoView {
         &[("reference", FluentArg::Str(case.reference.clone()))],
     );
     let error = case.message_error.map(|e| message_error(e, locale));
-    let title = match &error {
-        Some(_) => format!("{} {heading}", locale.t("error-title-prefix")),
-        None => heading.clone(),
+    let completion_error = case
+        .completion_error
+        .as_ref()
+        .map(|e| completion_error(e, locale));
+    let title = match error.is_some() || completion_error.is_some() {
+        true => format!("{} {heading}", locale.t("error-title-prefix")),
+        false => heading.clone(),
     };
-    let summary = error.clone().map(|message| {
-        let items = Signal::stored(vec![SummaryItem {
-            target_id: "message".to_owned(),
+    let items: Vec<SummaryItem> = error
+        .clone()
+        .map(|message| ("message", message))
+        .into_iter()
+        .chain(completion_error.clone().map(|(m, target)| (target, m)))
+        .map(|(target, message)| SummaryItem {
+            target_id: target.to_owned(),
             message,
-        }]);
+        })
+        .collect();
+    let summary = (!items.is_empty()).then(|| {
+        let items = Signal::stored(items);
         view! { <ErrorSummary items node_ref=NodeRef::new() /> }
+    });
+    let request = case.request.clone().map(|request| {
+        let action = format!("{MY_CASES_PATH}/{}/completion", case.reference);
+        view! {
+            <CompletionForm
+                request
+                action
+                key=case.message_key.clone()
+                text=case.completion.clone()
+                error=completion_error.clone()
+            />
+        }
     });
     let (statuses, messages): (Vec<CaseEvent>, Vec<CaseEvent>) = case
         .history
         .into_iter()
         .partition(|e| matches!(e.what, CaseEventKind::Status(_)));
-    let described_by = if error.is_some() {
-        "message-hint message-error"
-    } else {
-        "message-hint"
-    };
-    let files = (!case.files.is_empty()).then(|| {
+    let file_list = |files: Vec<CaseFile>| {
         view! {
-            <h2>{locale.t("case-files-heading")}</h2>
             <ul class="file-list">
-                {case
-                    .files
+                {files
                     .into_iter()
                     .map(|f| {
                         view! {
@@ -244,6 +309,17 @@ fn Case(case: CaseView) -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
+        }
+    };
+    let described_by = if error.is_some() {
+        "message-hint message-error"
+    } else {
+        "message-hint"
+    };
+    let files = (!case.files.is_empty()).then(|| {
+        view! {
+            <h2>{locale.t("case-files-heading")}</h2>
+            {file_list(case.files)}
         }
     });
     view! {
@@ -260,6 +336,7 @@ fn Case(case: CaseView) -> impl IntoView {
         {case.organisation.map(|o| view! {
             <p>{locale.t_args("start-responsible", &[("organisation", FluentArg::Str(o))])}</p>
         })}
+        {request}
         <h2>{locale.t("case-history-heading")}</h2>
         <ol class="timeline">
             {statuses
@@ -283,11 +360,21 @@ fn Case(case: CaseView) -> impl IntoView {
                 {messages
                     .into_iter()
                     .map(|e| {
-                        let CaseEventKind::Message { body, from_staff, new } = e.what else {
-                            return ().into_any();
+                        let (who, class, body, new, files) = match e.what {
+                            CaseEventKind::Message { body, from_staff: true, new } => {
+                                (locale.t("case-message-from-staff"), "message message--staff", body, new, Vec::new())
+                            }
+                            CaseEventKind::Message { body, new, .. } => {
+                                (locale.t("case-message-from-you"), "message", body, new, Vec::new())
+                            }
+                            CaseEventKind::Request { body } => {
+                                (locale.t("case-request-from-staff"), "message message--staff", body, false, Vec::new())
+                            }
+                            CaseEventKind::Completion { body, files } => {
+                                (locale.t("case-completion-from-you"), "message", body, false, files)
+                            }
+                            CaseEventKind::Status(_) => return ().into_any(),
                         };
-                        let who = if from_staff { locale.t("case-message-from-staff") } else { locale.t("case-message-from-you") };
-                        let class = if from_staff { "message message--staff" } else { "message" };
                         view! {
                             <li class=class>
                                 <p class="message__meta">
@@ -296,7 +383,8 @@ fn Case(case: CaseView) -> impl IntoView {
                                     {e.at}
                                     {new.then(|| view! { " " <strong class="tag tag--new">{locale.t("case-message-new")}</strong> })}
                                 </p>
-                                <p class="message__body">{body}</p>
+                                {(!body.is_empty()).then(|| view! { <p class="message__body">{body}</p> })}
+                                {(!files.is_empty()).then(|| file_list(files))}
                             </li>
                         }
                         .into_any()
@@ -317,7 +405,7 @@ fn Case(case: CaseView) -> impl IntoView {
                         </p>
                     })}
                     <textarea class="textarea" id="message" name="message" rows="5" aria-describedby=described_by>
-                        {case.message}
+                        {crate::components::field::textarea_text(&case.message)}
                     </textarea>
                 </div>
                 <button type="submit" class="button">{locale.t("case-message-send")}</button>
@@ -327,5 +415,105 @@ fn Case(case: CaseView) -> impl IntoView {
         <p class="caption">{locale.t_args("case-sent-at", &[("time", FluentArg::Str(case.sent_at))])}</p>
         <SummaryList rows=case.summary content_lang=case.content_lang />
         {files}
+    }
+}
+
+/// The handlers' request for completion and the form that answers it: words,
+/// and files if they asked for them. Posted as `multipart/form-data`, so
+/// it works without JavaScript.
+#[component]
+fn CompletionForm(
+    request: CompletionRequest,
+    action: String,
+    key: String,
+    text: String,
+    error: Option<(String, &'static str)>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let error_on = |input: &str| {
+        error
+            .as_ref()
+            .filter(|(_, target)| *target == input)
+            .map(|(message, _)| message.clone())
+    };
+    let text_error = error_on(COMPLETION_INPUT);
+    let files_error = error_on(COMPLETION_FILES_INPUT);
+    let group = |error: &Option<String>| {
+        if error.is_some() {
+            "form-group form-group--error"
+        } else {
+            "form-group"
+        }
+    };
+    let described = |id: &str, error: &Option<String>| {
+        if error.is_some() {
+            format!("{id}-hint {id}-error")
+        } else {
+            format!("{id}-hint")
+        }
+    };
+    let error_line = |id: &str, error: Option<String>| {
+        error.map(|message| {
+            view! {
+                <p class="error-message" id=format!("{id}-error")>
+                    <span class="visually-hidden">{locale.t("error-prefix")}</span>
+                    {message}
+                </p>
+            }
+        })
+    };
+    let files = request.wants_files.then(|| {
+        view! {
+            <div class=group(&files_error)>
+                <label class="label" for=COMPLETION_FILES_INPUT>{locale.t("completion-files-label")}</label>
+                <div class="hint" id=format!("{COMPLETION_FILES_INPUT}-hint")>
+                    {locale.t_args(
+                        "completion-files-hint",
+                        &[
+                            ("count", FluentArg::Num(MAX_COMPLETION_FILES as i64)),
+                            ("max", FluentArg::Str(max_file_size(locale))),
+                        ],
+                    )}
+                </div>
+                {error_line(COMPLETION_FILES_INPUT, files_error.clone())}
+                <input
+                    class="file-input"
+                    type="file"
+                    id=COMPLETION_FILES_INPUT
+                    name="files"
+                    multiple=true
+                    accept="application/pdf,image/*"
+                    aria-describedby=described(COMPLETION_FILES_INPUT, &files_error)
+                />
+            </div>
+        }
+    });
+    view! {
+        <section class="completion" aria-labelledby="completion-heading">
+            <h2 id="completion-heading">{locale.t("completion-heading")}</h2>
+            <p class="caption">{request.at}</p>
+            <p class="message__body">{request.body}</p>
+            <form method="post" action=action enctype="multipart/form-data" novalidate=true>
+                <input type="hidden" name=MESSAGE_KEY_INPUT value=key />
+                <div class=group(&text_error)>
+                    <label class="label" for=COMPLETION_INPUT>{locale.t("completion-label")}</label>
+                    <div class="hint" id=format!("{COMPLETION_INPUT}-hint")>
+                        {locale.t_args("case-message-hint", &[("max", FluentArg::Num(MAX_MESSAGE as i64))])}
+                    </div>
+                    {error_line(COMPLETION_INPUT, text_error.clone())}
+                    <textarea
+                        class="textarea"
+                        id=COMPLETION_INPUT
+                        name=COMPLETION_INPUT
+                        rows="5"
+                        aria-describedby=described(COMPLETION_INPUT, &text_error)
+                    >
+                        {crate::components::field::textarea_text(&text)}
+                    </textarea>
+                </div>
+                {files}
+                <button type="submit" class="button">{locale.t("completion-send")}</button>
+            </form>
+        </section>
     }
 }
