@@ -412,12 +412,23 @@ pub struct HandlingEvent {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum HandlingEventKind {
     Status(String),
-    Message { body: String, from_staff: bool },
+    Message {
+        body: String,
+        from_staff: bool,
+    },
     Note(String),
     Assigned(Option<String>),
     Read,
-    Request { body: String, wants_files: bool },
-    Completion { body: String, files: Vec<CaseFile> },
+    Request {
+        body: String,
+        wants_files: bool,
+    },
+    Completion {
+        body: String,
+        files: Vec<CaseFile>,
+    },
+    /// A back-office system (by name) took the case over.
+    TakenOver(String),
 }
 
 /// Which of the case's forms a post came from.

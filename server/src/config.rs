@@ -32,6 +32,10 @@ pub struct Config {
     /// The wait before a failed mail is tried again; it doubles with each
     /// attempt up to an hour (`BLANKETT_MAIL_RETRY_SECONDS`, default 30).
     pub mail_retry: std::time::Duration,
+    /// The wait before a failed webhook delivery's second attempt, doubling
+    /// after that up to an hour (`BLANKETT_WEBHOOK_RETRY_SECONDS`, default
+    /// 30).
+    pub webhook_retry: std::time::Duration,
     /// How many days an untouched draft is kept before it is deleted for
     /// good (`BLANKETT_DRAFT_DAYS`, default 30).
     pub draft_days: u32,
@@ -315,7 +319,7 @@ impl Config {
             });
             fallback_from()
         });
-        let mail_retry = match get("BLANKETT_MAIL_RETRY_SECONDS") {
+        let mut retry = |variable: &'static str| match get(variable) {
             None => std::time::Duration::from_secs(30),
             Some(v) => match v.trim().parse::<f64>() {
                 Ok(secs) if secs > 0.0 && secs <= 3600.0 => {
@@ -323,7 +327,7 @@ impl Config {
                 }
                 _ => {
                     errors.push(ConfigError {
-                        variable: "BLANKETT_MAIL_RETRY_SECONDS",
+                        variable,
                         problem: format!(
                             "`{v}` is not a number of seconds above 0 and at most 3600"
                         ),
@@ -332,6 +336,8 @@ impl Config {
                 }
             },
         };
+        let mail_retry = retry("BLANKETT_MAIL_RETRY_SECONDS");
+        let webhook_retry = retry("BLANKETT_WEBHOOK_RETRY_SECONDS");
 
         let draft_days = match get("BLANKETT_DRAFT_DAYS") {
             None => 30,
@@ -452,6 +458,7 @@ impl Config {
                 smtp_url,
                 mail_from,
                 mail_retry,
+                webhook_retry,
                 addr,
                 data_dir,
                 database_url,
@@ -490,6 +497,7 @@ impl fmt::Debug for Config {
             .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
             .field("mail_from", &self.mail_from.to_string())
             .field("mail_retry", &self.mail_retry)
+            .field("webhook_retry", &self.webhook_retry)
             .field("draft_days", &self.draft_days)
             .field("public_url", &self.public_url)
             .finish()

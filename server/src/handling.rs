@@ -167,6 +167,9 @@ impl Handling for CatalogueService {
                         }
                         case_events::What::Note(body) => HandlingEventKind::Note(body),
                         case_events::What::Assigned(to) => HandlingEventKind::Assigned(to),
+                        case_events::What::TakenOver(system) => {
+                            HandlingEventKind::TakenOver(system)
+                        }
                         case_events::What::Request { body, wants_files } => {
                             HandlingEventKind::Request { body, wants_files }
                         }
@@ -179,7 +182,7 @@ impl Handling for CatalogueService {
                     };
                     let event = HandlingEvent {
                         at: format_time(e.at, &self.timezone),
-                        who: e.staff_name,
+                        who: e.staff_name.or(e.actor),
                         what,
                     };
                     (e.at, 0, event)

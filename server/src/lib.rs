@@ -16,6 +16,7 @@ pub mod error;
 pub mod files;
 pub mod handling;
 pub mod http;
+pub mod integration;
 pub mod mail;
 pub mod my_cases;
 pub mod notices;
@@ -46,6 +47,9 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     /// Wakes the outbox worker after a commit that wrote mail.
     pub mail_wake: Arc<tokio::sync::Notify>,
+    /// Wakes the webhook worker after a commit that may have written a
+    /// delivery.
+    pub webhook_wake: Arc<tokio::sync::Notify>,
     /// The built-in test e-ID, when it is on.
     pub test_eid: Option<Arc<auth::test_eid::TestEid>>,
     /// Residents' e-ID through OpenID Connect, when configured (it is then
@@ -105,6 +109,7 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
         staff_oidc: staff_oidc.map(|settings| Arc::new(auth::oidc::Oidc::new(settings))),
         leptos_options,
         mail_wake: Arc::new(tokio::sync::Notify::new()),
+        webhook_wake: Arc::new(tokio::sync::Notify::new()),
     })
 }
 
@@ -125,6 +130,12 @@ pub async fn run(
     };
     let (stop_mail, mail_stopped) = tokio::sync::watch::channel(false);
     let mail_task = tokio::spawn(worker.run(mail_stopped.clone()));
+    let hooks = integration::Worker::new(
+        state.db.clone(),
+        state.config.webhook_retry,
+        state.webhook_wake.clone(),
+    );
+    let hook_task = tokio::spawn(hooks.run(mail_stopped.clone()));
     let sweeper = tokio::spawn(sweep_drafts(state.clone(), mail_stopped));
     let router = http::router(state);
     tracing::info!(address = %listener.local_addr()?, "Blankett is serving");
@@ -135,7 +146,11 @@ pub async fn run(
         .await;
     // The worker finishes the mail in hand; the rest waits in the outbox.
     let _ = stop_mail.send(true);
-    for (task, name) in [(mail_task, "mail worker"), (sweeper, "draft sweeper")] {
+    for (task, name) in [
+        (mail_task, "mail worker"),
+        (hook_task, "webhook worker"),
+        (sweeper, "draft sweeper"),
+    ] {
         if let Err(e) = task.await {
             tracing::error!(error = %e, task = name, "a background task stopped abnormally");
         }

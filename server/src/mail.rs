@@ -214,7 +214,7 @@ impl Worker {
 
 /// The wait after `attempts` failed attempts: the first retry waits
 /// `retry`, each later one twice as long, never more than an hour.
-fn delay(retry: Duration, attempts: i64) -> Duration {
+pub(crate) fn delay(retry: Duration, attempts: i64) -> Duration {
     let doublings = u32::try_from(attempts.saturating_sub(1).max(0))
         .unwrap_or(u32::MAX)
         .min(20);
@@ -253,7 +253,7 @@ pub fn message_id(from: &lettre::message::Mailbox) -> String {
     format!("<{}@{}>", crate::secret::token(), from.email.domain())
 }
 
-fn millis(d: Duration) -> i64 {
+pub(crate) fn millis(d: Duration) -> i64 {
     i64::try_from(d.as_millis()).unwrap_or(i64::MAX)
 }
 

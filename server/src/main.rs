@@ -32,6 +32,16 @@ async fn main() -> ExitCode {
     if args.first().map(String::as_str) == Some("notice") {
         return notice(&config, &args[1..]).await;
     }
+    // `blankett api-token …` and `blankett webhook …`: back-office systems.
+    if matches!(
+        args.first().map(String::as_str),
+        Some("api-token" | "webhook")
+    ) {
+        return match command_db(&config).await {
+            Ok(db) => said(server::integration::command(&args, &db).await),
+            Err(code) => code,
+        };
+    }
     // `blankett staff …`: staff accounts, the first administrator among them.
     if args.first().map(String::as_str) == Some("staff") {
         return staff(&config, &args[1..]).await;

@@ -133,7 +133,9 @@ impl Cases for CatalogueService {
                                 files: files.iter().map(href).collect(),
                             }
                         }
-                        case_events::What::Note(_) | case_events::What::Assigned(_) => return None,
+                        case_events::What::Note(_)
+                        | case_events::What::Assigned(_)
+                        | case_events::What::TakenOver(_) => return None,
                     };
                     Some(CaseEvent {
                         at: format_time(e.at, &self.timezone),

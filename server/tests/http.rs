@@ -794,7 +794,8 @@ on_both_databases! {
                 .filter_map(|p| p.strip_prefix('{').and_then(|p| p.strip_suffix('}')).or_else(|| p.strip_prefix(':')))
                 .map(str::to_owned)
                 .collect();
-            let server_fn = path.starts_with("/api/");
+            // (The back-office API, /api/v1, is a route like any other here.)
+            let server_fn = path.starts_with("/api/") && !path.starts_with("/api/v1/");
             if names.is_empty() && !server_fn {
                 continue;
             }
@@ -845,7 +846,7 @@ on_both_databases! {
         permit.cookie = None;
         let mut personal_fns = 0;
         for (method, path, personal) in asked.iter_mut() {
-            if path.starts_with("/api/") && path != "/api/autosave" {
+            if path.starts_with("/api/") && !path.starts_with("/api/v1/") && path != "/api/autosave" {
                 let r = permit.send_request(server.client.post(server.url(path)).form(&arguments)).await;
                 // (Her case's data, not her name and number, which any
                 // form she opens is prefilled with.)
@@ -1278,6 +1279,136 @@ on_both_databases! {
         let files: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM files").fetch_one(&db.pool).await.expect("files");
         assert_eq!(files, 0);
         assert!(server::files::FileStore::get(&store, &file_id).await.expect("read").is_none());
+    }
+
+    async fn the_api_lists_fetches_and_changes_only_its_own_services_cases(server: TestServer) {
+        let db = server.db().await;
+        let token = server::integration::create_token(&db, "Ärendesystemet", "parking-permit", "test").await.expect("token");
+        let other = server::integration::create_token(&db, "Felsystemet", "fault-report", "test").await.expect("token");
+        assert!(server::integration::create_token(&db, "X", "no-such-service", "test").await.is_err());
+        let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM api_tokens WHERE token_hash = $1")
+            .bind(&token).fetch_one(&db.pool).await.expect("count");
+        assert_eq!(stored, 0, "only its hash is kept");
+
+        let mut anna = Journey::start(&server, "parking-permit").await;
+        let sent = anna.send(&[
+            ("registration", "ABC123"), ("address.street", "Storgatan 12"), ("address.postal_code", "11122"),
+            ("address.city", "Stockholm"), ("zone", "norr"), ("months", "6"), ("email", "anna@example.se"),
+        ]).await;
+        let reference = server.reference_of(&sent).await;
+        server.outbox_settled().await;
+        let mails = server.mail_files().len();
+        let api = |path: &str| server.url(&format!("/api/v1{path}"));
+        let get = |path: String, bearer: Option<&str>| {
+            let mut request = server.client.get(api(&path));
+            if let Some(bearer) = bearer {
+                request = request.bearer_auth(bearer);
+            }
+            async move {
+                let r = request.send().await.expect("GET");
+                let status = r.status();
+                (status, r.text().await.expect("body"))
+            }
+        };
+        let json = |text: &str| -> serde_json::Value { serde_json::from_str(text).expect("json") };
+
+        // Without a live token, nothing.
+        let r = server.client.get(api("/cases")).send().await.expect("GET");
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+        assert_eq!(r.headers()["www-authenticate"], "Bearer");
+        assert_eq!(json(&r.text().await.expect("body"))["error"], "unauthorized");
+        let (status, _) = get("/cases".into(), Some("bkt_guessed")).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+
+        // The list of new cases, a page at a time; only the token's service.
+        let (status, list) = get("/cases".into(), Some(&token)).await;
+        assert_eq!(status, StatusCode::OK, "{list}");
+        let list = json(&list);
+        assert_eq!(list["cases"][0]["reference"], reference.as_str());
+        assert_eq!(list["cases"][0]["href"], format!("/api/v1/cases/{reference}"));
+        let (_, page) = get("/cases?limit=1".into(), Some(&token)).await;
+        let next = json(&page)["next"].as_str().expect("a next page").to_owned();
+        let (_, rest) = get(format!("/cases?after={next}"), Some(&token)).await;
+        assert_eq!(json(&rest)["cases"], serde_json::json!([]));
+        let (_, theirs) = get("/cases".into(), Some(&other)).await;
+        assert!(!theirs.contains(&reference), "{theirs}");
+        let (status, _) = get("/cases?state=maybe".into(), Some(&token)).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+
+        // The case in full, its read in the audit log; another service's token finds nothing.
+        let (status, case) = get(format!("/cases/{reference}"), Some(&token)).await;
+        assert_eq!(status, StatusCode::OK, "{case}");
+        let case = json(&case);
+        let version: i64 = sqlx::query_scalar(
+            "SELECT CAST(v.version AS BIGINT) FROM form_versions v JOIN cases c ON c.form_version_id = v.id WHERE c.reference = $1")
+            .bind(&reference).fetch_one(&db.pool).await.expect("version");
+        assert_eq!((case["service"].as_str(), case["form_version"].as_i64()), (Some("parking-permit"), Some(version)));
+        assert_eq!(case["applicant"]["name"], "Anna Andersson");
+        assert_eq!(case["typed"]["registration"], serde_json::json!({ "type": "text", "value": "ABC123" }));
+        assert!(case["answers"].as_array().expect("answers").iter().any(|a| a["field"] == "registration" && a["value"] == "ABC123"), "{case}");
+        assert_eq!(case["history"][0]["status"], "received");
+        let log = server::db::audit::newest(&db.pool, 1).await.expect("audit");
+        assert_eq!((log[0].action.as_str(), log[0].subject.clone()), ("case-read", format!("case:{reference}")));
+        assert!(log[0].actor.starts_with("api:"));
+        for path in [format!("/cases/{reference}"), format!("/cases/{reference}/files/x")] {
+            let (status, body) = get(path.clone(), Some(&other)).await;
+            assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+            assert!(!body.contains("ABC123"));
+        }
+
+        // A status with a message to Anna, once however often sent with one key; she is mailed.
+        let post = |path: String, bearer: &str, body: serde_json::Value, key: Option<&str>| {
+            let mut request = server.client.post(api(&path)).bearer_auth(bearer)
+                .header("content-type", "application/json").body(body.to_string());
+            if let Some(key) = key {
+                request = request.header("Idempotency-Key", key);
+            }
+            async move {
+                let r = request.send().await.expect("POST");
+                let status = r.status();
+                (status, r.text().await.expect("body"))
+            }
+        };
+        let change = serde_json::json!({ "status": "in-progress", "message": "Vi handlägger ditt ärende nu." });
+        for _ in 0..2 {
+            let (status, body) = post(format!("/cases/{reference}/status"), &token, change.clone(), Some("k1")).await;
+            assert_eq!(status, StatusCode::OK, "{body}");
+        }
+        let (status, body) = post(format!("/cases/{reference}/status"), &token, serde_json::json!({ "status": "done" }), None).await;
+        assert_eq!((status, json(&body)["error"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("unknown_status")));
+        let r = server.client.post(api(&format!("/cases/{reference}/status"))).bearer_auth(&token)
+            .header("content-type", "application/json").body("{").send().await.expect("POST");
+        assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+        let (status, _) = post(format!("/cases/{reference}/status"), &other, serde_json::json!({ "status": "closed" }), None).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        let (status, _) = post(format!("/cases/{reference}/messages"), &token, serde_json::json!({ "message": "Beslut kommer i veckan." }), Some("k2")).await;
+        assert_eq!(status, StatusCode::CREATED);
+        let (_, mine) = anna.get(&format!("/my-cases/{reference}")).await;
+        assert!(mine.contains("Under handläggning") && mine.contains("Vi handlägger ditt ärende nu.") && mine.contains("Beslut kommer i veckan."), "{mine}");
+        assert_eq!(mine.matches("Vi handlägger ditt ärende nu.").count(), 1);
+        server.outbox_settled().await;
+        assert_eq!(server.mail_files().len(), mails + 2, "one for the status, one for the message");
+
+        // Taken over: out of the new cases, in the handlers' history by the system's name.
+        for _ in 0..2 {
+            let (status, body) = post(format!("/cases/{reference}/taken-over"), &token, serde_json::json!({}), None).await;
+            assert_eq!((status, json(&body)["taken_over_by"].as_str()), (StatusCode::OK, Some("Ärendesystemet")));
+        }
+        let (_, list) = get("/cases".into(), Some(&token)).await;
+        assert!(!list.contains(&reference), "{list}");
+        let (_, all) = get("/cases?state=all".into(), Some(&token)).await;
+        assert_eq!(json(&all)["cases"][0]["taken_over_by"], "Ärendesystemet");
+        let mut handler = Journey::new(&server, "");
+        handler.post("/staff/signin", &[("username", "handlaggare"), ("password", "demo-handlaggare-2026")]).await;
+        let (_, page) = handler.get(&format!("/staff/cases/{reference}")).await;
+        assert!(page.contains("Övertaget av Ärendesystemet") && page.matches("Ärendesystemet").count() >= 4, "by the system: {page}");
+
+        // Revoked, the token opens nothing.
+        let id: i64 = sqlx::query_scalar("SELECT id FROM api_tokens WHERE system = 'Ärendesystemet'").fetch_one(&db.pool).await.expect("id");
+        let args: Vec<String> = ["api-token", "revoke", &id.to_string()].iter().map(|a| a.to_string()).collect();
+        server::integration::command(&args, &db).await.expect("revoked");
+        let (status, _) = get(format!("/cases/{reference}"), Some(&token)).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
     }
 
     async fn closed_cases_are_deleted_for_good_when_their_retention_has_run_out(server: TestServer) {
@@ -2787,6 +2918,228 @@ async fn mail_waits_for_smtp_and_goes_out_once(backend: Backend) {
     let text = mail_text(first);
     assert!(text.contains("Vad händer nu?"), "{text}");
     assert!(text.contains("Var finns felet?: Storgatan 12"), "{text}");
+}
+
+/// The OpenAPI document describes exactly the API's routes, and is valid
+/// OpenAPI 3.1 in its essentials: every reference resolves.
+#[test]
+fn the_openapi_document_describes_every_api_route() {
+    let doc: serde_json::Value = serde_json::from_str(server::http::OPENAPI).expect("JSON");
+    assert_eq!(doc["openapi"], "3.1.0");
+    let mut described: Vec<(String, String)> = Vec::new();
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        for method in item.as_object().expect("path item").keys() {
+            described.push((method.to_uppercase(), path.clone()));
+        }
+    }
+    let mut served: Vec<(String, String)> = server::http::route_list()
+        .into_iter()
+        .filter(|(_, path)| path.starts_with("/api/v1/"))
+        .map(|(method, path)| (method.to_string(), path))
+        .collect();
+    described.sort();
+    served.sort();
+    assert_eq!(described, served);
+    fn refs(value: &serde_json::Value, found: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                if let Some(serde_json::Value::String(r)) = map.get("$ref") {
+                    found.push(r.clone());
+                }
+                map.values().for_each(|v| refs(v, found));
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| refs(v, found)),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    refs(&doc, &mut found);
+    assert!(found.len() > 20);
+    for r in found {
+        let pointer = r.strip_prefix('#').expect("a local reference");
+        assert!(doc.pointer(pointer).is_some(), "{r} resolves");
+    }
+}
+
+/// Webhooks: a receiver that fails first and then accepts gets each event
+/// exactly once, signed with the webhook's secret.
+mod webhooks {
+    use super::*;
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn sqlite() {
+        delivered_once_signed_after_a_failure(Backend::Sqlite).await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn postgres() {
+        delivered_once_signed_after_a_failure(Backend::Postgres).await;
+    }
+}
+
+/// What a test receiver got: each request's headers and body, and whether
+/// it was accepted.
+type Received = std::sync::Arc<std::sync::Mutex<Vec<(reqwest::header::HeaderMap, String, bool)>>>;
+
+async fn delivered_once_signed_after_a_failure(backend: Backend) {
+    use hmac::Mac;
+    // The receiver: answers 500 to its first request, then 204.
+    let received: Received = Default::default();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    let kept = received.clone();
+    let app = axum::Router::new().route(
+        "/hook",
+        axum::routing::post(move |headers: axum::http::HeaderMap, body: String| {
+            let kept = kept.clone();
+            async move {
+                let mut all = kept.lock().expect("lock");
+                let accept = !all.is_empty();
+                let mut copied = reqwest::header::HeaderMap::new();
+                for (name, value) in &headers {
+                    if let (Ok(n), Ok(v)) = (
+                        reqwest::header::HeaderName::from_bytes(name.as_str().as_bytes()),
+                        reqwest::header::HeaderValue::from_bytes(value.as_bytes()),
+                    ) {
+                        copied.insert(n, v);
+                    }
+                }
+                all.push((copied, body, accept));
+                if accept {
+                    axum::http::StatusCode::NO_CONTENT
+                } else {
+                    axum::http::StatusCode::INTERNAL_SERVER_ERROR
+                }
+            }
+        }),
+    );
+    tokio::spawn(async move { axum::serve(listener, app).await });
+
+    let server =
+        TestServer::start_configured(backend, &[("BLANKETT_WEBHOOK_RETRY_SECONDS", "0.2")]).await;
+    let db = server.db().await;
+    assert!(
+        server::integration::add_webhook(&db, "parking-permit", "http://example.se/hook", "test")
+            .await
+            .is_err(),
+        "not https"
+    );
+    let secret = server::integration::add_webhook(
+        &db,
+        "parking-permit",
+        &format!("http://127.0.0.1:{port}/hook"),
+        "test",
+    )
+    .await
+    .expect("webhook");
+    // A case of another service tells this webhook nothing.
+    let mut journey = Journey::new(&server, "fault-report");
+    let r = journey
+        .post("/services/fault-report/form", VALID_FAULT)
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    journey.send_checked().await;
+
+    // Anna sends a case and then writes to the handlers.
+    let mut anna = Journey::start(&server, "parking-permit").await;
+    let sent = anna
+        .send(&[
+            ("registration", "ABC123"),
+            ("address.street", "Storgatan 12"),
+            ("address.postal_code", "11122"),
+            ("address.city", "Stockholm"),
+            ("zone", "norr"),
+            ("months", "6"),
+            ("email", "anna@example.se"),
+        ])
+        .await;
+    let reference = server.reference_of(&sent).await;
+    let r = anna
+        .post(
+            &format!("/my-cases/{reference}/messages"),
+            &[("message", "En fråga om zonen.")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+
+    // Both events delivered: the first attempt refused, every event then accepted once.
+    let mut delivered = Vec::new();
+    for _ in 0..200 {
+        delivered = server::db::integration::deliveries(&db.pool, 10)
+            .await
+            .expect("deliveries");
+        if delivered.len() == 2 && delivered.iter().all(|d| d.delivered_at.is_some()) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(delivered.len(), 2, "{delivered:?}");
+    assert!(
+        delivered.iter().all(|d| d.delivered_at.is_some()),
+        "{delivered:?}"
+    );
+    assert_eq!(
+        delivered.iter().map(|d| d.attempts).sum::<i64>(),
+        3,
+        "one retry in all"
+    );
+    assert_eq!(
+        server::integration::delivery_state(&delivered[0]),
+        "delivered"
+    );
+    // Nothing more arrives.
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+    let all = received.lock().expect("lock").clone();
+    assert_eq!(all.len(), 3, "one refused, two accepted");
+    let accepted: Vec<_> = all.iter().filter(|(_, _, ok)| *ok).collect();
+    // (In any order: the refused one came again after the other.)
+    let mut events: Vec<&str> = accepted
+        .iter()
+        .map(|(h, _, _)| h["blankett-event"].to_str().expect("ascii"))
+        .collect();
+    events.sort();
+    assert_eq!(events, ["case.message_received", "case.submitted"]);
+    // The refused attempt came again as the same delivery, accepted once.
+    let mut ids: Vec<&str> = accepted
+        .iter()
+        .map(|(h, _, _)| h["blankett-delivery"].to_str().expect("ascii"))
+        .collect();
+    assert!(ids.contains(&all[0].0["blankett-delivery"].to_str().expect("ascii")));
+    ids.dedup();
+    assert_eq!(ids.len(), 2);
+    for (headers, body, _) in &accepted {
+        let signature = headers["blankett-signature"].to_str().expect("ascii");
+        let (t, v1) = signature
+            .strip_prefix("t=")
+            .and_then(|s| s.split_once(",v1="))
+            .expect("t=…,v1=…");
+        let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(secret.as_bytes()).expect("key");
+        mac.update(format!("{t}.{body}").as_bytes());
+        let expected: String = mac
+            .finalize()
+            .into_bytes()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(v1, expected, "signed with the secret");
+        let json: serde_json::Value = serde_json::from_str(body).expect("json");
+        assert_eq!(json["case"]["reference"], reference.as_str());
+        assert_eq!(json["service"], "parking-permit");
+        assert!(
+            !body.contains("ABC123") && !body.contains("zonen"),
+            "nothing personal: {body}"
+        );
+    }
+    // Administrators see the state from the command line.
+    let listed = server::integration::command(&["webhook".into(), "list".into()], &db)
+        .await
+        .expect("list");
+    assert!(
+        listed.contains("delivered") && listed.contains("case.message_received"),
+        "{listed}"
+    );
 }
 
 mod mail_over_smtp {

@@ -353,6 +353,13 @@ fn event_text(what: &HandlingEventKind, locale: Locale) -> (String, Option<Strin
         ),
         HandlingEventKind::Assigned(None) => (locale.t("history-unassigned"), None),
         HandlingEventKind::Read => (locale.t("history-read"), None),
+        HandlingEventKind::TakenOver(system) => (
+            locale.t_args(
+                "history-taken-over",
+                &[("system", FluentArg::Str(system.clone()))],
+            ),
+            None,
+        ),
         HandlingEventKind::Request { body, wants_files } => (
             if *wants_files {
                 locale.t("history-request-files")

@@ -318,6 +318,7 @@ case-request-send = اطلب الاستكمال
 history-request = طلب استكمال
 history-request-files = طلب استكمال، مع ملفات
 history-completion = استكمال من مقدم الطلب
+history-taken-over = استلمه النظام { $system }
 export-heading = تنزيل القضايا
 export-format = الصيغة
 export-button = تنزيل

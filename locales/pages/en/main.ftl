@@ -288,6 +288,7 @@ case-request-send = Ask for completion
 history-request = Request for completion
 history-request-files = Request for completion, with files
 history-completion = Completion from the applicant
+history-taken-over = Taken over by { $system }
 export-heading = Download cases
 export-format = Format
 export-button = Download

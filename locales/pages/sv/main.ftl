@@ -288,6 +288,7 @@ case-request-send = Be om komplettering
 history-request = Begäran om komplettering
 history-request-files = Begäran om komplettering, med filer
 history-completion = Komplettering från den sökande
+history-taken-over = Övertaget av { $system }
 export-heading = Ladda ner ärenden
 export-format = Format
 export-button = Ladda ner

@@ -59,7 +59,9 @@ pub async fn case_reads(
     reference: &str,
 ) -> Result<Vec<(i64, Option<String>)>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT a.at, s.name FROM audit_log a LEFT JOIN staff s ON a.actor = 'staff:' || s.id \
+        "SELECT a.at, COALESCE(s.name, t.system) AS name FROM audit_log a \
+         LEFT JOIN staff s ON a.actor = 'staff:' || s.id \
+         LEFT JOIN api_tokens t ON a.actor = 'api:' || t.id \
          WHERE a.subject = $1 AND a.action = 'case-read' ORDER BY a.id",
     )
     .bind(format!("case:{reference}"))

@@ -21,6 +21,8 @@ pub enum What {
     /// A handler asks the resident for more: what, and whether files may
     /// come with the answer.
     Request { body: String, wants_files: bool },
+    /// A back-office system (by name) took the case over.
+    TakenOver(String),
     /// The resident's answer to a request, and the files sent with it.
     Completion {
         body: String,
@@ -35,6 +37,8 @@ pub struct Event {
     pub what: What,
     /// Who did it, when a member of staff did (their name).
     pub staff_name: Option<String>,
+    /// The back-office system that did it through the API, if one did.
+    pub actor: Option<String>,
     /// When the other side first read it (messages only).
     pub seen_at: Option<i64>,
 }
@@ -70,6 +74,7 @@ pub async fn add_once(
         What::Assigned(name) => ("assigned", None, name.as_deref(), true),
         What::Request { body, .. } => ("request", None, Some(body.as_str()), true),
         What::Completion { body, .. } => ("completion", None, Some(body.as_str()), false),
+        What::TakenOver(system) => ("taken-over", None, Some(system.as_str()), true),
     };
     let (wants_files, files) = match what {
         What::Request { wants_files, .. } => (i64::from(*wants_files), None),
@@ -113,7 +118,7 @@ pub async fn add_once(
 pub async fn of_case(pool: &AnyPool, case_id: i64) -> Result<Vec<Event>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT e.id, e.at, e.kind, e.status, e.body, e.from_staff, e.seen_at, e.wants_files, \
-         e.files, s.name AS staff_name FROM case_events e LEFT JOIN staff s ON s.id = e.staff_id \
+         e.files, e.actor, s.name AS staff_name FROM case_events e LEFT JOIN staff s ON s.id = e.staff_id \
          WHERE e.case_id = $1 ORDER BY e.id",
     )
     .bind(case_id)
@@ -130,6 +135,7 @@ pub async fn of_case(pool: &AnyPool, case_id: i64) -> Result<Vec<Event>, sqlx::E
                 },
                 "note" => What::Note(body.unwrap_or_default()),
                 "assigned" => What::Assigned(body),
+                "taken-over" => What::TakenOver(body.unwrap_or_default()),
                 "request" => What::Request {
                     body: body.unwrap_or_default(),
                     wants_files: row.try_get::<i64, _>("wants_files")? != 0,
@@ -150,6 +156,7 @@ pub async fn of_case(pool: &AnyPool, case_id: i64) -> Result<Vec<Event>, sqlx::E
                 id: row.try_get("id")?,
                 at: row.try_get("at")?,
                 staff_name: row.try_get("staff_name")?,
+                actor: row.try_get("actor")?,
                 what,
                 seen_at: row.try_get("seen_at")?,
             })

@@ -83,6 +83,14 @@ pub async fn insert_once(
         let assigned = super::case_events::What::Assigned(Some(name));
         super::case_events::add(&mut *conn, case_id, &assigned, None, case.submitted_at).await?;
     }
+    crate::integration::tell(
+        &mut *conn,
+        crate::integration::CASE_SUBMITTED,
+        case.service_key,
+        case.reference,
+        case.submitted_at,
+    )
+    .await?;
     for (new_mail, message_id) in mail {
         super::outbox::insert(
             &mut *conn,

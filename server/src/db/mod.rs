@@ -14,6 +14,7 @@ pub mod drafts;
 pub mod feedback;
 pub mod files;
 pub mod forms;
+pub mod integration;
 pub mod notices;
 pub mod outbox;
 pub mod people;

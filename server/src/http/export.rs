@@ -30,7 +30,7 @@ pub struct ExportQuery {
 
 /// An answer as one cell: lines joined with "; ", a group's rows each as
 /// "Label: value, …" joined with " | ".
-fn cell(value: &SummaryValue, locale: Locale) -> String {
+pub(super) fn cell(value: &SummaryValue, locale: Locale) -> String {
     match value {
         SummaryValue::Text(t) => t.clone(),
         SummaryValue::YesNo(yes) => locale.t(if *yes { "answer-yes" } else { "answer-no" }),

@@ -81,7 +81,7 @@ fn back_to(case: &db::cases::Stored, anchor: &str) -> Response {
 
 /// The mails a change brings its resident: to the addresses the form sent
 /// the receipt to, in the case's language.
-fn mails_for(
+pub(super) fn mails_for(
     state: &AppState,
     case: &db::cases::Stored,
     update: Update,
@@ -114,12 +114,20 @@ fn mails_for(
         .collect()
 }
 
+/// Who changes a case: a member of staff, or a back-office system through
+/// the API.
+#[derive(Clone, Debug)]
+pub(super) enum Actor {
+    Staff(i64),
+    System(String),
+}
+
 /// Writes `events` to the case, and `mails` to the outbox, in one commit.
 /// `post_key` makes the first event once-only (a form posted twice).
-async fn record(
+pub(super) async fn record(
     state: &AppState,
     case_id: i64,
-    staff_id: i64,
+    by: Actor,
     events: Vec<What>,
     post_key: Option<String>,
     mails: Vec<(String, String, app::mail::MailText)>,
@@ -130,15 +138,22 @@ async fn record(
         .writer
         .write(move |conn| {
             let (events, post_key, mails) = (events.clone(), post_key.clone(), mails.clone());
+            let by = by.clone();
             Box::pin(async move {
+                let staff_id = match by {
+                    Actor::Staff(id) => Some(id),
+                    Actor::System(_) => None,
+                };
                 let mut first = true;
                 for what in &events {
                     let key = if first { post_key.as_deref() } else { None };
                     let added =
-                        db::case_events::add_once(conn, case_id, what, Some(staff_id), now, key)
-                            .await?;
+                        db::case_events::add_once(conn, case_id, what, staff_id, now, key).await?;
                     if first && added.is_none() {
                         return Ok(false); // Posted before: nothing more to do.
+                    }
+                    if let (Actor::System(system), Some(id)) = (&by, added) {
+                        db::integration::event_by(conn, id, system).await?;
                     }
                     first = false;
                 }
@@ -281,7 +296,16 @@ pub async fn set_status(
     }
     let mails = mails_for(&state, &case, Update::Status(&status));
     let key = post_key(&pairs, "status");
-    match record(&state, case.id, staff.staff_id, events, Some(key), mails).await {
+    match record(
+        &state,
+        case.id,
+        Actor::Staff(staff.staff_id),
+        events,
+        Some(key),
+        mails,
+    )
+    .await
+    {
         Ok(_) => back_to(&case, ""),
         Err(e) => super::unavailable_text(locale, internal("changing a case's status", e)),
     }
@@ -329,7 +353,16 @@ pub async fn ask_completion(
     }
     let mails = mails_for(&state, &case, Update::Request);
     let key = post_key(&pairs, "request");
-    match record(&state, case.id, staff.staff_id, events, Some(key), mails).await {
+    match record(
+        &state,
+        case.id,
+        Actor::Staff(staff.staff_id),
+        events,
+        Some(key),
+        mails,
+    )
+    .await
+    {
         Ok(_) => back_to(&case, "#history"),
         Err(e) => super::unavailable_text(locale, internal("asking for completion", e)),
     }
@@ -404,7 +437,7 @@ async fn written(
     match record(
         &state,
         case.id,
-        staff.staff_id,
+        Actor::Staff(staff.staff_id),
         vec![what],
         Some(key),
         mails,

@@ -2,6 +2,8 @@
 //! plain routes that are not pages (health checks, language switch, form
 //! posts, assets).
 
+mod api;
+pub use api::OPENAPI;
 mod assets;
 mod export;
 mod feedback;
@@ -147,6 +149,13 @@ fn own_routes() -> Routes {
     .get("/staff/cases/{reference}/files/{id}", handling::file)
     .get("/staff/cases/{reference}/export.json", export::case)
     .get("/staff/export", export::cases)
+    .get("/api/v1/openapi.json", api::openapi)
+    .get("/api/v1/cases", api::list)
+    .get("/api/v1/cases/{reference}", api::case)
+    .get("/api/v1/cases/{reference}/files/{id}", api::file)
+    .post("/api/v1/cases/{reference}/status", api::set_status)
+    .post("/api/v1/cases/{reference}/messages", api::message)
+    .post("/api/v1/cases/{reference}/taken-over", api::take_over)
     .get(app::STYLESHEET_PATH, assets::stylesheet)
     .get("/schemas/form-definition.json", assets::definition_schema)
 }

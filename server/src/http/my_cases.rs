@@ -44,6 +44,7 @@ pub async fn write_message(
         Ok(body) => {
             let (id, now) = (case.id, crate::db::now_millis());
             let post_key = format!("message:{key}");
+            let (service, reference) = (case.service_key.clone(), case.reference.clone());
             let what = crate::db::case_events::What::Message {
                 body,
                 from_staff: false,
@@ -53,12 +54,22 @@ pub async fn write_message(
                 .writer
                 .write(move |conn| {
                     let (what, post_key) = (what.clone(), post_key.clone());
+                    let (service, reference) = (service.clone(), reference.clone());
                     Box::pin(async move {
                         let key = Some(post_key.as_str());
-                        crate::db::case_events::add_once(conn, id, &what, None, now, key).await
+                        let added =
+                            crate::db::case_events::add_once(conn, id, &what, None, now, key)
+                                .await?;
+                        if added.is_some() {
+                            let event = crate::integration::MESSAGE_RECEIVED;
+                            crate::integration::tell(conn, event, &service, &reference, now)
+                                .await?;
+                        }
+                        Ok(())
                     })
                 })
                 .await;
+            state.webhook_wake.notify_one();
             match stored {
                 Ok(_) => Redirect::to(&format!(
                     "{MY_CASES_PATH}/{}#messages-heading",
@@ -173,12 +184,14 @@ pub async fn complete(
         files: files.clone(),
     };
     let post_key = format!("completion:{key}");
+    let (service, reference) = (case.service_key.clone(), case.reference.clone());
     let stored = state
         .db
         .writer
         .write(move |conn| {
             let (what, post_key, submission_key) =
                 (what.clone(), post_key.clone(), submission_key.clone());
+            let (service, reference) = (service.clone(), reference.clone());
             Box::pin(async move {
                 let added =
                     case_events::add_once(conn, id, &what, None, now, Some(&post_key)).await?;
@@ -202,10 +215,13 @@ pub async fn complete(
                     let status = case_events::What::Status("in-progress".to_owned());
                     case_events::add(conn, id, &status, None, now).await?;
                 }
+                let event = crate::integration::COMPLETION_RECEIVED;
+                crate::integration::tell(conn, event, &service, &reference, now).await?;
                 Ok(true)
             })
         })
         .await;
+    state.webhook_wake.notify_one();
     match stored {
         Ok(true) => back,
         Ok(false) => {

@@ -403,6 +403,7 @@ pub async fn check(
         Ok(Outcome::Received { receipt_token }) => {
             // The receipt mail was committed with the case: send it now.
             state.mail_wake.notify_one();
+            state.webhook_wake.notify_one();
             let mut response = Redirect::to(&format!("/receipts/{receipt_token}")).into_response();
             if let Some(cookie) = drafts::clear_cookie(&key) {
                 response.headers_mut().append(SET_COOKIE, cookie);
