@@ -123,6 +123,22 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/signin") view=pages::staff::StaffSignInPage ssr=SsrMode::Async />
                     <Route path=path!("/staff") view=pages::staff::StaffHomePage ssr=SsrMode::Async />
                     <Route path=path!("/staff/cases") view=pages::handling::InboxPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/admin") view=pages::admin::AdminPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/staff/admin/integrations")
+                        view=pages::admin::IntegrationsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/staff/admin/staff/:id")
+                        view=pages::admin::StaffEditPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/staff/admin/services/:key")
+                        view=pages::admin::ServiceEditPage
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=path!("/staff/cases/:reference")
                         view=pages::handling::HandledCasePage

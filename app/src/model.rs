@@ -515,10 +515,183 @@ pub struct StaffSignIn {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StaffHome {
     pub name: String,
+    /// Administration is open to them.
+    pub administrator: bool,
     /// Role names in the page's language.
     pub roles: Vec<String>,
     /// Service titles in the page's language.
     pub services: Vec<String>,
+}
+
+/// The roles a member of staff can have.
+pub const ROLES: [&str; 3] = ["administrator", "author", "handler"];
+
+/// A choice in a list: its value and what it is called.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
+/// An administration form that came back with errors: what was typed (by
+/// input name; a checkbox group's values repeated) and, by input id, the
+/// Fluent key of what is wrong.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminPosted {
+    pub form: String,
+    pub values: Vec<(String, String)>,
+    pub errors: Vec<(String, String)>,
+}
+
+impl AdminPosted {
+    /// The first value typed for `name`, if this is the form posted.
+    pub fn value(&self, form: &str, name: &str) -> Option<String> {
+        (self.form == form).then(|| {
+            self.values
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
+        })
+    }
+    /// Every value posted for `name`, if this is the form posted.
+    pub fn values(&self, form: &str, name: &str) -> Option<Vec<String>> {
+        (self.form == form).then(|| {
+            self.values
+                .iter()
+                .filter(|(n, _)| n == name)
+                .map(|(_, v)| v.clone())
+                .collect()
+        })
+    }
+}
+
+/// A secret shown once, just after it was made: an API token, a webhook's
+/// signing secret, or a new member of staff's first password.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShownOnce {
+    /// `token`, `webhook` or `password`.
+    pub kind: String,
+    pub secret: String,
+}
+
+/// The administrators' start page: organisations, staff and services.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminOverview {
+    pub organisations: Vec<AdminOrganisation>,
+    pub staff: Vec<AdminStaff>,
+    pub services: Vec<AdminService>,
+    pub posted: Option<AdminPosted>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminOrganisation {
+    pub key: String,
+    pub name: String,
+    pub members: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminStaff {
+    pub id: i64,
+    pub username: String,
+    pub name: String,
+    pub organisation: Option<String>,
+    /// Role keys.
+    pub roles: Vec<String>,
+    /// Service titles.
+    pub services: Vec<String>,
+    pub disabled: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminService {
+    pub key: String,
+    pub title: String,
+    pub organisation: Option<String>,
+    pub owner: Option<String>,
+    pub handlers: Vec<String>,
+    pub default_handler: Option<String>,
+}
+
+/// A member of staff as the form to add or change one shows them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffEdit {
+    /// `None` for a new one.
+    pub id: Option<i64>,
+    pub username: String,
+    pub name: String,
+    pub organisation: String,
+    pub roles: Vec<String>,
+    pub services: Vec<String>,
+    pub disabled: bool,
+    /// Signs in through the municipality's identity provider only.
+    pub provider_only: bool,
+    pub organisations: Vec<Choice>,
+    pub all_services: Vec<Choice>,
+    pub posted: Option<AdminPosted>,
+    pub shown_once: Option<ShownOnce>,
+}
+
+/// Who owns and handles a service, as its form shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceEdit {
+    pub key: String,
+    pub title: String,
+    pub organisation: String,
+    pub owner: String,
+    /// Staff ids, as text.
+    pub handlers: Vec<String>,
+    pub default_handler: String,
+    pub organisations: Vec<Choice>,
+    /// Every active member of staff.
+    pub staff: Vec<Choice>,
+    pub posted: Option<AdminPosted>,
+}
+
+/// API tokens, webhooks and the latest deliveries.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Integrations {
+    pub tokens: Vec<TokenRow>,
+    pub webhooks: Vec<WebhookRow>,
+    pub deliveries: Vec<DeliveryRow>,
+    pub services: Vec<Choice>,
+    pub posted: Option<AdminPosted>,
+    pub shown_once: Option<ShownOnce>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenRow {
+    pub id: i64,
+    pub system: String,
+    pub service: String,
+    pub created: String,
+    pub last_used: Option<String>,
+    pub revoked: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WebhookRow {
+    pub id: i64,
+    pub service: String,
+    pub url: String,
+    pub created: String,
+    pub removed: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeliveryRow {
+    pub id: i64,
+    pub webhook_id: i64,
+    pub event: String,
+    pub reference: String,
+    pub created: String,
+    pub attempts: i64,
+    /// `delivered`, `failed` or `waiting`.
+    pub state: String,
+    /// When it was delivered, given up, or is tried next.
+    pub when: String,
+    pub last_error: Option<String>,
 }
 
 /// Who is signed in, as every page may show it.

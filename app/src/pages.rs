@@ -9,6 +9,7 @@ pub mod citizen {
     pub mod saved;
     pub mod start;
 }
+pub mod admin;
 pub mod handling;
 pub mod not_found;
 pub mod sign_in;

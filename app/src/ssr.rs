@@ -151,6 +151,39 @@ pub trait Handling: Send + Sync {
     ) -> PortFuture<'a, Option<crate::model::HandledCase>>;
 }
 
+/// Administration: organisations, staff, who handles which service, and
+/// the back-office integrations. Only for administrators (the caller
+/// checks, with [`is_administrator`]).
+pub trait Admin: Send + Sync {
+    fn overview(&self, locale: Locale) -> PortFuture<'_, crate::model::AdminOverview>;
+    /// A member of staff to change, or (`None`) the form for a new one;
+    /// `Ok(None)` when there is no such member.
+    fn staff_member(
+        &self,
+        id: Option<i64>,
+        locale: Locale,
+    ) -> PortFuture<'_, Option<crate::model::StaffEdit>>;
+    fn service<'a>(
+        &'a self,
+        key: &'a str,
+        locale: Locale,
+    ) -> PortFuture<'a, Option<crate::model::ServiceEdit>>;
+    fn integrations(&self, locale: Locale) -> PortFuture<'_, crate::model::Integrations>;
+}
+
+/// What an administration post brings back to its page: the form with
+/// errors, or a secret to show once.
+#[derive(Clone, Debug, Default)]
+pub struct AdminAnswer {
+    pub posted: Option<crate::model::AdminPosted>,
+    pub shown_once: Option<crate::model::ShownOnce>,
+}
+
+/// Whether `staff` is an administrator.
+pub fn is_administrator(staff: &StaffSignedIn) -> bool {
+    staff.roles.iter().any(|r| r == "administrator")
+}
+
 /// Whether `staff` may handle cases of `service`: a case handler (or an
 /// administrator) who has the service.
 pub fn may_handle(staff: &StaffSignedIn, service: &str) -> bool {
@@ -272,6 +305,7 @@ pub struct Ports {
     pub catalogue: Arc<dyn Catalogue>,
     pub cases: Arc<dyn Cases>,
     pub handling: Arc<dyn Handling>,
+    pub admin: Arc<dyn Admin>,
 }
 
 /// What a resident posted without JavaScript, when it had errors: the page

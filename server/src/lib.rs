@@ -6,6 +6,7 @@
 //! tests start the real server on `127.0.0.1:0`. Internal errors are logged
 //! once, with a reference, in [`error`]; people only ever see the reference.
 
+pub mod admin;
 pub mod auth;
 pub mod catalogue;
 pub mod config;
@@ -102,7 +103,8 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
         ports: Ports {
             catalogue: catalogue.clone(),
             cases: catalogue.clone(),
-            handling: catalogue,
+            handling: catalogue.clone(),
+            admin: catalogue,
         },
         test_eid: test_eid.then(Arc::default),
         oidc: oidc.map(|settings| Arc::new(auth::oidc::Oidc::new(settings))),

@@ -1411,6 +1411,141 @@ on_both_databases! {
         assert_eq!(status, StatusCode::UNAUTHORIZED);
     }
 
+    async fn administrators_manage_departments_staff_services_and_integrations(server: TestServer) {
+        let mut admin = Journey::new(&server, "");
+        let r = admin.post("/staff/signin", &[("username", "admin"), ("password", "demo-admin-2026")]).await;
+        assert_eq!(r.headers()[LOCATION], "/staff");
+        let (status, page) = admin.get("/staff/admin").await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        assert!(page.contains("Hugo Handläggare") && page.contains("Boendeparkering") && page.contains("Demokommunen"), "{page}");
+        let (_, home) = admin.get("/staff").await;
+        assert!(home.contains(r#"href="/staff/admin""#), "{home}");
+
+        // Only administrators: to others it does not exist.
+        let mut hugo = Journey::new(&server, "");
+        hugo.post("/staff/signin", &[("username", "handlaggare"), ("password", "demo-handlaggare-2026")]).await;
+        let (_, home) = hugo.get("/staff").await;
+        assert!(!home.contains(r#"href="/staff/admin""#));
+        for path in ["/staff/admin", "/staff/admin/integrations", "/staff/admin/staff/1", "/staff/admin/services/parking-permit"] {
+            let (status, _) = hugo.get(path).await;
+            assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+            let (status, _) = Journey::new(&server, "").get(path).await;
+            assert!(status.is_redirection(), "{path}: {status}");
+        }
+        for path in ["/staff/admin/organisations", "/staff/admin/staff", "/staff/admin/tokens", "/staff/admin/webhooks"] {
+            let r = hugo.post(path, &[("name", "x"), ("key", "xx"), ("username", "x"), ("roles", "administrator")]).await;
+            assert_eq!(r.status(), StatusCode::NOT_FOUND, "{path}");
+        }
+
+        // A department: a bad short name is said, the name kept.
+        let r = admin.post("/staff/admin/organisations", &[("name", "Stadsbyggnadsförvaltningen"), ("key", "Stads byggnad")]).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let page = r.text().await.expect("body");
+        assert!(page.contains("Skriv ett kortnamn") && page.contains(r##"href="#organisation-key""##) && page.contains(r#"value="Stadsbyggnadsförvaltningen""#), "{page}");
+        let r = admin.post("/staff/admin/organisations", &[("name", "Stadsbyggnadsförvaltningen"), ("key", "stadsbyggnad")]).await;
+        assert_eq!(r.headers()[LOCATION], "/staff/admin");
+        let r = admin.post("/staff/admin/organisations", &[("name", "Igen"), ("key", "stadsbyggnad")]).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let db = server.db().await;
+        let org: i64 = sqlx::query_scalar("SELECT id FROM organisations WHERE key = 'stadsbyggnad'").fetch_one(&db.pool).await.expect("org");
+
+        // A member of staff: without a role, refused; added, their first password shown once.
+        let (status, page) = admin.get("/staff/admin/staff/new").await;
+        assert!(status == StatusCode::OK && page.contains(r#"action="/staff/admin/staff""#), "{status} {page}");
+        let r = admin.post("/staff/admin/staff", &[("username", "petra"), ("name", "Petra Parkering")]).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().await.expect("body").contains("Välj minst en roll."));
+        let org_text = org.to_string();
+        let r = admin.post("/staff/admin/staff", &[("username", "petra"), ("name", "Petra Parkering"),
+            ("organisation", org_text.as_str()), ("roles", "author")]).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let page = r.text().await.expect("body");
+        let password = page.split(r#"<code class="secret">"#).nth(1).and_then(|p| p.split('<').next()).expect("a password shown").to_owned();
+        assert_eq!(password.len(), 20);
+        let r = admin.post("/staff/admin/staff", &[("username", "petra"), ("name", "Någon annan"), ("roles", "author")]).await;
+        assert!(r.status() == StatusCode::UNPROCESSABLE_ENTITY && r.text().await.expect("body").contains("Det användarnamnet finns redan"));
+        let mut petra = Journey::new(&server, "");
+        let r = petra.post("/staff/signin", &[("username", "petra"), ("password", password.as_str())]).await;
+        assert_eq!(r.headers()[LOCATION], "/staff");
+        let (_, inbox) = petra.get("/staff/cases?service=parking-permit").await;
+        let mut anna = Journey::start(&server, "parking-permit").await;
+        let sent = anna.send(&[
+            ("registration", "ABC123"), ("address.street", "Storgatan 12"), ("address.postal_code", "11122"),
+            ("address.city", "Stockholm"), ("zone", "norr"), ("months", "6"), ("email", "anna@example.se"),
+        ]).await;
+        let reference = server.reference_of(&sent).await;
+        assert!(!inbox.contains(&reference));
+
+        // Made a handler of parking permits (and the one who gets them), at
+        // once in the session she has; Hugo no longer handles them.
+        let petra_id: i64 = sqlx::query_scalar("SELECT id FROM staff WHERE username = 'petra'").fetch_one(&db.pool).await.expect("id");
+        let path = format!("/staff/admin/staff/{petra_id}");
+        let r = admin.post(&path, &[("name", "Petra Parkering"), ("organisation", org_text.as_str()), ("roles", "handler"), ("services", "parking-permit")]).await;
+        assert_eq!(r.headers()[LOCATION], "/staff/admin");
+        let petra_text = petra_id.to_string();
+        let r = admin.post("/staff/admin/services/parking-permit", &[("organisation", org_text.as_str()), ("owner", petra_text.as_str()),
+            ("default", "1")]).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY, "the default must be a handler");
+        let r = admin.post("/staff/admin/services/parking-permit", &[("organisation", org_text.as_str()), ("owner", petra_text.as_str()),
+            ("handlers", petra_text.as_str()), ("default", petra_text.as_str())]).await;
+        assert_eq!(r.headers()[LOCATION], "/staff/admin");
+        let (_, inbox) = petra.get("/staff/cases?service=parking-permit").await;
+        assert!(inbox.contains(&reference), "{inbox}");
+        let (status, _) = hugo.get(&format!("/staff/cases/{reference}")).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        let (_, page) = admin.get("/staff/admin").await;
+        assert!(page.contains("Stadsbyggnadsförvaltningen") && page.matches("Petra Parkering").count() >= 3, "{page}");
+        let sent = anna.send(&[
+            ("registration", "XYZ789"), ("address.street", "Storgatan 12"), ("address.postal_code", "11122"),
+            ("address.city", "Stockholm"), ("zone", "norr"), ("months", "6"), ("email", "anna@example.se"),
+        ]).await;
+        let second = server.reference_of(&sent).await;
+        let assigned: Option<i64> = sqlx::query_scalar("SELECT assigned_to FROM cases WHERE reference = $1")
+            .bind(&second).fetch_one(&db.pool).await.expect("assigned");
+        assert_eq!(assigned, Some(petra_id), "new cases go to the default handler");
+
+        // No one takes their own administration away; a disabled account is signed out at once.
+        let admin_id: i64 = sqlx::query_scalar("SELECT id FROM staff WHERE username = 'admin'").fetch_one(&db.pool).await.expect("id");
+        let r = admin.post(&format!("/staff/admin/staff/{admin_id}"), &[("name", "Alva Admin"), ("roles", "handler")]).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().await.expect("body").contains("Du kan inte ta bort din egen administratörsroll"));
+        let r = admin.post(&path, &[("name", "Petra Parkering"), ("roles", "handler"), ("services", "parking-permit"), ("disabled", "yes")]).await;
+        assert_eq!(r.headers()[LOCATION], "/staff/admin");
+        let (status, _) = petra.get("/staff/cases").await;
+        assert!(status.is_redirection(), "signed out: {status}");
+        let r = Journey::new(&server, "").post("/staff/signin", &[("username", "petra"), ("password", password.as_str())]).await;
+        assert_ne!(r.headers().get(LOCATION).map(|l| l.to_str().unwrap_or("")), Some("/staff"));
+
+        // API tokens and webhooks from the page; each secret shown once.
+        let r = admin.post("/staff/admin/tokens", &[("system", " "), ("service", "parking-permit")]).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let r = admin.post("/staff/admin/tokens", &[("system", "Arkivet"), ("service", "parking-permit")]).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let page = r.text().await.expect("body");
+        let token = page.split(r#"<code class="secret">"#).nth(1).and_then(|p| p.split('<').next()).expect("a token shown").to_owned();
+        assert!(token.starts_with("bkt_"));
+        let r = server.client.get(server.url("/api/v1/cases")).bearer_auth(&token).send().await.expect("GET");
+        assert_eq!(r.status(), StatusCode::OK);
+        let (_, page) = admin.get("/staff/admin/integrations").await;
+        assert!(page.contains("Arkivet") && !page.contains(&token), "never shown again: {page}");
+        let token_id: i64 = sqlx::query_scalar("SELECT id FROM api_tokens WHERE system = 'Arkivet'").fetch_one(&db.pool).await.expect("id");
+        let r = admin.post(&format!("/staff/admin/tokens/{token_id}/revoke"), &[]).await;
+        assert_eq!(r.headers()[LOCATION], "/staff/admin/integrations");
+        let r = server.client.get(server.url("/api/v1/cases")).bearer_auth(&token).send().await.expect("GET");
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+        let r = admin.post("/staff/admin/webhooks", &[("service", "parking-permit"), ("url", "ftp://arkivet")]).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().await.expect("body").contains(r#"value="ftp://arkivet""#));
+        let r = admin.post("/staff/admin/webhooks", &[("service", "parking-permit"), ("url", "https://arkivet.kommun.example/blankett")]).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        assert!(r.text().await.expect("body").contains("whsec_"));
+        let (_, page) = admin.get("/staff/admin/integrations").await;
+        assert!(page.contains("https://arkivet.kommun.example/blankett") && page.contains("Aktiv"), "{page}");
+        let log = server::db::audit::newest(&db.pool, 20).await.expect("audit");
+        assert!(log.iter().filter(|e| e.action == "admin-change").count() >= 8, "{log:?}");
+        assert!(!log.iter().any(|e| e.detail.contains(&token) || e.detail.contains(&password)), "no secret in the log");
+    }
+
     async fn closed_cases_are_deleted_for_good_when_their_retention_has_run_out(server: TestServer) {
         // Three fault reports (kept 24 months after closing), the first with a photo.
         let jpeg = b"\xFF\xD8\xFF\xE0 a tiny photo".to_vec();

@@ -52,6 +52,7 @@ pub async fn get_staff_home() -> Result<StaffHome, AppError> {
     let locale = use_locale();
     let services = ports()?.catalogue.services().await?;
     Ok(StaffHome {
+        administrator: crate::ssr::is_administrator(&staff),
         name: staff.name,
         roles: staff
             .roles
@@ -188,6 +189,9 @@ pub fn StaffHomePage() -> impl IntoView {
                         <h2>{locale.t("staff-services")}</h2>
                         <ul class="list">{home.services.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
                         <p><a href=crate::pages::handling::CASES_PATH>{locale.t("staff-home-cases")}</a></p>
+                        {home.administrator.then(|| view! {
+                            <p><a href=crate::pages::admin::ADMIN_PATH>{locale.t("staff-home-admin")}</a></p>
+                        })}
                         <p>{locale.t("staff-home-next")}</p>
                     }
                     .into_any(),

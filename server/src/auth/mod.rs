@@ -170,8 +170,31 @@ pub async fn signed_in(config: &Config, db: &Db, session: &Session) -> Option<Si
 
 /// The signed-in member of staff on a request, if their session is still
 /// good.
+///
+/// Their roles and services are read afresh on every request, so what an
+/// administrator changes holds at once; one who has been disabled is
+/// signed out.
 pub async fn staff_signed_in(config: &Config, db: &Db, session: &Session) -> Option<StaffSignedIn> {
-    still_good(config, db, session).await
+    let mut staff: StaffSignedIn = still_good(config, db, session).await?;
+    match db::staff::current(&db.pool, staff.staff_id).await {
+        Ok(Some((name, roles, services))) => {
+            staff.name = name;
+            staff.roles = roles;
+            staff.services = services;
+            Some(staff)
+        }
+        Ok(None) => {
+            let _ = session.flush().await;
+            audit(db, &staff.actor(), "session-ended", "", "disabled").await;
+            None
+        }
+        Err(e) => {
+            // Without the database nothing the session allows can be done
+            // anyway; the page says so.
+            crate::error::internal("reading a member of staff", e);
+            None
+        }
+    }
 }
 
 /// "Stay signed in": the idle time starts again now.

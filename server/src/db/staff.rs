@@ -134,3 +134,243 @@ pub async fn name_of(conn: &mut AnyConnection, id: i64) -> Result<String, sqlx::
         .await?
         .try_get("name")
 }
+
+/// A member of staff as administrators see them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Listed {
+    pub id: i64,
+    pub username: String,
+    pub name: String,
+    pub organisation_id: Option<i64>,
+    pub organisation: Option<String>,
+    pub roles: Vec<String>,
+    /// Signs in through the identity provider only (no password).
+    pub provider_only: bool,
+    pub disabled: bool,
+}
+
+fn listed(row: &sqlx::any::AnyRow) -> Result<Listed, sqlx::Error> {
+    Ok(Listed {
+        id: row.try_get("id")?,
+        username: row.try_get("username")?,
+        name: row.try_get("name")?,
+        organisation_id: row.try_get("organisation_id")?,
+        organisation: row.try_get("organisation")?,
+        roles: row
+            .try_get::<String, _>("roles")?
+            .split(',')
+            .filter(|r| !r.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        provider_only: row.try_get::<Option<String>, _>("password_hash")?.is_none(),
+        disabled: row.try_get::<Option<i64>, _>("disabled_at")?.is_some(),
+    })
+}
+
+const LISTED: &str = "SELECT s.id, s.username, s.name, s.organisation_id, o.name AS organisation, \
+     s.roles, s.password_hash, s.disabled_at FROM staff s \
+     LEFT JOIN organisations o ON o.id = s.organisation_id";
+
+/// Every member of staff, by name.
+pub async fn all(pool: &AnyPool) -> Result<Vec<Listed>, sqlx::Error> {
+    let rows = sqlx::query(&format!("{LISTED} ORDER BY s.name, s.id"))
+        .fetch_all(pool)
+        .await?;
+    rows.iter().map(listed).collect()
+}
+
+pub async fn by_id(pool: &AnyPool, id: i64) -> Result<Option<Listed>, sqlx::Error> {
+    let row = sqlx::query(&format!("{LISTED} WHERE s.id = $1"))
+        .bind(id)
+        .fetch_optional(pool)
+        .await?;
+    row.as_ref().map(listed).transpose()
+}
+
+/// Every organisation: id, key, name, and how many staff are in it.
+pub async fn organisations(pool: &AnyPool) -> Result<Vec<(i64, String, String, i64)>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT o.id, o.key, o.name, \
+         (SELECT COUNT(*) FROM staff s WHERE s.organisation_id = o.id) AS members \
+         FROM organisations o ORDER BY o.name",
+    )
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok((
+                r.try_get("id")?,
+                r.try_get("key")?,
+                r.try_get("name")?,
+                r.try_get("members")?,
+            ))
+        })
+        .collect()
+}
+
+/// Adds an organisation; `None` if its key is taken.
+pub async fn add_organisation(
+    conn: &mut AnyConnection,
+    key: &str,
+    name: &str,
+    now: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO organisations (key, name, created_at) VALUES ($1, $2, $3) \
+         ON CONFLICT (key) DO NOTHING RETURNING id",
+    )
+    .bind(key)
+    .bind(name)
+    .bind(now)
+    .fetch_optional(conn)
+    .await
+}
+
+/// Who handles what: (staff id, service key, default handler).
+pub async fn assignments(pool: &AnyPool) -> Result<Vec<(i64, String, bool)>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT staff_id, service_key, default_handler FROM staff_services ORDER BY staff_id",
+    )
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok((
+                r.try_get("staff_id")?,
+                r.try_get("service_key")?,
+                r.try_get::<i64, _>("default_handler")? != 0,
+            ))
+        })
+        .collect()
+}
+
+/// A change to a member of staff.
+pub struct Change<'a> {
+    pub id: i64,
+    pub name: &'a str,
+    pub organisation_id: Option<i64>,
+    pub roles: &'a str,
+    pub services: &'a [String],
+    pub disabled: bool,
+    pub now: i64,
+}
+
+/// Changes a member of staff: their name, organisation, roles, services
+/// (a service they keep keeps its default-handler mark) and whether they
+/// are disabled.
+pub async fn change(conn: &mut AnyConnection, change: &Change<'_>) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE staff SET name = $2, organisation_id = $3, roles = $4, \
+         disabled_at = CASE WHEN $5 = 1 THEN COALESCE(disabled_at, $6) ELSE NULL END WHERE id = $1",
+    )
+    .bind(change.id)
+    .bind(change.name)
+    .bind(change.organisation_id)
+    .bind(change.roles)
+    .bind(i64::from(change.disabled))
+    .bind(change.now)
+    .execute(&mut *conn)
+    .await?;
+    let had = sqlx::query_scalar::<_, String>(
+        "SELECT service_key FROM staff_services WHERE staff_id = $1",
+    )
+    .bind(change.id)
+    .fetch_all(&mut *conn)
+    .await?;
+    for gone in had.iter().filter(|s| !change.services.contains(s)) {
+        sqlx::query("DELETE FROM staff_services WHERE staff_id = $1 AND service_key = $2")
+            .bind(change.id)
+            .bind(gone)
+            .execute(&mut *conn)
+            .await?;
+    }
+    for new in change.services.iter().filter(|s| !had.contains(s)) {
+        sqlx::query("INSERT INTO staff_services (staff_id, service_key) VALUES ($1, $2)")
+            .bind(change.id)
+            .bind(new)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Each service's owning organisation and named owner, where set.
+pub async fn service_settings(
+    pool: &AnyPool,
+) -> Result<Vec<(String, Option<i64>, Option<i64>)>, sqlx::Error> {
+    let rows = sqlx::query("SELECT key, organisation_id, owner_id FROM services")
+        .fetch_all(pool)
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok((
+                r.try_get("key")?,
+                r.try_get("organisation_id")?,
+                r.try_get("owner_id")?,
+            ))
+        })
+        .collect()
+}
+
+/// Sets who owns a service and who handles it: exactly `handlers`, with
+/// `default` (one of them) getting its new cases.
+pub async fn set_service(
+    conn: &mut AnyConnection,
+    key: &str,
+    organisation_id: Option<i64>,
+    owner_id: Option<i64>,
+    handlers: &[i64],
+    default: Option<i64>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO services (key, organisation_id, owner_id) VALUES ($1, $2, $3) \
+         ON CONFLICT (key) DO UPDATE SET organisation_id = excluded.organisation_id, \
+         owner_id = excluded.owner_id",
+    )
+    .bind(key)
+    .bind(organisation_id)
+    .bind(owner_id)
+    .execute(&mut *conn)
+    .await?;
+    let had =
+        sqlx::query_scalar::<_, i64>("SELECT staff_id FROM staff_services WHERE service_key = $1")
+            .bind(key)
+            .fetch_all(&mut *conn)
+            .await?;
+    for gone in had.iter().filter(|s| !handlers.contains(s)) {
+        sqlx::query("DELETE FROM staff_services WHERE staff_id = $1 AND service_key = $2")
+            .bind(gone)
+            .bind(key)
+            .execute(&mut *conn)
+            .await?;
+    }
+    for new in handlers.iter().filter(|s| !had.contains(s)) {
+        sqlx::query("INSERT INTO staff_services (staff_id, service_key) VALUES ($1, $2)")
+            .bind(new)
+            .bind(key)
+            .execute(&mut *conn)
+            .await?;
+    }
+    sqlx::query(
+        "UPDATE staff_services SET default_handler = CASE WHEN staff_id = $2 THEN 1 ELSE 0 END \
+         WHERE service_key = $1",
+    )
+    .bind(key)
+    .bind(default.unwrap_or(0))
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// What a signed-in member of staff may do now: their name, roles and
+/// services, or `None` if they are disabled or gone.
+pub async fn current(
+    pool: &AnyPool,
+    id: i64,
+) -> Result<Option<(String, Vec<String>, Vec<String>)>, sqlx::Error> {
+    let Some(found) = by_id(pool, id).await?.filter(|s| !s.disabled) else {
+        return Ok(None);
+    };
+    let services = services(pool, id).await?;
+    Ok(Some((found.name, found.roles, services)))
+}

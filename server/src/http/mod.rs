@@ -2,6 +2,7 @@
 //! plain routes that are not pages (health checks, language switch, form
 //! posts, assets).
 
+mod admin;
 mod api;
 pub use api::OPENAPI;
 mod assets;
@@ -149,6 +150,14 @@ fn own_routes() -> Routes {
     .get("/staff/cases/{reference}/files/{id}", handling::file)
     .get("/staff/cases/{reference}/export.json", export::case)
     .get("/staff/export", export::cases)
+    .post("/staff/admin/organisations", admin::add_organisation)
+    .post("/staff/admin/staff", admin::add_staff)
+    .post("/staff/admin/staff/{id}", admin::change_staff)
+    .post("/staff/admin/services/{key}", admin::set_service)
+    .post("/staff/admin/tokens", admin::add_token)
+    .post("/staff/admin/tokens/{id}/revoke", admin::revoke_token)
+    .post("/staff/admin/webhooks", admin::add_webhook)
+    .post("/staff/admin/webhooks/{id}/remove", admin::remove_webhook)
     .get("/api/v1/openapi.json", api::openapi)
     .get("/api/v1/cases", api::list)
     .get("/api/v1/cases/{reference}", api::case)
