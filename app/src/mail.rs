@@ -95,7 +95,7 @@ pub fn resume_link(locale: Locale, service_title: &str, link: &str, expires_on: 
 /// What changed on a case that its resident is told of.
 #[derive(Clone, Copy, Debug)]
 pub enum Update<'a> {
-    /// It moved to this status (its key).
+    /// It moved to this status (by key; by name when written).
     Status(&'a str),
     /// The handlers wrote to them.
     Message,
@@ -121,10 +121,7 @@ pub fn case_update(
                 "mail-status-intro",
                 &[
                     ("reference", reference_arg()),
-                    (
-                        "status",
-                        FluentArg::Str(locale.t(&format!("case-status-{status}"))),
-                    ),
+                    ("status", FluentArg::Str(status.to_owned())),
                 ],
             ),
         ),

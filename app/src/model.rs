@@ -224,8 +224,9 @@ pub struct MyCase {
     pub service_title: String,
     pub content_lang: Option<String>,
     pub sent_on: String,
-    /// The status's key (`received`, `in-progress`, …).
+    /// The status's key (`received`, `in-progress`, …) and its name.
     pub status: String,
+    pub status_name: String,
     pub status_on: String,
     /// Messages from the handlers not read yet.
     pub unread: u32,
@@ -239,6 +240,11 @@ pub struct CaseView {
     pub content_lang: Option<String>,
     pub sent_at: String,
     pub status: String,
+    pub status_name: String,
+    /// Whether the resident may write in the case's status.
+    pub messages_open: bool,
+    /// How many days handling usually takes, as the service says.
+    pub processing_days: Option<u32>,
     pub organisation: Option<String>,
     /// Status changes and messages, oldest first.
     pub history: Vec<CaseEvent>,
@@ -295,7 +301,7 @@ pub struct CaseEvent {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CaseEventKind {
-    /// The case moved to this status (its key).
+    /// The case moved to this status (its name).
     Status(String),
     Message {
         body: String,
@@ -322,6 +328,8 @@ pub struct CaseFile {
 pub enum MessageError {
     Empty,
     TooLong,
+    /// The case is in a status where residents cannot write.
+    Closed,
 }
 
 /// The longest message a resident can write, in characters.
@@ -352,8 +360,8 @@ pub struct Inbox {
     pub filter: InboxFilter,
     /// The services the handler handles: key and title.
     pub services: Vec<(String, String)>,
-    /// Every status and how many matching cases are in it.
-    pub counts: Vec<(String, u64)>,
+    /// Every status (key and name) and how many matching cases are in it.
+    pub counts: Vec<(String, String, u64)>,
     pub rows: Vec<InboxRow>,
     pub total: u64,
     pub pages: u32,
@@ -368,6 +376,7 @@ pub struct InboxRow {
     pub applicant: Option<String>,
     pub sent_on: String,
     pub status: String,
+    pub status_name: String,
     pub assigned: Option<String>,
 }
 
@@ -379,8 +388,9 @@ pub struct HandledCase {
     pub content_lang: Option<String>,
     pub sent_at: String,
     pub status: String,
-    /// The statuses it can be moved to.
-    pub statuses: Vec<String>,
+    pub status_name: String,
+    /// The statuses it can be moved to: the service's model.
+    pub statuses: Vec<Choice>,
     /// The applicant's name, when they signed in with e-ID.
     pub applicant: Option<String>,
     pub assigned: Option<String>,
@@ -440,17 +450,6 @@ pub enum HandlingAction {
     /// A request for completion.
     Request,
 }
-
-/// The statuses a case moves through, by default: their keys (names are
-/// Fluent's `case-status-<key>`).
-pub const STATUSES: [&str; 6] = [
-    "received",
-    "in-progress",
-    "waiting",
-    "approved",
-    "rejected",
-    "closed",
-];
 
 /// Cases on one page of the inbox.
 pub const INBOX_PAGE: u32 = 25;

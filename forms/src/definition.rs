@@ -120,6 +120,41 @@ impl FormDefinition {
             .map(|t| localized(t, lang, &self.spec.languages))
     }
 
+    /// The keys of the statuses this service's cases move through, in
+    /// order: its own model, or Blankett's default.
+    pub fn status_keys(&self) -> Vec<&str> {
+        if self.spec.statuses.is_empty() {
+            crate::spec::DEFAULT_STATUSES.to_vec()
+        } else {
+            self.spec.statuses.iter().map(|s| s.key.as_str()).collect()
+        }
+    }
+
+    /// The name the service gives a status in `lang`; `None` for a status
+    /// of the default model (its name is the UI's) or one it does not have.
+    pub fn status_name(&self, key: &str, lang: &str) -> Option<&str> {
+        self.spec
+            .statuses
+            .iter()
+            .find(|s| s.key == key)
+            .map(|s| localized(&s.name, lang, &self.spec.languages))
+    }
+
+    /// Whether a resident may write to the handlers about a case in status
+    /// `key`: as the service's model says; in the default model, until the
+    /// case is closed.
+    pub fn messages_allowed(&self, key: &str) -> bool {
+        if self.spec.statuses.is_empty() {
+            key != "closed"
+        } else {
+            self.spec
+                .statuses
+                .iter()
+                .find(|s| s.key == key)
+                .is_none_or(|s| s.messages)
+        }
+    }
+
     pub fn processing_days(&self) -> Option<u32> {
         self.spec.processing_days
     }
@@ -559,6 +594,11 @@ pub enum CompileError {
     NotAnEmailField {
         field: String,
     },
+    /// A service's own status model without one of the statuses Blankett
+    /// itself moves cases to (`REQUIRED_STATUSES`).
+    MissingStatus {
+        key: String,
+    },
 }
 
 /// Links in information text may go to the web over HTTPS, to e-mail or
@@ -876,6 +916,36 @@ impl Checker {
         }
         if spec.pages.is_empty() {
             self.report("pages", CompileError::NoPages);
+        }
+        if !spec.statuses.is_empty() {
+            let mut seen: Vec<&str> = Vec::new();
+            for (i, status) in spec.statuses.iter().enumerate() {
+                self.check_key(&format!("statuses[{i}].key"), &status.key);
+                if seen.contains(&status.key.as_str()) {
+                    self.report(
+                        format!("statuses[{i}].key"),
+                        CompileError::DuplicateKey {
+                            key: status.key.clone(),
+                        },
+                    );
+                }
+                seen.push(&status.key);
+                self.check_text(
+                    &format!("statuses[{i}].name"),
+                    &status.name,
+                    &spec.languages,
+                );
+            }
+            for required in crate::spec::REQUIRED_STATUSES {
+                if !seen.contains(&required) {
+                    self.report(
+                        "statuses",
+                        CompileError::MissingStatus {
+                            key: required.to_owned(),
+                        },
+                    );
+                }
+            }
         }
         let mut page_keys = BTreeSet::new();
         let mut field_keys = BTreeSet::new();

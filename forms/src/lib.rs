@@ -41,7 +41,8 @@ pub use number::Decimal;
 pub use schema::submission_schema;
 pub use spec::{
     AssuranceLevel, Block, ChoiceDisplay, ChoiceOption, DateBound, FieldKind, FieldSpec, FormSpec,
-    Identification, LegalBasis, PageSpec, Prefill, PrivacyNotice, RuleSpec, StartInfo, Text,
+    Identification, LegalBasis, PageSpec, Prefill, PrivacyNotice, RuleSpec, StartInfo, StatusSpec,
+    Text, DEFAULT_STATUSES, REQUIRED_STATUSES,
 };
 pub use summary::{
     decimal_separator, format_bytes, summary, SummaryGroupRow, SummaryRow, SummaryValue,

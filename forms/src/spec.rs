@@ -47,6 +47,10 @@ pub struct FormSpec {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub receipt_to: Vec<String>,
     pub pages: Vec<PageSpec>,
+    /// The statuses its cases move through, in order, if the service has
+    /// its own; none means Blankett's default ([`DEFAULT_STATUSES`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub statuses: Vec<StatusSpec>,
     /// Checks across fields ("the end date is after the start date").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rules: Vec<RuleSpec>,
@@ -95,6 +99,46 @@ pub struct StartInfo {
     /// Where to go to do it in person (address and opening hours).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visit: Option<Text>,
+}
+
+/// Blankett's default statuses, in order (names are the UI's own, in
+/// every language it speaks).
+pub const DEFAULT_STATUSES: [&str; 6] = [
+    "received",
+    "in-progress",
+    "waiting",
+    "approved",
+    "rejected",
+    "closed",
+];
+
+/// The statuses every service's model has, since Blankett itself moves
+/// cases to them: a case arrives received, waits while the resident is
+/// asked to complete it, is back in progress when they have, and is
+/// deleted at the end of its retention once closed.
+pub const REQUIRED_STATUSES: [&str; 4] = ["received", "in-progress", "waiting", "closed"];
+
+/// A status of a service's own model.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusSpec {
+    /// Stable key (`inspection-booked`).
+    pub key: String,
+    /// Its name, in every language of the form.
+    pub name: Text,
+    /// Whether the resident can write to the case handlers while the case
+    /// is in it (default: yes).
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub messages: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
 }
 
 /// The personal-data notice shown before a resident starts (GDPR art. 13).

@@ -6,10 +6,10 @@
 use crate::catalogue::{format_date, format_time, CatalogueService};
 use crate::db::{self, case_events};
 use crate::error::internal;
+use crate::statuses::StatusModel;
 use app::i18n::Locale;
 use app::model::{
     HandledCase, HandlingEvent, HandlingEventKind, Inbox, InboxFilter, InboxRow, INBOX_PAGE,
-    STATUSES,
 };
 use app::ssr::{may_handle, Handling, PortFuture, StaffSignedIn};
 
@@ -91,20 +91,42 @@ impl Handling for CatalogueService {
                     .unwrap_or_default()
             };
             let total = u64::try_from(total).unwrap_or(0);
-            Ok(Inbox {
-                counts: STATUSES
+            // The statuses of the services shown, each once, in their
+            // models' order; a name as the first service that has it says.
+            let models: Vec<(String, StatusModel)> = services
+                .iter()
+                .filter(|(k, _)| filter.service.is_empty() || *k == filter.service)
+                .map(|(k, _)| (k.clone(), StatusModel::of(&self.forms, k)))
+                .collect();
+            let mut statuses: Vec<(String, String)> = Vec::new();
+            for (_, model) in &models {
+                for key in model.keys() {
+                    if !statuses.iter().any(|(k, _)| *k == key) {
+                        statuses.push((key.clone(), model.name(&key, locale)));
+                    }
+                }
+            }
+            let name_in = |service: &str, status: &str| {
+                models
                     .iter()
-                    .map(|status| {
+                    .find(|(k, _)| k == service)
+                    .map_or_else(|| status.to_owned(), |(_, m)| m.name(status, locale))
+            };
+            Ok(Inbox {
+                counts: statuses
+                    .into_iter()
+                    .map(|(status, name)| {
                         let n = counted
                             .iter()
-                            .find(|(s, _)| s == status)
+                            .find(|(s, _)| *s == status)
                             .map_or(0, |(_, n)| *n);
-                        ((*status).to_owned(), u64::try_from(n).unwrap_or(0))
+                        (status, name, u64::try_from(n).unwrap_or(0))
                     })
                     .collect(),
                 rows: rows
                     .into_iter()
                     .map(|r| InboxRow {
+                        status_name: name_in(&r.service_key, &r.status),
                         service_title: title_of(&r.service_key),
                         reference: r.reference,
                         applicant: r.applicant_name,
@@ -155,13 +177,16 @@ impl Handling for CatalogueService {
             let read = crate::my_cases::read_case(&self.forms, &case, locale.tag())
                 .map_err(|e| internal("reading a case's answers", e))?;
             let open_request = case_events::open_request(&events).is_some();
+            let model = StatusModel::of(&self.forms, &case.service_key);
             let href =
                 |f: &forms::FileRef| crate::my_cases::file_link(CASES_PATH, &case.reference, f);
             let mut history: Vec<(i64, i64, HandlingEvent)> = events
                 .into_iter()
                 .map(|e| {
                     let what = match e.what {
-                        case_events::What::Status(s) => HandlingEventKind::Status(s),
+                        case_events::What::Status(s) => {
+                            HandlingEventKind::Status(model.name(&s, locale))
+                        }
                         case_events::What::Message { body, from_staff } => {
                             HandlingEventKind::Message { body, from_staff }
                         }
@@ -191,7 +216,7 @@ impl Handling for CatalogueService {
             let received = HandlingEvent {
                 at: format_time(case.submitted_at, &self.timezone),
                 who: None,
-                what: HandlingEventKind::Status(case_events::RECEIVED.to_owned()),
+                what: HandlingEventKind::Status(model.name(case_events::RECEIVED, locale)),
             };
             history.insert(0, (case.submitted_at, -1, received));
             history.extend(reads.into_iter().map(|(at, who)| {
@@ -207,8 +232,9 @@ impl Handling for CatalogueService {
                 service_title: read.service_title,
                 content_lang: read.content_lang,
                 sent_at: format_time(case.submitted_at, &self.timezone),
+                status_name: model.name(&case.status, locale),
                 status: case.status,
-                statuses: STATUSES.iter().map(|s| (*s).to_owned()).collect(),
+                statuses: model.choices(locale),
                 applicant: case.applicant_name,
                 assigned_to_me: case.assigned_to == Some(staff.staff_id),
                 assigned: case.assigned_name,

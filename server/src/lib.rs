@@ -23,6 +23,7 @@ pub mod my_cases;
 pub mod notices;
 pub mod secret;
 pub mod staff;
+pub mod statuses;
 pub mod submission;
 pub mod uploads;
 

@@ -6,6 +6,7 @@
 use crate::catalogue::{format_date, format_time, CatalogueService};
 use crate::db::{self, case_events, Db};
 use crate::error::internal;
+use crate::statuses::StatusModel;
 use app::i18n::Locale;
 use app::model::{
     CaseEvent, CaseEventKind, CaseFile, CaseView, CompletionRequest, MessageError, MyCase, MyCases,
@@ -55,9 +56,11 @@ impl Cases for CatalogueService {
                 cases: cases
                     .into_iter()
                     .map(|c| {
-                        let (_, service_title, content_lang) =
+                        let (key, service_title, content_lang) =
                             title_of(c.form_version_id).unwrap_or_default();
+                        let model = StatusModel::of(&self.forms, &key);
                         MyCase {
+                            status_name: model.name(&c.status, locale),
                             reference: c.reference,
                             service_title,
                             content_lang,
@@ -102,11 +105,12 @@ impl Cases for CatalogueService {
                 .map_err(|e| internal("reading a case's answers", e))?;
             // Notes and assignments are the handlers' own. The first
             // status is the case's sending.
+            let href = |f: &forms::FileRef| file_link(MY_CASES_PATH, &case.reference, f);
+            let model = StatusModel::of(&self.forms, &case.service_key);
             let received = CaseEvent {
                 at: format_time(case.submitted_at, &self.timezone),
-                what: CaseEventKind::Status(case_events::RECEIVED.to_owned()),
+                what: CaseEventKind::Status(model.name(case_events::RECEIVED, locale)),
             };
-            let href = |f: &forms::FileRef| file_link(MY_CASES_PATH, &case.reference, f);
             let request = case_events::open_request(&events).and_then(|e| match &e.what {
                 case_events::What::Request { body, wants_files } => Some(CompletionRequest {
                     at: format_time(e.at, &self.timezone),
@@ -118,7 +122,9 @@ impl Cases for CatalogueService {
             let history = std::iter::once(received)
                 .chain(events.iter().filter_map(|e| {
                     let what = match &e.what {
-                        case_events::What::Status(s) => CaseEventKind::Status(s.clone()),
+                        case_events::What::Status(s) => {
+                            CaseEventKind::Status(model.name(s, locale))
+                        }
                         case_events::What::Message { body, from_staff } => CaseEventKind::Message {
                             body: body.clone(),
                             from_staff: *from_staff,
@@ -148,6 +154,12 @@ impl Cases for CatalogueService {
                 content_lang: read.content_lang,
                 organisation: read.organisation,
                 sent_at: format_time(case.submitted_at, &self.timezone),
+                status_name: model.name(&case.status, locale),
+                messages_open: model.messages_allowed(&case.status),
+                processing_days: self.read(|s| {
+                    s.get(&case.service_key, None)
+                        .and_then(|p| p.definition.processing_days())
+                }),
                 status: case.status,
                 history,
                 summary: read.summary,

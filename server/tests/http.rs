@@ -1546,6 +1546,68 @@ on_both_databases! {
         assert!(!log.iter().any(|e| e.detail.contains(&token) || e.detail.contains(&password)), "no secret in the log");
     }
 
+    async fn a_service_with_its_own_status_model_names_and_limits_its_statuses(server: TestServer) {
+        // Weddings have their own model (server/demo/wedding-ceremony.json).
+        let db = server.db().await;
+        let args: Vec<String> = ["add", "--username", "vigsel", "--name", "Vera Vigsel", "--role", "handler",
+            "--service", "wedding-ceremony"].iter().map(|a| a.to_string()).collect();
+        server::staff::command(&args, &db, Some("ett långt lösenord".into())).await.expect("added");
+        let mut anna = Journey::start(&server, "wedding-ceremony").await;
+        let person: i64 = sqlx::query_scalar("SELECT id FROM people").fetch_one(&db.pool).await.expect("Anna");
+        let version: i64 = sqlx::query_scalar(
+            "SELECT id FROM form_versions WHERE service_key = 'wedding-ceremony' ORDER BY version DESC LIMIT 1")
+            .fetch_one(&db.pool).await.expect("a version");
+        let reference = "BKT-2026-900001";
+        {
+            let mut conn = db.pool.acquire().await.expect("connection");
+            let case = server::db::cases::NewCase {
+                reference, receipt_token: &server::secret::token(), submission_key: &server::secret::token(),
+                form_version_id: version, language: "sv", answers: "{}", submitted_at: server::db::now_millis(),
+                person_id: Some(person), service_key: "wedding-ceremony", applicant_name: Some("Anna Andersson"),
+            };
+            server::db::cases::insert_once(&mut conn, &case, &[]).await.expect("a case");
+        }
+        let mine_path = format!("/my-cases/{reference}");
+        let (_, list) = anna.get("/my-cases").await;
+        assert!(list.contains("Mottagen") && !list.contains("Mottaget"), "the service's own name: {list}");
+        let (_, mine) = anna.get(&mine_path).await;
+        assert!(mine.contains("Handläggningen brukar ta omkring 10 dagar."), "{mine}");
+
+        // The handler chooses among the service's statuses only.
+        let mut vera = Journey::new(&server, "");
+        vera.post("/staff/signin", &[("username", "vigsel"), ("password", "ett långt lösenord")]).await;
+        let case_path = format!("/staff/cases/{reference}");
+        let (_, case) = vera.get(&case_path).await;
+        assert!(case.contains(r#"<option value="booked">Vigseln är bokad</option>"#) && !case.contains("Beviljat"), "{case}");
+        let r = vera.post(&format!("{case_path}/status"), &[("status", "approved")]).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let r = vera.post(&format!("{case_path}/status"), &[("status", "booked"), ("note", "Välkomna den 12 juni!")]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let (_, inbox) = vera.get("/staff/cases?service=wedding-ceremony").await;
+        assert!(inbox.contains("Vigseln är bokad") && !inbox.contains("Avslaget"), "{inbox}");
+        let (_, mine) = anna.get(&mine_path).await;
+        assert!(mine.contains("Vigseln är bokad") && mine.contains("Välkomna den 12 juni!"), "{mine}");
+        assert!(mine.contains(r#"name="message""#), "she may write while it is booked");
+        // The API knows the model too.
+        let token = server::integration::create_token(&db, "Vigselbokningen", "wedding-ceremony", "test").await.expect("token");
+        let r = server.client.post(server.url(&format!("/api/v1/cases/{reference}/status"))).bearer_auth(&token)
+            .header("content-type", "application/json").body(r#"{"status":"approved"}"#).send().await.expect("POST");
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().await.expect("body").contains("booked"));
+
+        // Closed, the case takes no more messages from her.
+        let r = vera.post(&format!("{case_path}/status"), &[("status", "closed")]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let (_, mine) = anna.get(&mine_path).await;
+        assert!(mine.contains("Avslutad") && mine.contains("Ärendet är avslutat.") && !mine.contains(r#"name="message""#), "{mine}");
+        let r = anna.post(&format!("{mine_path}/messages"), &[("message", "En sak till")]).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().await.expect("body").contains("tar inte emot fler meddelanden"));
+        let messages: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM case_events WHERE kind = 'message' AND from_staff = 0")
+            .fetch_one(&db.pool).await.expect("count");
+        assert_eq!(messages, 0);
+    }
+
     async fn closed_cases_are_deleted_for_good_when_their_retention_has_run_out(server: TestServer) {
         // Three fault reports (kept 24 months after closing), the first with a photo.
         let jpeg = b"\xFF\xD8\xFF\xE0 a tiny photo".to_vec();

@@ -8,7 +8,7 @@ use crate::i18n::{use_locale, FluentArg, Locale};
 use crate::model::{
     AppError, HandledCase, HandlingAction, HandlingEventKind, Inbox, InboxFilter, MAX_MESSAGE,
 };
-use crate::pages::citizen::my_cases::{status_name, MESSAGE_KEY_INPUT};
+use crate::pages::citizen::my_cases::MESSAGE_KEY_INPUT;
 use crate::pages::not_found::LoadError;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -157,7 +157,7 @@ fn InboxView(inbox: Inbox) -> impl IntoView {
             inbox
                 .counts
                 .iter()
-                .map(|(s, _)| (s.clone(), status_name(s, locale))),
+                .map(|(key, name, _)| (key.clone(), name.clone())),
         )
         .collect();
     let assigned = vec![
@@ -188,11 +188,11 @@ fn InboxView(inbox: Inbox) -> impl IntoView {
             {inbox
                 .counts
                 .iter()
-                .map(|(status, n)| {
+                .map(|(status, name, n)| {
                     let href = inbox_href(&InboxFilter { status: status.clone(), page: 1, ..f.clone() }, 1);
                     view! {
                         <li>
-                            <a href=href>{status_name(status, locale)}</a>
+                            <a href=href>{name.clone()}</a>
                             " "
                             <span class="tag">{n.to_string()}</span>
                         </li>
@@ -247,7 +247,7 @@ fn InboxView(inbox: Inbox) -> impl IntoView {
                                     <td>{r.service_title}</td>
                                     <td>{r.applicant.unwrap_or_default()}</td>
                                     <td>{r.sent_on}</td>
-                                    <td>{status_name(&r.status, locale)}</td>
+                                    <td>{r.status_name.clone()}</td>
                                     <td>{r.assigned.unwrap_or_default()}</td>
                                 </tr>
                             })
@@ -329,10 +329,7 @@ pub fn HandledCasePage() -> impl IntoView {
 fn event_text(what: &HandlingEventKind, locale: Locale) -> (String, Option<String>) {
     match what {
         HandlingEventKind::Status(s) => (
-            locale.t_args(
-                "history-status",
-                &[("status", FluentArg::Str(status_name(s, locale)))],
-            ),
+            locale.t_args("history-status", &[("status", FluentArg::Str(s.clone()))]),
             None,
         ),
         HandlingEventKind::Message {
@@ -429,13 +426,7 @@ fn CaseView(case: HandledCase) -> impl IntoView {
     // The form that came back with an error keeps its text and says why.
     let posted_in = |which: HandlingAction| {
         case.posted.as_ref().filter(|p| p.action == which).map(|p| {
-            let message = match p.error {
-                crate::model::MessageError::Empty => locale.t("message-error-empty"),
-                crate::model::MessageError::TooLong => locale.t_args(
-                    "message-error-too-long",
-                    &[("max", FluentArg::Num(MAX_MESSAGE as i64))],
-                ),
-            };
+            let message = crate::pages::citizen::my_cases::message_error(p.error, locale);
             (p.text.clone(), message)
         })
     };
@@ -489,7 +480,7 @@ fn CaseView(case: HandledCase) -> impl IntoView {
         <h1>{heading}</h1>
         <dl class="case-list__facts">
             <dt>{locale.t("case-status")}</dt>
-            <dd><strong class="tag">{status_name(&case.status, locale)}</strong></dd>
+            <dd><strong class="tag">{case.status_name.clone()}</strong></dd>
             <dt>{locale.t("case-sent")}</dt>
             <dd>{case.sent_at.clone()}</dd>
             <dt>{locale.t("case-applicant")}</dt>
@@ -512,8 +503,8 @@ fn CaseView(case: HandledCase) -> impl IntoView {
                     <label class="label" for="status">{locale.t("case-new-status")}</label>
                     <select class="select" id="status" name="status">
                         {case.statuses.iter().map(|s| {
-                            let selected = *s == case.status;
-                            view! { <option value=s.clone() selected=selected>{status_name(s, locale)}</option> }
+                            let selected = s.value == case.status;
+                            view! { <option value=s.value.clone() selected=selected>{s.label.clone()}</option> }
                         }).collect_view()}
                     </select>
                 </div>

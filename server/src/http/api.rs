@@ -13,10 +13,11 @@ use crate::db::{self, case_events, integration::ApiToken};
 use crate::error::internal;
 use crate::integration::{token_hash, API_BASE};
 use crate::my_cases::{case_files, check_message};
+use crate::statuses::StatusModel;
 use crate::AppState;
 use app::i18n::Locale;
 use app::mail::Update;
-use app::model::{MessageError, STATUSES};
+use app::model::MessageError;
 use axum::extract::{Path, Query, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -396,6 +397,11 @@ fn message_problem(error: MessageError) -> Response {
             "message_too_long",
             "The message is longer than 5,000 characters.",
         ),
+        MessageError::Closed => problem(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "messages_closed",
+            "The case is in a status where messages are closed.",
+        ),
     }
 }
 
@@ -425,11 +431,12 @@ pub async fn set_status(
         Ok(found) => found,
         Err(answer) => return answer,
     };
-    if !STATUSES.contains(&posted.status.as_str()) {
+    let model = StatusModel::of(&state.forms, &case.service_key);
+    if !model.has(&posted.status) {
         return problem(
             StatusCode::UNPROCESSABLE_ENTITY,
             "unknown_status",
-            &format!("The status is one of: {}.", STATUSES.join(", ")),
+            &format!("The status is one of: {}.", model.keys().join(", ")),
         );
     }
     let mut events = vec![case_events::What::Status(posted.status.clone())];

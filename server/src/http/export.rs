@@ -188,7 +188,8 @@ pub async fn cases(
         let line: Vec<String> = [
             case.reference.clone(),
             case.sent_at.clone(),
-            locale.t(&format!("case-status-{}", case.status)),
+            crate::statuses::StatusModel::of(&state.forms, &query.service)
+                .name(&case.status, locale),
         ]
         .into_iter()
         .chain(

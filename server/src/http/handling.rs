@@ -9,10 +9,11 @@ use crate::db::{self, case_events::What};
 use crate::error::internal;
 use crate::handling::{handled_case, CASES_PATH};
 use crate::my_cases::{case_files, check_message};
+use crate::statuses::StatusModel;
 use crate::AppState;
 use app::i18n::Locale;
 use app::mail::Update;
-use app::model::{HandlingAction, PostedAction, STATUSES};
+use app::model::{HandlingAction, PostedAction};
 
 /// The status of a case waiting for the resident's completion.
 const WAITING: &str = "waiting";
@@ -104,6 +105,15 @@ pub(super) fn mails_for(
             state.config.public_url, case.reference
         )
     });
+    // A status by its name, as the service calls it in the case's language.
+    let named;
+    let update = match update {
+        Update::Status(key) => {
+            named = StatusModel::of(&state.forms, &case.service_key).name(key, locale);
+            Update::Status(&named)
+        }
+        other => other,
+    };
     let text = app::mail::case_update(locale, &case.reference, update, link.as_deref());
     crate::submission::receipt_recipients(&definition, &answers)
         .into_iter()
@@ -265,7 +275,7 @@ pub async fn set_status(
         Err(answer) => return answer,
     };
     let status = super::posted(&pairs, "status").to_owned();
-    if !STATUSES.contains(&status.as_str()) {
+    if !StatusModel::of(&state.forms, &case.service_key).has(&status) {
         return (StatusCode::UNPROCESSABLE_ENTITY, locale.t("not-found-body")).into_response();
     }
     let typed = super::posted(&pairs, "note").replace("\r\n", "\n");

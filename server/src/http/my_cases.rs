@@ -40,7 +40,14 @@ pub async fn write_message(
     let key = Some(super::posted(&pairs, MESSAGE_KEY_INPUT))
         .filter(|k| crate::secret::is_token(k))
         .map_or_else(crate::secret::token, str::to_owned);
-    match check_message(&typed) {
+    let open = crate::statuses::StatusModel::of(&state.forms, &case.service_key)
+        .messages_allowed(&case.status);
+    let checked = if open {
+        check_message(&typed)
+    } else {
+        Err(app::model::MessageError::Closed)
+    };
+    match checked {
         Ok(body) => {
             let (id, now) = (case.id, crate::db::now_millis());
             let post_key = format!("message:{key}");

@@ -65,11 +65,6 @@ pub async fn get_my_case(reference: String) -> Result<CaseView, AppError> {
     }
 }
 
-/// A status's name in the page's language.
-pub fn status_name(status: &str, locale: Locale) -> String {
-    locale.t(&format!("case-status-{status}"))
-}
-
 #[component]
 pub fn MyCasesPage() -> impl IntoView {
     let locale = use_locale();
@@ -148,7 +143,7 @@ fn MyCasesList(mine: MyCases) -> impl IntoView {
                                         <dd>{c.sent_on}</dd>
                                         <dt>{locale.t("case-status")}</dt>
                                         <dd>
-                                            <strong class="tag">{status_name(&c.status, locale)}</strong>
+                                            <strong class="tag">{c.status_name}</strong>
                                             " "
                                             {locale.t_args("case-status-since", &[("date", FluentArg::Str(c.status_on))])}
                                         </dd>
@@ -194,13 +189,15 @@ pub fn CasePage() -> impl IntoView {
     }
 }
 
-fn message_error(error: MessageError, locale: Locale) -> String {
+/// Why a message was not sent, in words.
+pub fn message_error(error: MessageError, locale: Locale) -> String {
     match error {
         MessageError::Empty => locale.t("message-error-empty"),
         MessageError::TooLong => locale.t_args(
             "message-error-too-long",
             &[("max", FluentArg::Num(MAX_MESSAGE as i64))],
         ),
+        MessageError::Closed => locale.t("message-error-closed"),
     }
 }
 
@@ -264,7 +261,14 @@ fn Case(case: CaseView) -> impl IntoView {
     };
     let items: Vec<SummaryItem> = error
         .clone()
-        .map(|message| ("message", message))
+        .map(|message| {
+            let target = if case.message_error == Some(MessageError::Closed) {
+                "messages-heading"
+            } else {
+                "message"
+            };
+            (target, message)
+        })
         .into_iter()
         .chain(completion_error.clone().map(|(m, target)| (target, m)))
         .map(|(target, message)| SummaryItem {
@@ -331,8 +335,11 @@ fn Case(case: CaseView) -> impl IntoView {
         <p>
             {locale.t("case-status")}
             ": "
-            <strong class="tag">{status_name(&case.status, locale)}</strong>
+            <strong class="tag">{case.status_name.clone()}</strong>
         </p>
+        {case.processing_days.map(|days| view! {
+            <p>{locale.t_args("case-processing-days", &[("days", FluentArg::Num(i64::from(days)))])}</p>
+        })}
         {case.organisation.map(|o| view! {
             <p>{locale.t_args("start-responsible", &[("organisation", FluentArg::Str(o))])}</p>
         })}
@@ -345,7 +352,7 @@ fn Case(case: CaseView) -> impl IntoView {
                     let CaseEventKind::Status(status) = e.what else { return ().into_any() };
                     view! {
                         <li class="timeline__item">
-                            <span class="timeline__title">{status_name(&status, locale)}</span>
+                            <span class="timeline__title">{status}</span>
                             <span class="timeline__time">{e.at}</span>
                         </li>
                     }
@@ -391,25 +398,29 @@ fn Case(case: CaseView) -> impl IntoView {
                     })
                     .collect_view()}
             </ol>
-            <form method="post" action=format!("{MY_CASES_PATH}/{}/messages", case.reference) novalidate=true>
-                <input type="hidden" name=MESSAGE_KEY_INPUT value=case.message_key />
-                <div class=if error.is_some() { "form-group form-group--error" } else { "form-group" }>
-                    <label class="label" for="message">{locale.t("case-message-label")}</label>
-                    <div class="hint" id="message-hint">
-                        {locale.t_args("case-message-hint", &[("max", FluentArg::Num(MAX_MESSAGE as i64))])}
+            {if case.messages_open {
+                view! { <form method="post" action=format!("{MY_CASES_PATH}/{}/messages", case.reference) novalidate=true>
+                    <input type="hidden" name=MESSAGE_KEY_INPUT value=case.message_key />
+                    <div class=if error.is_some() { "form-group form-group--error" } else { "form-group" }>
+                        <label class="label" for="message">{locale.t("case-message-label")}</label>
+                        <div class="hint" id="message-hint">
+                            {locale.t_args("case-message-hint", &[("max", FluentArg::Num(MAX_MESSAGE as i64))])}
+                        </div>
+                        {error.clone().map(|message| view! {
+                            <p class="error-message" id="message-error">
+                                <span class="visually-hidden">{locale.t("error-prefix")}</span>
+                                {message}
+                            </p>
+                        })}
+                        <textarea class="textarea" id="message" name="message" rows="5" aria-describedby=described_by>
+                            {crate::components::field::textarea_text(&case.message)}
+                        </textarea>
                     </div>
-                    {error.clone().map(|message| view! {
-                        <p class="error-message" id="message-error">
-                            <span class="visually-hidden">{locale.t("error-prefix")}</span>
-                            {message}
-                        </p>
-                    })}
-                    <textarea class="textarea" id="message" name="message" rows="5" aria-describedby=described_by>
-                        {crate::components::field::textarea_text(&case.message)}
-                    </textarea>
-                </div>
-                <button type="submit" class="button">{locale.t("case-message-send")}</button>
-            </form>
+                    <button type="submit" class="button">{locale.t("case-message-send")}</button>
+                </form> }.into_any()
+            } else {
+                view! { <p>{locale.t("case-messages-closed")}</p> }.into_any()
+            }}
         </section>
         <h2>{locale.t("receipt-answers-heading")}</h2>
         <p class="caption">{locale.t_args("case-sent-at", &[("time", FluentArg::Str(case.sent_at))])}</p>
