@@ -395,6 +395,10 @@ pub struct HandledCase {
     pub applicant: Option<String>,
     pub assigned: Option<String>,
     pub assigned_to_me: bool,
+    /// Who may be given the case: the service's handlers (id, name), and
+    /// the id of the one who has it.
+    pub handlers: Vec<Choice>,
+    pub assigned_id: String,
     /// Messages need a resident who can read them in "My cases": one who
     /// signed in.
     pub may_message: bool,

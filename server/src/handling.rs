@@ -178,6 +178,9 @@ impl Handling for CatalogueService {
                 .map_err(|e| internal("reading a case's answers", e))?;
             let open_request = case_events::open_request(&events).is_some();
             let model = StatusModel::of(&self.forms, &case.service_key);
+            let handlers = db::staff::handlers_of(&self.db.pool, &case.service_key)
+                .await
+                .map_err(|e| internal("listing a service's handlers", e))?;
             let href =
                 |f: &forms::FileRef| crate::my_cases::file_link(CASES_PATH, &case.reference, f);
             let mut history: Vec<(i64, i64, HandlingEvent)> = events
@@ -237,6 +240,17 @@ impl Handling for CatalogueService {
                 statuses: model.choices(locale),
                 applicant: case.applicant_name,
                 assigned_to_me: case.assigned_to == Some(staff.staff_id),
+                assigned_id: case
+                    .assigned_to
+                    .map(|id| id.to_string())
+                    .unwrap_or_default(),
+                handlers: handlers
+                    .into_iter()
+                    .map(|(id, name)| app::model::Choice {
+                        value: id.to_string(),
+                        label: name,
+                    })
+                    .collect(),
                 assigned: case.assigned_name,
                 may_message: case.person_id.is_some(),
                 history: history.into_iter().map(|(_, _, e)| e).collect(),

@@ -1581,6 +1581,23 @@ on_both_databases! {
         assert!(case.contains(r#"<option value="booked">Vigseln är bokad</option>"#) && !case.contains("Beviljat"), "{case}");
         let r = vera.post(&format!("{case_path}/status"), &[("status", "approved")]).await;
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        // Given to a colleague who handles weddings; never to one who does not.
+        let args: Vec<String> = ["add", "--username", "vigsel2", "--name", "Vilma Vigsel", "--role", "handler",
+            "--service", "wedding-ceremony"].iter().map(|a| a.to_string()).collect();
+        server::staff::command(&args, &db, Some("ett långt lösenord".into())).await.expect("added");
+        let vilma: i64 = sqlx::query_scalar("SELECT id FROM staff WHERE username = 'vigsel2'").fetch_one(&db.pool).await.expect("id");
+        let hugo: i64 = sqlx::query_scalar("SELECT id FROM staff WHERE username = 'handlaggare'").fetch_one(&db.pool).await.expect("id");
+        let (_, case) = vera.get(&case_path).await;
+        assert!(case.contains(&format!(r#"<option value="{vilma}">Vilma Vigsel</option>"#)), "{case}");
+        let r = vera.post(&format!("{case_path}/assign"), &[("to", hugo.to_string().as_str())]).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let r = vera.post(&format!("{case_path}/assign"), &[("to", vilma.to_string().as_str())]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let (_, case) = vera.get(&case_path).await;
+        assert!(case.contains("Tilldelat Vilma Vigsel"), "{case}");
+        let assigned: Option<i64> = sqlx::query_scalar("SELECT assigned_to FROM cases WHERE reference = $1")
+            .bind(reference).fetch_one(&db.pool).await.expect("assigned");
+        assert_eq!(assigned, Some(vilma));
         let r = vera.post(&format!("{case_path}/status"), &[("status", "booked"), ("note", "Välkomna den 12 juni!")]).await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
         let (_, inbox) = vera.get("/staff/cases?service=wedding-ceremony").await;

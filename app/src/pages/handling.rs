@@ -494,6 +494,21 @@ fn CaseView(case: HandledCase) -> impl IntoView {
                 {if case.assigned_to_me { locale.t("case-unassign") } else { locale.t("case-assign-me") }}
             </button>
         </form>
+        <form method="post" action=action("assign") class="inline-form filter">
+            <div class="form-group filter__item">
+                <label class="label" for="assign-to">{locale.t("case-assign-to")}</label>
+                <select class="select" id="assign-to" name="to">
+                    <option value="none" selected=case.assigned_id.is_empty()>{locale.t("inbox-assigned-none")}</option>
+                    {case.handlers.iter().map(|h| {
+                        let chosen = h.value == case.assigned_id;
+                        view! { <option value=h.value.clone() selected=chosen>{h.label.clone()}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="filter__item filter__buttons">
+                <button type="submit" class="button button--secondary">{locale.t("case-assign")}</button>
+            </div>
+        </form>
 
         <section aria-labelledby="status-heading">
             <h2 id="status-heading">{locale.t("case-change-status")}</h2>

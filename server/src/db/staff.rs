@@ -126,6 +126,28 @@ pub async fn services(pool: &AnyPool, staff_id: i64) -> Result<Vec<String>, sqlx
         .collect()
 }
 
+/// The active members of staff who handle `service`: id and name.
+pub async fn handlers_of(pool: &AnyPool, service: &str) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT s.id, s.name, s.roles FROM staff s JOIN staff_services ss ON ss.staff_id = s.id \
+         WHERE ss.service_key = $1 AND s.disabled_at IS NULL ORDER BY s.name",
+    )
+    .bind(service)
+    .fetch_all(pool)
+    .await?;
+    let mut found = Vec::new();
+    for row in &rows {
+        let roles: String = row.try_get("roles")?;
+        if roles
+            .split(',')
+            .any(|r| r == "handler" || r == "administrator")
+        {
+            found.push((row.try_get("id")?, row.try_get("name")?));
+        }
+    }
+    Ok(found)
+}
+
 /// A member of staff's name.
 pub async fn name_of(conn: &mut AnyConnection, id: i64) -> Result<String, sqlx::Error> {
     sqlx::query("SELECT name FROM staff WHERE id = $1")

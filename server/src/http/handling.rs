@@ -214,7 +214,8 @@ fn post_key(pairs: &[(String, String)], action: &str) -> String {
     format!("{action}:{key}")
 }
 
-/// `POST /staff/cases/<reference>/assign`: `to` = `me` or `none`.
+/// `POST /staff/cases/<reference>/assign`: `to` = `me`, `none`, or the id
+/// of a colleague who handles the service.
 pub async fn assign(
     State(state): State<AppState>,
     Path(reference): Path<String>,
@@ -230,11 +231,22 @@ pub async fn assign(
         Ok(posted) => posted,
         Err(answer) => return answer,
     };
-    let to_me = super::posted(&pairs, "to") == "me";
-    let (assignee, name) = if to_me {
-        (Some(staff.staff_id), Some(staff.name.clone()))
-    } else {
-        (None, None)
+    let (assignee, name) = match super::posted(&pairs, "to") {
+        "me" => (Some(staff.staff_id), Some(staff.name.clone())),
+        "none" | "" => (None, None),
+        other => {
+            let handlers = match db::staff::handlers_of(&state.db.pool, &case.service_key).await {
+                Ok(handlers) => handlers,
+                Err(e) => return super::unavailable_text(locale, internal("listing handlers", e)),
+            };
+            match handlers.into_iter().find(|(id, _)| id.to_string() == other) {
+                Some((id, name)) => (Some(id), Some(name)),
+                None => {
+                    return (StatusCode::UNPROCESSABLE_ENTITY, locale.t("not-found-body"))
+                        .into_response()
+                }
+            }
+        }
     };
     if case.assigned_to == assignee {
         return back_to(&case, "");
