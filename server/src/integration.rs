@@ -129,28 +129,10 @@ impl Worker {
     }
 
     /// Delivers due events until `stop` turns true.
-    pub async fn run(self, mut stop: watch::Receiver<bool>) {
+    pub async fn run(self, stop: watch::Receiver<bool>) {
         let idle = POLL.min(self.retry.max(Duration::from_millis(200)));
-        loop {
-            let claimed = match self.round().await {
-                Ok(n) => n,
-                Err(e) => {
-                    tracing::error!(error = %e, "webhook deliveries could not be read");
-                    0
-                }
-            };
-            if *stop.borrow() {
-                return;
-            }
-            if claimed as i64 == BATCH {
-                continue;
-            }
-            tokio::select! {
-                _ = self.wake.notified() => {}
-                _ = tokio::time::sleep(idle) => {}
-                _ = stop.changed() => return,
-            }
-        }
+        let what = "webhook deliveries";
+        crate::mail::rounds(|| self.round(), BATCH, idle, &self.wake, stop, what).await;
     }
 
     /// Claims due deliveries and tries each once; gives how many.

@@ -103,28 +103,9 @@ pub struct Worker {
 impl Worker {
     /// Delivers due mail until `stop` turns true; then finishes the mail in
     /// hand and returns.
-    pub async fn run(self, mut stop: watch::Receiver<bool>) {
+    pub async fn run(self, stop: watch::Receiver<bool>) {
         let idle = POLL.min(self.retry);
-        loop {
-            let delivered = match self.round().await {
-                Ok(n) => n,
-                Err(e) => {
-                    tracing::error!(error = %e, "the outbox could not be read");
-                    0
-                }
-            };
-            if *stop.borrow() {
-                return;
-            }
-            if delivered as i64 == BATCH {
-                continue;
-            }
-            tokio::select! {
-                _ = self.wake.notified() => {}
-                _ = tokio::time::sleep(idle) => {}
-                _ = stop.changed() => return,
-            }
-        }
+        rounds(|| self.round(), BATCH, idle, &self.wake, stop, "the outbox").await;
     }
 
     /// Claims due mail and tries each once; gives how many were claimed.
@@ -209,6 +190,42 @@ impl Worker {
             .header(ContentType::TEXT_PLAIN)
             .body(mail.body.clone())
             .map_err(|e| permanent(e.to_string()))
+    }
+}
+
+/// An outbox worker's life: a round, then (unless the round claimed a full
+/// `batch`, so more may be due) a wait until woken or `idle` has passed;
+/// until `stop` turns true, after the round in hand.
+pub(crate) async fn rounds<F, R>(
+    mut round: F,
+    batch: i64,
+    idle: Duration,
+    wake: &Notify,
+    mut stop: watch::Receiver<bool>,
+    what: &str,
+) where
+    F: FnMut() -> R,
+    R: std::future::Future<Output = Result<usize, sqlx::Error>>,
+{
+    loop {
+        let claimed = match round().await {
+            Ok(n) => n,
+            Err(e) => {
+                tracing::error!(error = %e, what, "an outbox could not be read");
+                0
+            }
+        };
+        if *stop.borrow() {
+            return;
+        }
+        if claimed as i64 == batch {
+            continue;
+        }
+        tokio::select! {
+            _ = wake.notified() => {}
+            _ = tokio::time::sleep(idle) => {}
+            _ = stop.changed() => return,
+        }
     }
 }
 

@@ -272,13 +272,21 @@ fn role_choices(locale: Locale) -> Vec<Choice> {
         .collect()
 }
 
-/// Loads `fetch` and draws `page` with it, or the error.
+/// A page that loads with `fetch` (given the route's parameter `param`, if
+/// any) and draws `inner` with what came, or the error.
 macro_rules! admin_page {
-    ($name:ident, $fetch:expr, $inner:ident) => {
+    ($name:ident, $inner:ident, $fetch:expr) => {
+        admin_page!($name, $inner, |_: String| $fetch, "");
+    };
+    ($name:ident, $inner:ident, $fetch:expr, $param:expr) => {
         #[component]
         pub fn $name() -> impl IntoView {
             let locale = use_locale();
-            let data = Resource::new(|| (), move |_| $fetch);
+            let params = use_params_map();
+            let data = Resource::new(
+                move || params.read().get($param).unwrap_or_default(),
+                $fetch,
+            );
             view! {
                 <Suspense fallback=move || view! { <p>{locale.t("loading")}</p> }>
                     {move || Suspend::new(async move {
@@ -293,48 +301,10 @@ macro_rules! admin_page {
     };
 }
 
-admin_page!(AdminPage, get_admin_overview(), Overview);
-admin_page!(IntegrationsPage, get_integrations(), IntegrationsView);
-
-#[component]
-pub fn StaffEditPage() -> impl IntoView {
-    let locale = use_locale();
-    let params = use_params_map();
-    let data = Resource::new(
-        move || params.read().get("id").unwrap_or_default(),
-        get_staff_edit,
-    );
-    view! {
-        <Suspense fallback=move || view! { <p>{locale.t("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(data) => view! { <StaffForm data /> }.into_any(),
-                    Err(error) => view! { <LoadError error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
-}
-
-#[component]
-pub fn ServiceEditPage() -> impl IntoView {
-    let locale = use_locale();
-    let params = use_params_map();
-    let data = Resource::new(
-        move || params.read().get("key").unwrap_or_default(),
-        get_service_edit,
-    );
-    view! {
-        <Suspense fallback=move || view! { <p>{locale.t("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(data) => view! { <ServiceForm data /> }.into_any(),
-                    Err(error) => view! { <LoadError error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
-}
+admin_page!(AdminPage, Overview, get_admin_overview());
+admin_page!(IntegrationsPage, IntegrationsView, get_integrations());
+admin_page!(StaffEditPage, StaffForm, get_staff_edit, "id");
+admin_page!(ServiceEditPage, ServiceForm, get_service_edit, "key");
 
 #[component]
 fn Overview(data: AdminOverview) -> impl IntoView {

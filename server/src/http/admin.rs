@@ -509,28 +509,10 @@ pub async fn revoke_token(
     Path(id): Path<i64>,
     request: Request,
 ) -> Response {
-    let post = match posted(request).await {
-        Ok(post) => post,
-        Err(answer) => return answer,
-    };
-    let now = db::now_millis();
-    let done = state
-        .db
-        .writer
-        .write(move |conn| {
-            Box::pin(async move { db::integration::revoke_token(conn, id, now).await })
-        })
-        .await;
-    match done {
-        Ok(true) => {
-            if let Err(answer) = audit(&state, &post, &format!("api-token:{id}"), "revoked").await {
-                return answer;
-            }
-            Redirect::to(&integrations_path()).into_response()
-        }
-        Ok(false) => Redirect::to(&integrations_path()).into_response(),
-        Err(e) => unavailable(&post, "revoking an API token", e),
-    }
+    retire(state, request, id, "api-token", |conn, id, now| {
+        Box::pin(async move { db::integration::revoke_token(conn, id, now).await })
+    })
+    .await
 }
 
 /// `POST /staff/admin/webhooks/<id>/remove`.
@@ -539,27 +521,36 @@ pub async fn remove_webhook(
     Path(id): Path<i64>,
     request: Request,
 ) -> Response {
+    retire(state, request, id, "webhook", |conn, id, now| {
+        Box::pin(async move { db::integration::remove_webhook(conn, id, now).await })
+    })
+    .await
+}
+
+/// Revokes or removes one integration (`what` with `id`) through `end`,
+/// which says whether it was live; audited, then back to the page.
+async fn retire(
+    state: AppState,
+    request: Request,
+    id: i64,
+    what: &'static str,
+    end: for<'c> fn(&'c mut sqlx::AnyConnection, i64, i64) -> db::writer::Step<'c, bool>,
+) -> Response {
     let post = match posted(request).await {
         Ok(post) => post,
         Err(answer) => return answer,
     };
     let now = db::now_millis();
-    let done = state
-        .db
-        .writer
-        .write(move |conn| {
-            Box::pin(async move { db::integration::remove_webhook(conn, id, now).await })
-        })
-        .await;
+    let done = state.db.writer.write(move |conn| end(conn, id, now)).await;
     match done {
         Ok(true) => {
-            if let Err(answer) = audit(&state, &post, &format!("webhook:{id}"), "removed").await {
+            if let Err(answer) = audit(&state, &post, &format!("{what}:{id}"), "retired").await {
                 return answer;
             }
             Redirect::to(&integrations_path()).into_response()
         }
         Ok(false) => Redirect::to(&integrations_path()).into_response(),
-        Err(e) => unavailable(&post, "removing a webhook", e),
+        Err(e) => unavailable(&post, "retiring an integration", e),
     }
 }
 

@@ -115,6 +115,18 @@ async fn case_for(
     }
 }
 
+/// The request's token and the case `reference` of its service, or the
+/// answer to give instead.
+async fn token_and_case(
+    state: &AppState,
+    headers: &HeaderMap,
+    reference: &str,
+) -> Result<(ApiToken, db::cases::Stored), Response> {
+    let token = client(state, headers).await?;
+    let case = case_for(state, &token, reference).await?;
+    Ok((token, case))
+}
+
 fn actor(token: &ApiToken) -> String {
     format!("api:{}", token.id)
 }
@@ -201,12 +213,8 @@ pub async fn case(
     Path(reference): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    let token = match client(&state, &headers).await {
-        Ok(token) => token,
-        Err(refusal) => return refusal,
-    };
-    let case = match case_for(&state, &token, &reference).await {
-        Ok(case) => case,
+    let (token, case) = match token_and_case(&state, &headers, &reference).await {
+        Ok(found) => found,
         Err(answer) => return answer,
     };
     let subject = format!("case:{}", case.reference);
@@ -324,12 +332,8 @@ pub async fn file(
     Path((reference, id)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Response {
-    let token = match client(&state, &headers).await {
-        Ok(token) => token,
-        Err(refusal) => return refusal,
-    };
-    let case = match case_for(&state, &token, &reference).await {
-        Ok(case) => case,
+    let (token, case) = match token_and_case(&state, &headers, &reference).await {
+        Ok(found) => found,
         Err(answer) => return answer,
     };
     let files = match case_files(&state.db, &case).await {
@@ -360,8 +364,7 @@ async fn change<T: for<'de> Deserialize<'de>>(
     request: Request,
 ) -> Result<(ApiToken, db::cases::Stored, T, Option<String>), Response> {
     let (parts, body) = request.into_parts();
-    let token = client(state, &parts.headers).await?;
-    let case = case_for(state, &token, reference).await?;
+    let (token, case) = token_and_case(state, &parts.headers, reference).await?;
     let Ok(bytes) = axum::body::to_bytes(body, MAX_BODY).await else {
         return Err(problem(
             StatusCode::PAYLOAD_TOO_LARGE,
@@ -508,12 +511,8 @@ pub async fn take_over(
     Path(reference): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    let token = match client(&state, &headers).await {
-        Ok(token) => token,
-        Err(refusal) => return refusal,
-    };
-    let case = match case_for(&state, &token, &reference).await {
-        Ok(case) => case,
+    let (token, case) = match token_and_case(&state, &headers, &reference).await {
+        Ok(found) => found,
         Err(answer) => return answer,
     };
     let (id, system, now) = (case.id, token.system.clone(), db::now_millis());
