@@ -124,6 +124,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff") view=pages::staff::StaffHomePage ssr=SsrMode::Async />
                     <Route path=path!("/staff/cases") view=pages::handling::InboxPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/admin") view=pages::admin::AdminPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/forms") view=pages::authoring::FormsPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/staff/forms/:key")
+                        view=pages::authoring::FormDraftPage
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=path!("/staff/admin/integrations")
                         view=pages::admin::IntegrationsPage

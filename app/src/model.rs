@@ -520,6 +520,8 @@ pub struct StaffHome {
     pub name: String,
     /// Administration is open to them.
     pub administrator: bool,
+    /// Form authoring is open to them.
+    pub author: bool,
     /// Role names in the page's language.
     pub roles: Vec<String>,
     /// Service titles in the page's language.
@@ -695,6 +697,63 @@ pub struct DeliveryRow {
     /// When it was delivered, given up, or is tried next.
     pub when: String,
     pub last_error: Option<String>,
+}
+
+/// The services an author may edit, and the ways to start a new one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuthoringList {
+    pub services: Vec<AuthoredService>,
+    /// The demo services, offered as templates.
+    pub templates: Vec<Choice>,
+    pub posted: Option<AdminPosted>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuthoredService {
+    pub key: String,
+    pub title: String,
+    pub live_version: Option<u32>,
+    pub has_draft: bool,
+}
+
+/// A service's draft as its author works on it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormDraftView {
+    pub key: String,
+    pub title: String,
+    pub live_version: Option<u32>,
+    pub has_draft: bool,
+    /// The draft as written, or the live version's definition to start from.
+    pub text: String,
+    /// Why the text does not read as a definition (the reader's words).
+    pub unreadable: Option<String>,
+    /// What stops it from being published, each where it is.
+    pub problems: Vec<ProblemRow>,
+    /// What it changes against the live version.
+    pub changes: Option<DraftChanges>,
+    /// Residents' open drafts on the live version, and how many of them
+    /// the change affects.
+    pub open_drafts: u64,
+    pub affected_drafts: u64,
+    /// Just published: the new version.
+    pub published: Option<u32>,
+    pub posted: Option<AdminPosted>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProblemRow {
+    /// Where: `pages[1].fields[0].label.en`.
+    pub path: String,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftChanges {
+    pub added_pages: Vec<String>,
+    pub removed_pages: Vec<String>,
+    pub added_fields: Vec<String>,
+    pub removed_fields: Vec<String>,
+    pub changed_fields: Vec<String>,
 }
 
 /// Who is signed in, as every page may show it.

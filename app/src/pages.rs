@@ -10,6 +10,7 @@ pub mod citizen {
     pub mod start;
 }
 pub mod admin;
+pub mod authoring;
 pub mod handling;
 pub mod not_found;
 pub mod sign_in;

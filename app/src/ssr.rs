@@ -171,6 +171,30 @@ pub trait Admin: Send + Sync {
     fn integrations(&self, locale: Locale) -> PortFuture<'_, crate::model::Integrations>;
 }
 
+/// Form authoring: the services a member of staff may edit, and a
+/// service's draft. `None` when they may not edit it (or there is none).
+pub trait Authoring: Send + Sync {
+    fn list<'a>(
+        &'a self,
+        staff: &'a StaffSignedIn,
+        locale: Locale,
+    ) -> PortFuture<'a, crate::model::AuthoringList>;
+    fn draft<'a>(
+        &'a self,
+        staff: &'a StaffSignedIn,
+        key: &'a str,
+        locale: Locale,
+    ) -> PortFuture<'a, Option<crate::model::FormDraftView>>;
+}
+
+/// Whether `staff` works on forms: an author or an administrator.
+pub fn is_author(staff: &StaffSignedIn) -> bool {
+    staff
+        .roles
+        .iter()
+        .any(|r| r == "author" || r == "administrator")
+}
+
 /// What an administration post brings back to its page: the form with
 /// errors, or a secret to show once.
 #[derive(Clone, Debug, Default)]
@@ -306,6 +330,7 @@ pub struct Ports {
     pub cases: Arc<dyn Cases>,
     pub handling: Arc<dyn Handling>,
     pub admin: Arc<dyn Admin>,
+    pub authoring: Arc<dyn Authoring>,
 }
 
 /// What a resident posted without JavaScript, when it had errors: the page

@@ -78,3 +78,9 @@ pub fn definition_schema() -> serde_json::Value {
 pub fn spec_from_toml(text: &str) -> Result<FormSpec, String> {
     toml::from_str(text).map_err(|e| e.to_string())
 }
+
+/// Writes a definition as TOML; [`spec_from_toml`] reads it back the same.
+#[cfg(feature = "toml")]
+pub fn spec_to_toml(spec: &FormSpec) -> Result<String, String> {
+    toml::to_string_pretty(spec).map_err(|e| e.to_string())
+}

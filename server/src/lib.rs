@@ -8,6 +8,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod authoring;
 pub mod catalogue;
 pub mod config;
 pub mod db;
@@ -105,7 +106,8 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
             catalogue: catalogue.clone(),
             cases: catalogue.clone(),
             handling: catalogue.clone(),
-            admin: catalogue,
+            admin: catalogue.clone(),
+            authoring: catalogue,
         },
         test_eid: test_eid.then(Arc::default),
         oidc: oidc.map(|settings| Arc::new(auth::oidc::Oidc::new(settings))),

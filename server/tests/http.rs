@@ -780,6 +780,7 @@ on_both_databases! {
                 "secret" => resume.clone(),
                 "reference" => reference.clone(),
                 "id" => draft_id.to_string(),
+                "file" => "export.json".into(),
                 "tag" => "sv".into(),
                 other => panic!("the access test does not know {{{other}}}: teach it"),
             }
@@ -1623,6 +1624,122 @@ on_both_databases! {
         let messages: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM case_events WHERE kind = 'message' AND from_staff = 0")
             .fetch_one(&db.pool).await.expect("count");
         assert_eq!(messages, 0);
+    }
+
+    async fn authors_edit_publish_import_and_export_only_their_organisations_services(server: TestServer) {
+        let db = server.db().await;
+        let mut frida = Journey::new(&server, "");
+        let r = frida.post("/staff/signin", &[("username", "formgivare"), ("password", "demo-formgivare-2026")]).await;
+        assert_eq!(r.headers()[LOCATION], "/staff");
+        let (status, list) = frida.get("/staff/forms").await;
+        assert_eq!(status, StatusCode::OK, "{list}");
+        assert!(list.contains(r#"href="/staff/forms/fault-report""#), "{list}");
+        let (_, home) = frida.get("/staff").await;
+        assert!(home.contains(r#"href="/staff/forms""#));
+
+        // An author of another department, and a handler, reach none of it.
+        let args: Vec<String> = ["add", "--username", "ola", "--name", "Ola Annan", "--role", "author",
+            "--organisation", "annan", "Annan förvaltning"].iter().map(|a| a.to_string()).collect();
+        server::staff::command(&args, &db, Some("ett långt lösenord".into())).await.expect("added");
+        let mut ola = Journey::new(&server, "");
+        ola.post("/staff/signin", &[("username", "ola"), ("password", "ett långt lösenord")]).await;
+        let (_, theirs) = ola.get("/staff/forms").await;
+        assert!(!theirs.contains("/staff/forms/fault-report"), "{theirs}");
+        let mut hugo = Journey::new(&server, "");
+        hugo.post("/staff/signin", &[("username", "handlaggare"), ("password", "demo-handlaggare-2026")]).await;
+        let (status, _) = hugo.get("/staff/forms").await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        for (who, other) in [("ola", &mut ola), ("hugo", &mut hugo)] {
+            let (status, page) = other.get("/staff/forms/fault-report").await;
+            assert_eq!(status, StatusCode::NOT_FOUND, "{who}");
+            assert!(!page.contains("Beskriv felet"), "{who}");
+            let (status, _) = other.get("/staff/forms/fault-report/export.json").await;
+            assert_eq!(status, StatusCode::NOT_FOUND, "{who}");
+            for path in ["/staff/forms/fault-report", "/staff/forms/fault-report/publish", "/staff/forms/fault-report/discard"] {
+                let r = other.post(path, &[("definition", "{}")]).await;
+                assert_eq!(r.status(), StatusCode::NOT_FOUND, "{who}: {path}");
+            }
+        }
+        let drafts: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM form_drafts").fetch_one(&db.pool).await.expect("count");
+        assert_eq!(drafts, 0, "nothing saved by them");
+
+        // Frida starts from the live version; a draft with problems is kept but cannot be published.
+        let (status, page) = frida.get("/staff/forms/fault-report").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(page.contains("Det finns inget utkast") && page.contains("&quot;key&quot;: &quot;fault-report&quot;") || page.contains(r#""key": "fault-report""#), "{page}");
+        let live: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM form_versions WHERE service_key = 'fault-report'").fetch_one(&db.pool).await.expect("count");
+        let spec: serde_json::Value = serde_json::from_str(include_str!("../demo/fault-report.json")).expect("json");
+        let mut broken = spec.clone();
+        broken["title"]["sv"] = "".into();
+        let r = frida.post("/staff/forms/fault-report", &[("definition", broken.to_string().as_str())]).await;
+        assert_eq!(r.headers()[LOCATION], "/staff/forms/fault-report");
+        let (_, page) = frida.get("/staff/forms/fault-report").await;
+        assert!(page.contains("title.sv") && page.contains("Texten saknas på sv.") && page.contains("Ett problem hindrar publicering"), "{page}");
+        let r = frida.post("/staff/forms/fault-report/publish", &[]).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let after: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM form_versions WHERE service_key = 'fault-report'").fetch_one(&db.pool).await.expect("count");
+        assert_eq!(after, live, "nothing published");
+        // Not even JSON: kept as typed, said.
+        let r = frida.post("/staff/forms/fault-report", &[("definition", "{ \"key\": \"fault-report\",")]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let (_, page) = frida.get("/staff/forms/fault-report").await;
+        assert!(page.contains("Texten går inte att läsa som en definition"), "{page}");
+
+        // A good draft: a new question and a new label; the page says what changes; published.
+        let mut good = spec.clone();
+        let fields = good["pages"][0]["fields"].as_array_mut().expect("fields");
+        for field in fields.iter_mut() {
+            if field["key"] == "description" {
+                field["label"]["sv"] = "Berätta om felet".into();
+            }
+        }
+        fields.push(serde_json::json!({"key": "seen-since", "type": "date", "label": {"sv": "Sedan när?", "en": "Since when?"}}));
+        let r = frida.post("/staff/forms/fault-report", &[("definition", good.to_string().as_str())]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let (_, page) = frida.get("/staff/forms/fault-report").await;
+        assert!(page.contains("Ändringar mot den publicerade versionen") && page.contains("seen-since") && page.contains("description"), "{page}");
+        assert!(page.contains("påbörjade ansökningar"), "{page}");
+        let r = frida.post("/staff/forms/fault-report/publish", &[]).await;
+        let to = r.headers()[LOCATION].to_str().expect("ascii").to_owned();
+        assert!(to.starts_with("/staff/forms/fault-report?published="), "{to}");
+        let (_, page) = frida.get(&to).await;
+        assert!(page.contains("är publicerad"), "{page}");
+        let (_, form) = server.get("/services/fault-report/form").await;
+        assert!(form.contains("Berätta om felet") && form.contains("Sedan när?"), "the new version is live: {form}");
+        let log = server::db::audit::newest(&db.pool, 1).await.expect("audit");
+        assert_eq!((log[0].action.as_str(), log[0].subject.as_str()), ("form-published", "service:fault-report"));
+        let drafts: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM form_drafts").fetch_one(&db.pool).await.expect("count");
+        assert_eq!(drafts, 0, "the draft became the version");
+
+        // Exported as JSON and TOML, and imported again as a draft of the same service.
+        for (file, kind) in [("export.json", "application/json"), ("export.toml", "application/toml")] {
+            let r = frida.send_request(server.client.get(server.url(&format!("/staff/forms/fault-report/{file}")))).await;
+            assert_eq!(r.status(), StatusCode::OK, "{file}");
+            assert_eq!(r.headers()["content-type"], kind);
+            let text = r.text().await.expect("body");
+            assert!(text.contains("Berätta om felet"), "{file}: {text}");
+            let r = frida.post("/staff/forms", &[("action", "import"), ("definition", text.as_str())]).await;
+            assert_eq!(r.headers()[LOCATION], "/staff/forms/fault-report", "{file}");
+            let (_, page) = frida.get("/staff/forms/fault-report").await;
+            assert!(!page.contains("hindrar publicering") && !page.contains("Ändrade frågor"), "{file} is the same form: {page}");
+        }
+        let r = frida.post("/staff/forms", &[("action", "import"), ("definition", "title = ")]).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let page = r.text().await.expect("body");
+        assert!(page.contains("går inte att läsa") && page.contains("title = "), "kept: {page}");
+
+        // A new service from a template: hers; another department cannot take its name.
+        let r = frida.post("/staff/forms", &[("action", "template"), ("template", "parking-permit"), ("key", "Gatu Pratare")]).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let r = frida.post("/staff/forms", &[("action", "template"), ("template", "parking-permit"), ("key", "gastparkering")]).await;
+        assert_eq!(r.headers()[LOCATION], "/staff/forms/gastparkering");
+        let r = ola.post("/staff/forms", &[("action", "template"), ("template", "fault-report"), ("key", "gastparkering")]).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().await.expect("body").contains("en annan förvaltnings e-tjänst"));
+        let r = frida.post("/staff/forms/gastparkering/publish", &[]).await;
+        assert_eq!(r.headers()[LOCATION], "/staff/forms/gastparkering?published=1");
+        let (status, start) = server.get("/services/gastparkering").await;
+        assert_eq!(status, StatusCode::OK, "{start}");
     }
 
     async fn closed_cases_are_deleted_for_good_when_their_retention_has_run_out(server: TestServer) {

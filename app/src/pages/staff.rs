@@ -53,6 +53,7 @@ pub async fn get_staff_home() -> Result<StaffHome, AppError> {
     let services = ports()?.catalogue.services().await?;
     Ok(StaffHome {
         administrator: crate::ssr::is_administrator(&staff),
+        author: crate::ssr::is_author(&staff),
         name: staff.name,
         roles: staff
             .roles
@@ -189,6 +190,9 @@ pub fn StaffHomePage() -> impl IntoView {
                         <h2>{locale.t("staff-services")}</h2>
                         <ul class="list">{home.services.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
                         <p><a href=crate::pages::handling::CASES_PATH>{locale.t("staff-home-cases")}</a></p>
+                        {home.author.then(|| view! {
+                            <p><a href=crate::pages::authoring::FORMS_PATH>{locale.t("staff-home-forms")}</a></p>
+                        })}
                         {home.administrator.then(|| view! {
                             <p><a href=crate::pages::admin::ADMIN_PATH>{locale.t("staff-home-admin")}</a></p>
                         })}

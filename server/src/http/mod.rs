@@ -4,6 +4,7 @@
 
 mod admin;
 mod api;
+mod authoring;
 pub use api::OPENAPI;
 mod assets;
 mod export;
@@ -158,6 +159,11 @@ fn own_routes() -> Routes {
     .post("/staff/admin/tokens/{id}/revoke", admin::revoke_token)
     .post("/staff/admin/webhooks", admin::add_webhook)
     .post("/staff/admin/webhooks/{id}/remove", admin::remove_webhook)
+    .post("/staff/forms", authoring::start)
+    .post("/staff/forms/{key}", authoring::save)
+    .post("/staff/forms/{key}/publish", authoring::publish)
+    .post("/staff/forms/{key}/discard", authoring::discard)
+    .get("/staff/forms/{key}/{file}", authoring::export)
     .get("/api/v1/openapi.json", api::openapi)
     .get("/api/v1/cases", api::list)
     .get("/api/v1/cases/{reference}", api::case)

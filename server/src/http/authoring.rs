@@ -1,0 +1,307 @@
+//! What authors post (`app::pages::authoring` draws the pages): a new
+//! service from a template or an imported definition, a draft saved as
+//! written, published or discarded, and a definition exported. Only for
+//! authors of the service's organisation (and administrators); to anyone
+//! else a service they may not edit does not exist.
+
+use crate::authoring::{self as authoring, Format, PublishError};
+use crate::error::internal;
+use crate::AppState;
+use app::i18n::Locale;
+use app::model::AdminPosted;
+use app::pages::authoring::FORMS_PATH;
+use app::ssr::{is_author, AdminAnswer, StaffSignedIn};
+use axum::body::Body;
+use axum::extract::{Path, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+
+/// A definition of a few hundred questions, with every language.
+const MAX_BODY: usize = 2 * 1024 * 1024;
+
+struct Posted {
+    parts: Parts,
+    locale: Locale,
+    pairs: Vec<(String, String)>,
+    staff: StaffSignedIn,
+}
+
+async fn posted(request: Request) -> Result<Posted, Response> {
+    let (parts, locale, pairs) = super::read_small_post(request, MAX_BODY).await?;
+    let Some(staff) = parts.extensions.get::<StaffSignedIn>().cloned() else {
+        return Err(Redirect::to("/staff/signin").into_response());
+    };
+    if !is_author(&staff) {
+        return Err(not_found(locale));
+    }
+    Ok(Posted {
+        parts,
+        locale,
+        pairs,
+        staff,
+    })
+}
+
+fn not_found(locale: Locale) -> Response {
+    (StatusCode::NOT_FOUND, locale.t("not-found-body")).into_response()
+}
+
+/// The page at `path` again, with the form `form` and its errors.
+async fn refused(
+    state: &AppState,
+    post: Posted,
+    path: &str,
+    form: &str,
+    errors: Vec<(&str, &str)>,
+) -> Response {
+    let mut parts = post.parts;
+    parts.uri = match path.parse() {
+        Ok(uri) => uri,
+        Err(_) => return StatusCode::NOT_FOUND.into_response(),
+    };
+    let answer = AdminAnswer {
+        posted: Some(AdminPosted {
+            form: form.to_owned(),
+            values: post.pairs,
+            errors: errors
+                .into_iter()
+                .map(|(id, key)| (id.to_owned(), key.to_owned()))
+                .collect(),
+        }),
+        shown_once: None,
+    };
+    super::render_with(
+        state,
+        Request::from_parts(parts, Body::empty()),
+        Some(answer),
+        None,
+    )
+    .await
+}
+
+/// Whether a service `key` is known: live or drafted.
+async fn exists(state: &AppState, key: &str) -> Result<bool, sqlx::Error> {
+    let live = {
+        let store = state.forms.read().unwrap_or_else(|e| e.into_inner());
+        store.get(key, None).is_some()
+    };
+    Ok(live || authoring::draft_text(&state.db, key).await?.is_some())
+}
+
+/// `POST /staff/forms`: a new draft, `action` = `template` (`template`, a
+/// demo service, under a new `key`) or `import` (`definition`, JSON or
+/// TOML).
+pub async fn start(State(state): State<AppState>, request: Request) -> Response {
+    let post = match posted(request).await {
+        Ok(post) => post,
+        Err(answer) => return answer,
+    };
+    let action = super::posted(&post.pairs, "action").to_owned();
+    let (form, input) = if action == "template" {
+        ("template", "template-key")
+    } else {
+        ("import", "import-definition")
+    };
+    let spec = if action == "template" {
+        let key = super::posted(&post.pairs, "key").trim().to_owned();
+        let template = super::posted(&post.pairs, "template").to_owned();
+        let found = crate::demo::DEFINITIONS
+            .iter()
+            .filter_map(|(file, text)| crate::demo::parse(file, text).ok())
+            .find(|s| s.key == template);
+        let Some(mut spec) = found else {
+            return not_found(post.locale);
+        };
+        spec.key = key;
+        spec.version = 1;
+        spec
+    } else {
+        match authoring::import(super::posted(&post.pairs, "definition")) {
+            Ok(spec) => spec,
+            Err(_) => {
+                let errors = vec![(input, "authoring-error-unreadable")];
+                return refused(&state, post, FORMS_PATH, form, errors).await;
+            }
+        }
+    };
+    let key = spec.key.clone();
+    let key_ok = key.len() <= 64
+        && key.starts_with(|c: char| c.is_ascii_lowercase())
+        && key
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !key_ok {
+        let errors = vec![(input, "authoring-error-key")];
+        return refused(&state, post, FORMS_PATH, form, errors).await;
+    }
+    let organisation = match exists(&state, &key).await {
+        Ok(true) => match authoring::may_author(&state.db, &post.staff, &key).await {
+            // Imported over a service of theirs: a new draft of it.
+            Ok(true) => None,
+            Ok(false) => {
+                let errors = vec![(input, "authoring-error-taken")];
+                return refused(&state, post, FORMS_PATH, form, errors).await;
+            }
+            Err(e) => {
+                return super::unavailable_text(post.locale, internal("checking an author", e))
+            }
+        },
+        Ok(false) => match authoring::organisation_of(&state.db, post.staff.staff_id).await {
+            Ok(Some(organisation)) => Some(organisation),
+            Ok(None) if post.staff.roles.iter().any(|r| r == "administrator") => None,
+            Ok(None) => {
+                let errors = vec![(input, "authoring-error-no-organisation")];
+                return refused(&state, post, FORMS_PATH, form, errors).await;
+            }
+            Err(e) => {
+                return super::unavailable_text(post.locale, internal("finding an organisation", e))
+            }
+        },
+        Err(e) => return super::unavailable_text(post.locale, internal("finding a service", e)),
+    };
+    let text = match authoring::export(&spec, Format::Json) {
+        Ok(text) => text,
+        Err(e) => return super::unavailable_text(post.locale, internal("writing a definition", e)),
+    };
+    if let Err(e) =
+        authoring::save_draft(&state.db, &key, &text, post.staff.staff_id, organisation).await
+    {
+        return super::unavailable_text(post.locale, internal("saving a draft", e));
+    }
+    Redirect::to(&format!("{FORMS_PATH}/{key}")).into_response()
+}
+
+/// The member of staff and the service they may edit, or the answer.
+async fn editable(state: &AppState, post: &Posted, key: &str) -> Result<(), Response> {
+    let known = exists(state, key).await;
+    let allowed = authoring::may_author(&state.db, &post.staff, key).await;
+    match (known, allowed) {
+        (Ok(true), Ok(true)) => Ok(()),
+        (Ok(_), Ok(_)) => Err(not_found(post.locale)),
+        (Err(e), _) | (_, Err(e)) => Err(super::unavailable_text(
+            post.locale,
+            internal("checking an author", e),
+        )),
+    }
+}
+
+/// `POST /staff/forms/<key>`: the draft as written (`definition`), kept
+/// even when it does not read or compile: the page says what is wrong.
+pub async fn save(
+    State(state): State<AppState>,
+    Path(key): Path<String>,
+    request: Request,
+) -> Response {
+    let post = match posted(request).await {
+        Ok(post) => post,
+        Err(answer) => return answer,
+    };
+    if let Err(answer) = editable(&state, &post, &key).await {
+        return answer;
+    }
+    let text = super::posted(&post.pairs, "definition").replace("\r\n", "\n");
+    if let Err(e) = authoring::save_draft(&state.db, &key, &text, post.staff.staff_id, None).await {
+        return super::unavailable_text(post.locale, internal("saving a draft", e));
+    }
+    Redirect::to(&format!("{FORMS_PATH}/{key}")).into_response()
+}
+
+/// `POST /staff/forms/<key>/publish`.
+pub async fn publish(
+    State(state): State<AppState>,
+    Path(key): Path<String>,
+    request: Request,
+) -> Response {
+    let post = match posted(request).await {
+        Ok(post) => post,
+        Err(answer) => return answer,
+    };
+    if let Err(answer) = editable(&state, &post, &key).await {
+        return answer;
+    }
+    let path = format!("{FORMS_PATH}/{key}");
+    match authoring::publish(&state.db, &state.forms, &key, &post.staff).await {
+        Ok(version) => Redirect::to(&format!("{path}?published={version}")).into_response(),
+        Err(PublishError::NoDraft) => Redirect::to(&path).into_response(),
+        Err(PublishError::Problems | PublishError::OtherKey) => {
+            let errors = vec![("problems", "authoring-error-problems")];
+            refused(&state, post, &path, "publish", errors).await
+        }
+        Err(e) => super::unavailable_text(post.locale, internal("publishing a form", e)),
+    }
+}
+
+/// `POST /staff/forms/<key>/discard`: the draft is thrown away; the live
+/// version stays.
+pub async fn discard(
+    State(state): State<AppState>,
+    Path(key): Path<String>,
+    request: Request,
+) -> Response {
+    let post = match posted(request).await {
+        Ok(post) => post,
+        Err(answer) => return answer,
+    };
+    if let Err(answer) = editable(&state, &post, &key).await {
+        return answer;
+    }
+    if let Err(e) = authoring::discard_draft(&state.db, &key).await {
+        return super::unavailable_text(post.locale, internal("discarding a draft", e));
+    }
+    let live = {
+        let store = state.forms.read().unwrap_or_else(|e| e.into_inner());
+        store.get(&key, None).is_some()
+    };
+    let to = if live {
+        format!("{FORMS_PATH}/{key}")
+    } else {
+        FORMS_PATH.to_owned()
+    };
+    Redirect::to(&to).into_response()
+}
+
+/// `GET /staff/forms/<key>/export.json` and `export.toml`: the draft, or
+/// the live version when there is none, as a download.
+pub async fn export(
+    State(state): State<AppState>,
+    Path((key, file)): Path<(String, String)>,
+    request: Request,
+) -> Response {
+    let (parts, _) = request.into_parts();
+    let locale = super::locale_of(&parts);
+    let Some(staff) = parts.extensions.get::<StaffSignedIn>().cloned() else {
+        return Redirect::to("/staff/signin").into_response();
+    };
+    let format = match file.as_str() {
+        "export.json" => Format::Json,
+        "export.toml" => Format::Toml,
+        _ => return not_found(locale),
+    };
+    match authoring::may_author(&state.db, &staff, &key).await {
+        Ok(true) if is_author(&staff) => {}
+        Ok(_) => return not_found(locale),
+        Err(e) => return super::unavailable_text(locale, internal("checking an author", e)),
+    }
+    let draft = match authoring::draft_text(&state.db, &key).await {
+        Ok(draft) => draft,
+        Err(e) => return super::unavailable_text(locale, internal("loading a draft", e)),
+    };
+    let spec = match draft {
+        Some(text) => authoring::import(&text).ok(),
+        None => {
+            let store = state.forms.read().unwrap_or_else(|e| e.into_inner());
+            store.get(&key, None).map(|p| p.definition.spec().clone())
+        }
+    };
+    let Some(spec) = spec else {
+        return not_found(locale);
+    };
+    let (text, content_type) = match authoring::export(&spec, format) {
+        Ok(text) if format == Format::Json => (text, "application/json"),
+        Ok(text) => (text, "application/toml"),
+        Err(e) => return super::unavailable_text(locale, internal("exporting a form", e)),
+    };
+    let name = format!("{key}-{}.{}", spec.version, &file["export.".len()..]);
+    super::my_cases::download_as(text.into(), HeaderValue::from_static(content_type), &name)
+}
