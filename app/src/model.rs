@@ -738,6 +738,45 @@ pub struct FormDraftView {
     /// Just published: the new version.
     pub published: Option<u32>,
     pub posted: Option<AdminPosted>,
+    /// The draft's pages and questions to edit, when it reads.
+    pub builder: Option<BuilderView>,
+}
+
+/// A text in each of the form's languages: (language tag, text), in the
+/// form's order; an empty text is one still to write.
+pub type Texts = Vec<(String, String)>;
+
+/// What the builder edits of a draft.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BuilderView {
+    /// The form's languages: tag and name.
+    pub languages: Vec<Choice>,
+    pub title: Texts,
+    pub description: Texts,
+    pub pages: Vec<BuilderPage>,
+    /// The kinds of question that can be added.
+    pub kinds: Vec<Choice>,
+    /// Every question's key, for conditions.
+    pub field_keys: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BuilderPage {
+    pub key: String,
+    pub title: Texts,
+    pub visible_if: String,
+    pub fields: Vec<BuilderField>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BuilderField {
+    pub key: String,
+    /// The kind's name in the page's language.
+    pub kind: String,
+    pub label: Texts,
+    pub hint: Texts,
+    pub required: bool,
+    pub visible_if: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -287,6 +287,266 @@ pub async fn publish(
     Ok(version)
 }
 
+/// The kinds of question the builder adds (a new choice question comes
+/// with two options to rename).
+pub const ADDABLE_KINDS: [&str; 14] = [
+    "short_text",
+    "long_text",
+    "email",
+    "phone",
+    "postal_code",
+    "integer",
+    "decimal",
+    "date",
+    "yes_no",
+    "single_choice",
+    "multiple_choice",
+    "consent",
+    "personal_identity_number",
+    "organisation_number",
+];
+
+/// One change the builder makes to a definition, as its forms post it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// The form's title and description, by language.
+    Texts {
+        title: forms::Text,
+        description: forms::Text,
+    },
+    AddPage {
+        key: String,
+        title: String,
+    },
+    MovePage {
+        page: usize,
+        up: bool,
+    },
+    RemovePage {
+        page: usize,
+    },
+    /// A page's title by language, and its condition.
+    SetPage {
+        page: usize,
+        title: forms::Text,
+        visible_if: Option<String>,
+    },
+    AddField {
+        page: usize,
+        kind: String,
+        key: String,
+        label: String,
+    },
+    MoveField {
+        page: usize,
+        field: usize,
+        up: bool,
+    },
+    RemoveField {
+        page: usize,
+        field: usize,
+    },
+    /// A question's label and hint by language, whether it must be
+    /// answered, and when it is asked.
+    SetField {
+        page: usize,
+        field: usize,
+        label: forms::Text,
+        hint: forms::Text,
+        required: bool,
+        visible_if: Option<String>,
+    },
+}
+
+/// Why an edit could not be made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditError {
+    /// A page or question that is not there (the form changed meanwhile).
+    Gone,
+    /// A key that is not `a-z0-9-`, starting with a letter.
+    BadKey,
+    /// A key the form already has.
+    TakenKey,
+    UnknownKind,
+    /// A new page or question needs its text.
+    NoText,
+}
+
+fn is_key(key: &str) -> bool {
+    !key.is_empty()
+        && key.len() <= 64
+        && key.starts_with(|c: char| c.is_ascii_lowercase())
+        && key
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Text by language with empty entries left out.
+fn kept(text: forms::Text) -> forms::Text {
+    text.into_iter()
+        .map(|(l, t)| (l, t.trim().to_owned()))
+        .filter(|(_, t)| !t.is_empty())
+        .collect()
+}
+
+/// Makes `edit` to `spec`.
+pub fn apply(spec: &mut FormSpec, edit: Edit) -> Result<(), EditError> {
+    let lang = spec
+        .languages
+        .first()
+        .cloned()
+        .unwrap_or_else(|| "sv".into());
+    let keys: Vec<String> = spec
+        .pages
+        .iter()
+        .flat_map(|p| std::iter::once(p.key.clone()).chain(p.fields.iter().map(|f| f.key.clone())))
+        .collect();
+    let swap = |len: usize, at: usize, up: bool| -> Option<usize> {
+        if up {
+            at.checked_sub(1)
+        } else {
+            Some(at + 1).filter(|n| *n < len)
+        }
+    };
+    match edit {
+        Edit::Texts { title, description } => {
+            spec.title = kept(title);
+            spec.description = kept(description);
+        }
+        Edit::AddPage { key, title } => {
+            if !is_key(&key) {
+                return Err(EditError::BadKey);
+            }
+            if keys.contains(&key) {
+                return Err(EditError::TakenKey);
+            }
+            if title.trim().is_empty() {
+                return Err(EditError::NoText);
+            }
+            spec.pages.push(forms::PageSpec {
+                key,
+                title: [(lang, title.trim().to_owned())].into_iter().collect(),
+                visible_if: None,
+                fields: Vec::new(),
+            });
+        }
+        Edit::MovePage { page, up } => {
+            let other = swap(spec.pages.len(), page, up).ok_or(EditError::Gone)?;
+            if page >= spec.pages.len() {
+                return Err(EditError::Gone);
+            }
+            spec.pages.swap(page, other);
+        }
+        Edit::RemovePage { page } => {
+            if page >= spec.pages.len() {
+                return Err(EditError::Gone);
+            }
+            spec.pages.remove(page);
+        }
+        Edit::SetPage {
+            page,
+            title,
+            visible_if,
+        } => {
+            let p = spec.pages.get_mut(page).ok_or(EditError::Gone)?;
+            p.title = kept(title);
+            p.visible_if = visible_if.filter(|v| !v.trim().is_empty());
+        }
+        Edit::AddField {
+            page,
+            kind,
+            key,
+            label,
+        } => {
+            if !ADDABLE_KINDS.contains(&kind.as_str()) {
+                return Err(EditError::UnknownKind);
+            }
+            if !is_key(&key) {
+                return Err(EditError::BadKey);
+            }
+            if keys.contains(&key) {
+                return Err(EditError::TakenKey);
+            }
+            if label.trim().is_empty() {
+                return Err(EditError::NoText);
+            }
+            let languages = spec.languages.clone();
+            let p = spec.pages.get_mut(page).ok_or(EditError::Gone)?;
+            let mut field = serde_json::json!({
+                "key": key,
+                "type": kind,
+                "label": { lang.clone(): label.trim() },
+            });
+            if kind.ends_with("_choice") {
+                let option = |n: u32| {
+                    let label: serde_json::Map<String, serde_json::Value> = languages
+                        .iter()
+                        .map(|l| (l.clone(), format!("{n}").into()))
+                        .collect();
+                    serde_json::json!({ "value": format!("option-{n}"), "label": label })
+                };
+                field["options"] = serde_json::json!([option(1), option(2)]);
+            }
+            let field: forms::FieldSpec =
+                serde_json::from_value(field).map_err(|_| EditError::UnknownKind)?;
+            p.fields.push(field);
+        }
+        Edit::MoveField { page, field, up } => {
+            let p = spec.pages.get_mut(page).ok_or(EditError::Gone)?;
+            if field >= p.fields.len() {
+                return Err(EditError::Gone);
+            }
+            let other = swap(p.fields.len(), field, up).ok_or(EditError::Gone)?;
+            p.fields.swap(field, other);
+        }
+        Edit::RemoveField { page, field } => {
+            let p = spec.pages.get_mut(page).ok_or(EditError::Gone)?;
+            if field >= p.fields.len() {
+                return Err(EditError::Gone);
+            }
+            let removed = p.fields.remove(field);
+            spec.receipt_to.retain(|k| *k != removed.key);
+        }
+        Edit::SetField {
+            page,
+            field,
+            label,
+            hint,
+            required,
+            visible_if,
+        } => {
+            let f = spec
+                .pages
+                .get_mut(page)
+                .and_then(|p| p.fields.get_mut(field))
+                .ok_or(EditError::Gone)?;
+            f.label = kept(label);
+            let hint = kept(hint);
+            f.hint = (!hint.is_empty()).then_some(hint);
+            f.required = required;
+            f.visible_if = visible_if.filter(|v| !v.trim().is_empty());
+        }
+    }
+    Ok(())
+}
+
+/// A condition written with the guided editor: the question, how it is
+/// compared and the value, as the engine's expression.
+pub fn condition(field: &str, comparison: &str, value: &str) -> Option<String> {
+    if !is_key(field) {
+        return None;
+    }
+    let quoted = format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""));
+    match comparison {
+        "is" => Some(format!("${field} == {quoted}")),
+        "is-not" => Some(format!("${field} != {quoted}")),
+        "yes" => Some(format!("${field} == true")),
+        "no" => Some(format!("${field} == false")),
+        "answered" => Some(format!("answered(${field})")),
+        _ => None,
+    }
+}
+
 impl app::ssr::Authoring for crate::catalogue::CatalogueService {
     fn list<'a>(
         &'a self,
@@ -453,8 +713,77 @@ impl app::ssr::Authoring for crate::catalogue::CatalogueService {
                 affected_drafts: affected,
                 published: None,
                 posted: None,
+                builder: checked
+                    .spec
+                    .as_ref()
+                    .ok()
+                    .map(|spec| builder_view(spec, locale)),
             }))
         })
+    }
+}
+
+/// A draft's texts by language, in the form's order, each (tag, text).
+fn texts(text: &forms::Text, languages: &[String]) -> Vec<(String, String)> {
+    languages
+        .iter()
+        .map(|l| (l.clone(), text.get(l).cloned().unwrap_or_default()))
+        .collect()
+}
+
+/// What the builder shows of a draft that reads.
+pub fn builder_view(spec: &FormSpec, locale: app::i18n::Locale) -> app::model::BuilderView {
+    let languages = &spec.languages;
+    let kind_of = |field: &forms::FieldSpec| {
+        serde_json::to_value(field)
+            .ok()
+            .and_then(|v| v["type"].as_str().map(str::to_owned))
+            .unwrap_or_default()
+    };
+    app::model::BuilderView {
+        languages: languages
+            .iter()
+            .map(|l| app::model::Choice {
+                value: l.clone(),
+                label: app::i18n::Locale::from_tag(l)
+                    .map_or_else(|| l.clone(), |loc| loc.native_name().to_owned()),
+            })
+            .collect(),
+        title: texts(&spec.title, languages),
+        description: texts(&spec.description, languages),
+        pages: spec
+            .pages
+            .iter()
+            .map(|p| app::model::BuilderPage {
+                key: p.key.clone(),
+                title: texts(&p.title, languages),
+                visible_if: p.visible_if.clone().unwrap_or_default(),
+                fields: p
+                    .fields
+                    .iter()
+                    .map(|f| app::model::BuilderField {
+                        key: f.key.clone(),
+                        kind: locale.t(&format!("kind-{}", kind_of(f).replace('_', "-"))),
+                        label: texts(&f.label, languages),
+                        hint: texts(&f.hint.clone().unwrap_or_default(), languages),
+                        required: f.required,
+                        visible_if: f.visible_if.clone().unwrap_or_default(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        kinds: ADDABLE_KINDS
+            .iter()
+            .map(|k| app::model::Choice {
+                value: (*k).to_owned(),
+                label: locale.t(&format!("kind-{}", k.replace('_', "-"))),
+            })
+            .collect(),
+        field_keys: spec
+            .pages
+            .iter()
+            .flat_map(|p| p.fields.iter().map(|f| f.key.clone()))
+            .collect(),
     }
 }
 
@@ -514,6 +843,137 @@ mod tests {
                     "{name} as {format:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn the_builder_adds_moves_and_removes_pages_and_questions() {
+        let (_, text) = crate::demo::DEFINITIONS
+            .iter()
+            .find(|(f, _)| f.starts_with("fault-report"))
+            .expect("the fault report");
+        let mut spec = crate::demo::parse("fault-report.json", text).expect("reads");
+        let pages = spec.pages.len();
+        let add_page = |key: &str| Edit::AddPage {
+            key: key.into(),
+            title: "Mer".into(),
+        };
+        assert_eq!(
+            apply(&mut spec, add_page("Mer sida")),
+            Err(EditError::BadKey)
+        );
+        assert_eq!(
+            apply(&mut spec, add_page("description")),
+            Err(EditError::TakenKey)
+        );
+        apply(&mut spec, add_page("more")).expect("added");
+        assert_eq!(spec.pages.len(), pages + 1);
+        for (kind, key) in ADDABLE_KINDS.iter().zip(1..) {
+            let edit = Edit::AddField {
+                page: pages,
+                kind: (*kind).into(),
+                key: format!("q-{key}"),
+                label: format!("Fråga {key}"),
+            };
+            apply(&mut spec, edit).unwrap_or_else(|e| panic!("{kind}: {e:?}"));
+        }
+        let unknown = Edit::AddField {
+            page: pages,
+            kind: "spaceship".into(),
+            key: "x".into(),
+            label: "X".into(),
+        };
+        assert_eq!(apply(&mut spec, unknown), Err(EditError::UnknownKind));
+        // Every kind added compiles but for the English labels still missing.
+        let problems = forms::compile(spec.clone()).expect_err("English is missing");
+        assert!(
+            problems.iter().all(|p| p.path.ends_with(".en")),
+            "{problems:?}"
+        );
+        apply(
+            &mut spec,
+            Edit::MovePage {
+                page: pages,
+                up: true,
+            },
+        )
+        .expect("moved");
+        assert_eq!(spec.pages[pages - 1].key, "more");
+        assert_eq!(
+            apply(&mut spec, Edit::MovePage { page: 0, up: true }),
+            Err(EditError::Gone)
+        );
+        apply(
+            &mut spec,
+            Edit::MoveField {
+                page: pages - 1,
+                field: 0,
+                up: false,
+            },
+        )
+        .expect("moved");
+        assert_eq!(spec.pages[pages - 1].fields[1].key, "q-1");
+        let set = Edit::SetField {
+            page: pages - 1,
+            field: 1,
+            label: [
+                ("sv".to_owned(), "Namn".to_owned()),
+                ("en".to_owned(), "Name".to_owned()),
+            ]
+            .into(),
+            hint: [("sv".to_owned(), " ".to_owned())].into(),
+            required: true,
+            visible_if: condition("kind", "is", "other"),
+        };
+        apply(&mut spec, set).expect("set");
+        let field = &spec.pages[pages - 1].fields[1];
+        assert_eq!((field.required, field.hint.is_none()), (true, true));
+        assert_eq!(field.visible_if.as_deref(), Some("$kind == \"other\""));
+        apply(&mut spec, Edit::RemovePage { page: pages - 1 }).expect("removed");
+        assert_eq!(spec.pages.len(), pages);
+        assert!(forms::compile(spec).is_ok(), "back to a form that compiles");
+    }
+
+    #[test]
+    fn the_guided_condition_writes_the_engines_expression() {
+        assert_eq!(
+            condition("kind", "is", "a \"b\""),
+            Some("$kind == \"a \\\"b\\\"\"".to_owned())
+        );
+        assert_eq!(
+            condition("urgent", "yes", ""),
+            Some("$urgent == true".to_owned())
+        );
+        assert_eq!(condition("Kind", "is", "x"), None);
+        assert_eq!(condition("kind", "like", "x"), None);
+        // Each one the engine reads and types: the fault report's
+        // description asked when `kind` (a choice) is so, the parking
+        // permit's e-mail when `company-car` (yes or no) is.
+        let demo = |name: &str| {
+            let (file, text) = crate::demo::DEFINITIONS
+                .iter()
+                .find(|(f, _)| f.starts_with(name))
+                .expect("a demo");
+            crate::demo::parse(file, text).expect("reads")
+        };
+        let cases = [
+            ("fault-report", "kind", "is", "description"),
+            ("fault-report", "kind", "is-not", "description"),
+            ("fault-report", "kind", "answered", "description"),
+            ("parking-permit", "company-car", "yes", "email"),
+            ("parking-permit", "company-car", "no", "email"),
+        ];
+        for (service, field, comparison, asked) in cases {
+            let mut spec = demo(service);
+            let expression = condition(field, comparison, "pothole").expect("written");
+            let target = spec
+                .pages
+                .iter_mut()
+                .flat_map(|p| p.fields.iter_mut())
+                .find(|f| f.key == asked)
+                .expect("there");
+            target.visible_if = Some(expression.clone());
+            assert!(forms::compile(spec).is_ok(), "{expression}");
         }
     }
 

@@ -781,6 +781,7 @@ on_both_databases! {
                 "reference" => reference.clone(),
                 "id" => draft_id.to_string(),
                 "file" => "export.json".into(),
+                "field" => "0".into(),
                 "tag" => "sv".into(),
                 other => panic!("the access test does not know {{{other}}}: teach it"),
             }
@@ -1740,6 +1741,78 @@ on_both_databases! {
         assert_eq!(r.headers()[LOCATION], "/staff/forms/gastparkering?published=1");
         let (status, start) = server.get("/services/gastparkering").await;
         assert_eq!(status, StatusCode::OK, "{start}");
+    }
+
+    async fn the_builder_edits_pages_questions_translations_and_conditions_without_code(server: TestServer) {
+        let mut frida = Journey::new(&server, "");
+        frida.post("/staff/signin", &[("username", "formgivare"), ("password", "demo-formgivare-2026")]).await;
+        let r = frida.post("/staff/forms", &[("action", "template"), ("template", "fault-report"), ("key", "gatuljus")]).await;
+        assert_eq!(r.headers()[LOCATION], "/staff/forms/gatuljus");
+        let edit = "/staff/forms/gatuljus/edit";
+        let (_, page) = frida.get("/staff/forms/gatuljus").await;
+        assert!(page.contains("Sidor och frågor") && page.contains(r#"name="title.sv""#) && page.contains(r#"name="title.en""#), "{page}");
+
+        // The form's name in both languages; English left out is marked.
+        let r = frida.post(edit, &[("op", "texts"), ("title.sv", "Trasig gatubelysning"), ("title.en", ""),
+            ("description.sv", "Anmäl en lampa som inte lyser."), ("description.en", "Report a light that is out.")]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let (_, page) = frida.get("/staff/forms/gatuljus").await;
+        assert!(page.contains("<h1>Trasig gatubelysning</h1>") && page.contains("Saknas") && page.contains("title.en"), "{page}");
+        frida.post(edit, &[("op", "texts"), ("title.sv", "Trasig gatubelysning"), ("title.en", "Broken street light"),
+            ("description.sv", "Anmäl en lampa som inte lyser."), ("description.en", "Report a light that is out.")]).await;
+
+        // A page and a question on it: a bad key is said and what was typed kept.
+        let r = frida.post(edit, &[("op", "add-page"), ("key", "Mer Info"), ("title", "Mer om lampan")]).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body = r.text().await.expect("body");
+        assert!(body.contains(r##"href="#add-page-key""##) && body.contains(r#"value="Mer om lampan""#), "{body}");
+        let r = frida.post(edit, &[("op", "add-page"), ("key", "lampan"), ("title", "Mer om lampan")]).await;
+        assert!(r.headers()[LOCATION].to_str().expect("ascii").starts_with("/staff/forms/gatuljus#page-"));
+        let (_, page) = frida.get("/staff/forms/gatuljus").await;
+        let last = page.matches(r#"class="builder-page""#).count() - 1;
+        let last_text = last.to_string();
+        let r = frida.post(edit, &[("op", "add-field"), ("page", last_text.as_str()), ("kind", "yes_no"), ("key", "blinkar"), ("label", "Blinkar lampan?")]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let r = frida.post(edit, &[("op", "add-field"), ("page", last_text.as_str()), ("kind", "short_text"), ("key", "blinkar"), ("label", "Igen")]).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY, "a key the form has");
+        let r = frida.post(edit, &[("op", "add-field"), ("page", last_text.as_str()), ("kind", "short_text"), ("key", "hur-ofta"), ("label", "Hur ofta?")]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        // Without English texts the draft cannot be published: each one said where it is.
+        let (_, page) = frida.get("/staff/forms/gatuljus").await;
+        assert!(page.contains(".label.en") && page.contains("Texten saknas på en."), "{page}");
+        let r = frida.post("/staff/forms/gatuljus/publish", &[]).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+        // The translations, side by side, and a condition from the guided editor.
+        let (status, question) = frida.get(&format!("/staff/forms/gatuljus/pages/{last}/fields/1")).await;
+        assert_eq!(status, StatusCode::OK, "{question}");
+        assert!(question.contains("Fråga: hur-ofta") && question.contains(r#"name="label.en""#) && question.contains(r#"<option value="blinkar">"#), "{question}");
+        let r = frida.post(edit, &[("op", "set-field"), ("page", last_text.as_str()), ("field", "1"), ("label.sv", "Hur ofta?"), ("label.en", "How often?"),
+            ("hint.sv", ""), ("hint.en", ""), ("required", "yes"), ("visible_if", ""), ("cond_field", "blinkar"), ("cond_op", "yes"), ("cond_value", "")]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let r = frida.post(edit, &[("op", "set-field"), ("page", last_text.as_str()), ("field", "0"), ("label.sv", "Blinkar lampan?"), ("label.en", "Does the light blink?"),
+            ("hint.sv", ""), ("hint.en", ""), ("visible_if", ""), ("cond_field", "")]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let r = frida.post(edit, &[("op", "set-page"), ("page", last_text.as_str()), ("title.sv", "Mer om lampan"), ("title.en", "More about the light"), ("visible_if", "")]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        // Moved to be the first page after the first, then published and asked as built.
+        let r = frida.post(edit, &[("op", "move-page"), ("page", last_text.as_str()), ("dir", "up")]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let r = frida.post("/staff/forms/gatuljus/publish", &[]).await;
+        assert_eq!(r.headers()[LOCATION], "/staff/forms/gatuljus?published=1");
+        let live = {
+            let db = server.db().await;
+            let text: String = sqlx::query_scalar("SELECT definition FROM form_versions WHERE service_key = 'gatuljus'")
+                .fetch_one(&db.pool).await.expect("published");
+            serde_json::from_str::<serde_json::Value>(&text).expect("json")
+        };
+        let pages = live["pages"].as_array().expect("pages");
+        let lampan = &pages[pages.len() - 2];
+        assert_eq!(lampan["key"], "lampan");
+        assert_eq!(lampan["fields"][1]["visible_if"], "$blinkar == true");
+        assert_eq!(lampan["fields"][1]["required"], true);
+        assert_eq!(lampan["fields"][1]["label"]["en"], "How often?");
+        assert_eq!(live["title"]["en"], "Broken street light");
     }
 
     async fn closed_cases_are_deleted_for_good_when_their_retention_has_run_out(server: TestServer) {

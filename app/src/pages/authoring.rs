@@ -7,7 +7,7 @@
 
 use crate::components::error_summary::{ErrorSummary, SummaryItem};
 use crate::i18n::{use_locale, FluentArg};
-use crate::model::{AppError, AuthoringList, FormDraftView};
+use crate::model::{AppError, AuthoringList, BuilderView, Choice, FormDraftView, Texts};
 use crate::pages::not_found::LoadError;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -327,17 +327,23 @@ fn Draft(draft: FormDraftView) -> impl IntoView {
         </p>
         {problems}
         {changes}
-        <form method="post" action=base.clone() novalidate=true>
-            <div class="form-group">
-                <label class="label" for="definition">{locale.t("authoring-definition")}</label>
-                <div class="hint" id="definition-hint">{locale.t("authoring-definition-hint")}</div>
-                <textarea class="textarea textarea--code" id="definition" name="definition" rows="24"
-                    spellcheck="false" aria-describedby="definition-hint">
-                    {crate::components::field::textarea_text(&draft.text)}
-                </textarea>
-            </div>
-            <button type="submit" class="button button--secondary">{locale.t("authoring-save")}</button>
-        </form>
+        {draft.builder.clone().map(|builder| view! {
+            <Builder builder base=base.clone() posted=draft.posted.clone() />
+        })}
+        <details class="details" open=draft.builder.is_none()>
+            <summary class="details__summary">{locale.t("builder-advanced")}</summary>
+            <form method="post" action=base.clone() novalidate=true>
+                <div class="form-group">
+                    <label class="label" for="definition">{locale.t("authoring-definition")}</label>
+                    <div class="hint" id="definition-hint">{locale.t("authoring-definition-hint")}</div>
+                    <textarea class="textarea textarea--code" id="definition" name="definition" rows="24"
+                        spellcheck="false" aria-describedby="definition-hint">
+                        {crate::components::field::textarea_text(&draft.text)}
+                    </textarea>
+                </div>
+                <button type="submit" class="button button--secondary">{locale.t("authoring-save")}</button>
+            </form>
+        </details>
         <form method="post" action=format!("{base}/publish") class="inline-form">
             <button type="submit" class="button" disabled=!publishable aria-describedby=(!publishable).then_some("publish-hint")>
                 {locale.t("authoring-publish")}
@@ -350,5 +356,379 @@ fn Draft(draft: FormDraftView) -> impl IntoView {
             </form>
         })}
         {exports}
+    }
+}
+
+/// One text in each of the form's languages, side by side; a missing one
+/// is marked.
+#[component]
+fn TextsByLanguage(
+    /// Posted as `<name>.<language>`.
+    name: &'static str,
+    id: String,
+    legend: String,
+    texts: Texts,
+    languages: Vec<Choice>,
+    #[prop(optional)] multiline: bool,
+) -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <fieldset class="fieldset">
+            <legend class="fieldset__legend">{legend}</legend>
+            <div class="side-by-side">
+                {texts.into_iter().map(|(lang, text)| {
+                    let input_id = format!("{id}-{lang}");
+                    let language = languages.iter().find(|l| l.value == lang).map_or_else(|| lang.clone(), |l| l.label.clone());
+                    let missing = text.trim().is_empty();
+                    let input = if multiline {
+                        view! {
+                            <textarea class="textarea" id=input_id.clone() name=format!("{name}.{lang}") rows="3" lang=lang.clone()>
+                                {crate::components::field::textarea_text(&text)}
+                            </textarea>
+                        }.into_any()
+                    } else {
+                        view! {
+                            <input class="input" id=input_id.clone() name=format!("{name}.{lang}") type="text" value=text lang=lang.clone() />
+                        }.into_any()
+                    };
+                    view! {
+                        <div class="form-group side-by-side__item">
+                            <label class="label" for=input_id>
+                                {language}
+                                {missing.then(|| view! { " " <strong class="tag tag--missing">{locale.t("builder-missing")}</strong> })}
+                            </label>
+                            {input}
+                        </div>
+                    }.into_any()
+                }).collect_view()}
+            </div>
+        </fieldset>
+    }
+}
+
+/// A button in a form of its own that makes one change (`op`) to page
+/// `page` (and question `field`), with words for a screen reader saying
+/// which.
+#[component]
+fn EditButton(
+    base: String,
+    op: &'static str,
+    page: usize,
+    #[prop(optional)] field: Option<usize>,
+    #[prop(optional)] dir: Option<&'static str>,
+    text: String,
+    which: String,
+) -> impl IntoView {
+    view! {
+        <form method="post" action=format!("{base}/edit") class="inline-form">
+            <input type="hidden" name="op" value=op />
+            <input type="hidden" name="page" value=page.to_string() />
+            {field.map(|f| view! { <input type="hidden" name="field" value=f.to_string() /> })}
+            {dir.map(|d| view! { <input type="hidden" name="dir" value=d /> })}
+            <button type="submit" class="button button--secondary button--small">
+                {text}<span class="visually-hidden">": "{which}</span>
+            </button>
+        </form>
+    }
+}
+
+/// The builder: the form's texts, its pages and their questions, each
+/// change a plain form of its own.
+#[component]
+fn Builder(
+    builder: BuilderView,
+    base: String,
+    posted: Option<crate::model::AdminPosted>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let default_text = |texts: &Texts| {
+        texts
+            .iter()
+            .map(|(_, t)| t.clone())
+            .find(|t| !t.trim().is_empty())
+            .unwrap_or_default()
+    };
+    let err = |id: &str| {
+        posted
+            .as_ref()
+            .and_then(|p| p.errors.iter().find(|(at, _)| at == id))
+            .map(|(_, key)| locale.t(key))
+    };
+    let typed = |name: &str| {
+        posted
+            .as_ref()
+            .and_then(|p| p.value("builder", name))
+            .unwrap_or_default()
+    };
+    let error_line = move |id: String, message: Option<String>| {
+        message.map(|m| {
+            view! {
+                <p class="error-message" id=format!("{id}-error")>
+                    <span class="visually-hidden">{locale.t("error-prefix")}</span>
+                    {m}
+                </p>
+            }
+        })
+    };
+    let pages = builder.pages.len();
+    let texts = view! {
+        <form method="post" action=format!("{base}/edit") novalidate=true>
+            <input type="hidden" name="op" value="texts" />
+            <h3>{locale.t("builder-texts-heading")}</h3>
+            <TextsByLanguage name="title" id="form-title".into() legend=locale.t("builder-title") texts=builder.title.clone() languages=builder.languages.clone() />
+            <TextsByLanguage name="description" id="form-description".into() legend=locale.t("builder-description") texts=builder.description.clone() languages=builder.languages.clone() multiline=true />
+            <button type="submit" class="button button--secondary">{locale.t("builder-save-texts")}</button>
+        </form>
+    }
+    .into_any();
+    let page_sections = builder.pages.iter().enumerate().map(|(i, page)| {
+        let title = default_text(&page.title);
+        let which = locale.t_args("builder-page", &[("number", FluentArg::Num(i as i64 + 1)), ("title", FluentArg::Str(title.clone()))]);
+        let key_id = format!("add-field-key-{i}");
+        let label_id = format!("add-field-label-{i}");
+        let key_error = err(&key_id);
+        let label_error = err(&label_id);
+        let rows = page.fields.iter().enumerate().map(|(f, field)| {
+            let label = default_text(&field.label);
+            let missing = field.label.iter().any(|(_, t)| t.trim().is_empty());
+            view! {
+                <tr>
+                    <td>
+                        {label.clone()}
+                        {field.required.then(|| view! { " " <span class="tag">{locale.t("builder-required")}</span> })}
+                        {missing.then(|| view! { " " <strong class="tag tag--missing">{locale.t("builder-missing")}</strong> })}
+                    </td>
+                    <td><code>{field.key.clone()}</code></td>
+                    <td>{field.kind.clone()}</td>
+                    <td>
+                        <a href=format!("{base}/pages/{i}/fields/{f}")>{locale.t("builder-edit")}<span class="visually-hidden">": "{label.clone()}</span></a>
+                        {(f > 0).then(|| view! { <EditButton base=base.clone() op="move-field" page=i field=f dir="up" text=locale.t("builder-up") which=label.clone() /> })}
+                        {(f + 1 < page.fields.len()).then(|| view! { <EditButton base=base.clone() op="move-field" page=i field=f dir="down" text=locale.t("builder-down") which=label.clone() /> })}
+                        <EditButton base=base.clone() op="remove-field" page=i field=f text=locale.t("builder-remove") which=label.clone() />
+                    </td>
+                </tr>
+            }.into_any()
+        }).collect_view();
+        view! {
+            <section class="builder-page" id=format!("page-{i}") aria-labelledby=format!("page-{i}-heading")>
+                <h3 id=format!("page-{i}-heading")>{which.clone()}</h3>
+                <div class="builder-actions">
+                    {(i > 0).then(|| view! { <EditButton base=base.clone() op="move-page" page=i dir="up" text=locale.t("builder-up") which=which.clone() /> })}
+                    {(i + 1 < pages).then(|| view! { <EditButton base=base.clone() op="move-page" page=i dir="down" text=locale.t("builder-down") which=which.clone() /> })}
+                    <EditButton base=base.clone() op="remove-page" page=i text=locale.t("builder-remove") which=which.clone() />
+                </div>
+                <form method="post" action=format!("{base}/edit") novalidate=true>
+                    <input type="hidden" name="op" value="set-page" />
+                    <input type="hidden" name="page" value=i.to_string() />
+                    <TextsByLanguage name="title" id=format!("page-{i}-title") legend=locale.t("builder-page-title") texts=page.title.clone() languages=builder.languages.clone() />
+                    <div class="form-group">
+                        <label class="label" for=format!("page-{i}-condition")>{locale.t("builder-condition")}</label>
+                        <div class="hint" id=format!("page-{i}-condition-hint")>{locale.t("builder-condition-hint")}</div>
+                        <input class="input input--code" id=format!("page-{i}-condition") name="visible_if" type="text" spellcheck="false"
+                            value=page.visible_if.clone() aria-describedby=format!("page-{i}-condition-hint") />
+                    </div>
+                    <button type="submit" class="button button--secondary">{locale.t("builder-save-page")}</button>
+                </form>
+                {page.fields.is_empty().then(|| view! { <p>{locale.t("builder-no-questions")}</p> })}
+                {(!page.fields.is_empty()).then(|| view! {
+                    <div class="table-wrap">
+                        <table class="table">
+                            <caption class="visually-hidden">{which.clone()}</caption>
+                            <thead><tr>
+                                <th scope="col">{locale.t("builder-question")}</th>
+                                <th scope="col">{locale.t("builder-key")}</th>
+                                <th scope="col">{locale.t("builder-kind")}</th>
+                                <th scope="col">{locale.t("builder-actions")}</th>
+                            </tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                })}
+                <form method="post" action=format!("{base}/edit") novalidate=true class="builder-add">
+                    <input type="hidden" name="op" value="add-field" />
+                    <input type="hidden" name="page" value=i.to_string() />
+                    <h4>{locale.t("builder-add-question")}<span class="visually-hidden">": "{which.clone()}</span></h4>
+                    <div class="form-group">
+                        <label class="label" for=format!("add-field-kind-{i}")>{locale.t("builder-kind")}</label>
+                        <select class="select" id=format!("add-field-kind-{i}") name="kind">
+                            {builder.kinds.iter().map(|k| view! { <option value=k.value.clone()>{k.label.clone()}</option> }.into_any()).collect_view()}
+                        </select>
+                    </div>
+                    <div class=if key_error.is_some() { "form-group form-group--error" } else { "form-group" }>
+                        <label class="label" for=key_id.clone()>{locale.t("builder-key")}</label>
+                        {error_line(key_id.clone(), key_error.clone())}
+                        <input class="input" id=key_id.clone() name="key" type="text" spellcheck="false"
+                            value=if key_error.is_some() || label_error.is_some() { typed("key") } else { String::new() } />
+                    </div>
+                    <div class=if label_error.is_some() { "form-group form-group--error" } else { "form-group" }>
+                        <label class="label" for=label_id.clone()>{locale.t("builder-question-label")}</label>
+                        {error_line(label_id.clone(), label_error.clone())}
+                        <input class="input" id=label_id.clone() name="label" type="text"
+                            value=if key_error.is_some() || label_error.is_some() { typed("label") } else { String::new() } />
+                    </div>
+                    <button type="submit" class="button button--secondary">{locale.t("builder-add-question")}</button>
+                </form>
+            </section>
+        }.into_any()
+    }).collect_view();
+    let page_key_error = err("add-page-key");
+    let page_title_error = err("add-page-title");
+    let add_page = view! {
+        <form method="post" action=format!("{base}/edit") novalidate=true class="builder-add">
+            <input type="hidden" name="op" value="add-page" />
+            <h3>{locale.t("builder-add-page")}</h3>
+            <div class=if page_key_error.is_some() { "form-group form-group--error" } else { "form-group" }>
+                <label class="label" for="add-page-key">{locale.t("builder-key")}</label>
+                {error_line("add-page-key".into(), page_key_error.clone())}
+                <input class="input" id="add-page-key" name="key" type="text" spellcheck="false" value=typed("key") />
+            </div>
+            <div class=if page_title_error.is_some() { "form-group form-group--error" } else { "form-group" }>
+                <label class="label" for="add-page-title">{locale.t("builder-new-page-title")}</label>
+                {error_line("add-page-title".into(), page_title_error.clone())}
+                <input class="input" id="add-page-title" name="title" type="text" value=typed("title") />
+            </div>
+            <button type="submit" class="button button--secondary">{locale.t("builder-add-page")}</button>
+        </form>
+    }
+    .into_any();
+    view! {
+        <section id="builder" aria-labelledby="builder-heading">
+            <h2 id="builder-heading">{locale.t("builder-heading")}</h2>
+            {texts}
+            {page_sections}
+            {add_page}
+        </section>
+    }
+}
+
+#[component]
+pub fn FieldEditPage() -> impl IntoView {
+    let locale = use_locale();
+    let params = use_params_map();
+    let data = Resource::new(
+        move || params.read().get("key").unwrap_or_default(),
+        get_form_draft,
+    );
+    let at = move |name: &str| {
+        params
+            .read()
+            .get(name)
+            .and_then(|p| p.parse::<usize>().ok())
+            .unwrap_or(usize::MAX)
+    };
+    view! {
+        <Suspense fallback=move || view! { <p>{locale.t("loading")}</p> }>
+            {move || Suspend::new(async move {
+                let (page, field) = (at("page"), at("field"));
+                match data.await {
+                    Ok(draft) => {
+                        let found = draft.builder.as_ref().and_then(|b| {
+                            b.pages.get(page).and_then(|p| p.fields.get(field)).map(|f| (b.clone(), f.clone()))
+                        });
+                        match found {
+                            Some((builder, question)) => view! {
+                                <FieldForm draft builder question page field />
+                            }.into_any(),
+                            None => view! { <LoadError error=AppError::NotFound /> }.into_any(),
+                        }
+                    }
+                    Err(error) => view! { <LoadError error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn FieldForm(
+    draft: FormDraftView,
+    builder: BuilderView,
+    question: crate::model::BuilderField,
+    page: usize,
+    field: usize,
+) -> impl IntoView {
+    let locale = use_locale();
+    let base = format!("{FORMS_PATH}/{}", draft.key);
+    let heading = locale.t_args(
+        "builder-field-heading",
+        &[("key", FluentArg::Str(question.key.clone()))],
+    );
+    let condition_error = draft
+        .posted
+        .as_ref()
+        .and_then(|p| p.errors.iter().find(|(at, _)| at == "field-condition"))
+        .map(|(_, key)| locale.t(key));
+    let title = if condition_error.is_some() {
+        format!("{} {heading}", locale.t("error-title-prefix"))
+    } else {
+        heading.clone()
+    };
+    let others: Vec<String> = builder
+        .field_keys
+        .iter()
+        .filter(|k| **k != question.key)
+        .cloned()
+        .collect();
+    let comparisons = [
+        ("is", "builder-is"),
+        ("is-not", "builder-is-not"),
+        ("yes", "builder-yes"),
+        ("no", "builder-no"),
+        ("answered", "builder-answered"),
+    ];
+    view! {
+        {error_summary(draft.posted.as_ref())}
+        <Title text=title />
+        <a class="back-link" href=format!("{base}#page-{page}")>{locale.t("builder-back")}</a>
+        <p class="caption">{draft.title.clone()}</p>
+        <h1>{heading}</h1>
+        <form method="post" action=format!("{base}/edit") novalidate=true>
+            <input type="hidden" name="op" value="set-field" />
+            <input type="hidden" name="page" value=page.to_string() />
+            <input type="hidden" name="field" value=field.to_string() />
+            <TextsByLanguage name="label" id="field-label".into() legend=locale.t("builder-label") texts=question.label.clone() languages=builder.languages.clone() />
+            <TextsByLanguage name="hint" id="field-hint".into() legend=locale.t("builder-hint") texts=question.hint.clone() languages=builder.languages.clone() multiline=true />
+            <div class="form-group">
+                <div class="choice">
+                    <input class="choice__input" type="checkbox" id="field-required" name="required" value="yes" checked=question.required />
+                    <label class="choice__label" for="field-required">{locale.t("builder-required")}</label>
+                </div>
+            </div>
+            <div class=if condition_error.is_some() { "form-group form-group--error" } else { "form-group" }>
+                <label class="label" for="field-condition">{locale.t("builder-condition")}</label>
+                <div class="hint" id="field-condition-hint">{locale.t("builder-condition-hint")}</div>
+                {condition_error.clone().map(|m| view! {
+                    <p class="error-message" id="field-condition-error">
+                        <span class="visually-hidden">{locale.t("error-prefix")}</span>
+                        {m}
+                    </p>
+                })}
+                <input class="input input--code" id="field-condition" name="visible_if" type="text" spellcheck="false"
+                    value=question.visible_if.clone() aria-describedby="field-condition-hint" />
+            </div>
+            <fieldset class="fieldset">
+                <legend class="fieldset__legend">{locale.t("builder-guided")}</legend>
+                <div class="filter">
+                    <div class="form-group filter__item">
+                        <label class="label" for="cond-field">{locale.t("builder-guided-field")}</label>
+                        <select class="select" id="cond-field" name="cond_field">
+                            <option value="">{locale.t("builder-guided-none")}</option>
+                            {others.into_iter().map(|k| { let shown = k.clone(); view! { <option value=k>{shown}</option> }.into_any() }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="form-group filter__item">
+                        <label class="label" for="cond-op">{locale.t("builder-guided-comparison")}</label>
+                        <select class="select" id="cond-op" name="cond_op">
+                            {comparisons.into_iter().map(|(value, key)| view! { <option value=value>{locale.t(key)}</option> }.into_any()).collect_view()}
+                        </select>
+                    </div>
+                    <div class="form-group filter__item">
+                        <label class="label" for="cond-value">{locale.t("builder-guided-value")}</label>
+                        <input class="input" id="cond-value" name="cond_value" type="text" spellcheck="false" />
+                    </div>
+                </div>
+            </fieldset>
+            <button type="submit" class="button">{locale.t("builder-save-question")}</button>
+        </form>
     }
 }

@@ -305,3 +305,158 @@ pub async fn export(
     let name = format!("{key}-{}.{}", spec.version, &file["export.".len()..]);
     super::my_cases::download_as(text.into(), HeaderValue::from_static(content_type), &name)
 }
+
+/// `POST /staff/forms/<key>/edit`: one change of the builder (`op`), made
+/// to the draft (or, without one, to the live version, which then becomes
+/// the draft), which is saved at once.
+pub async fn edit(
+    State(state): State<AppState>,
+    Path(key): Path<String>,
+    request: Request,
+) -> Response {
+    use authoring::{Edit, EditError};
+    let post = match posted(request).await {
+        Ok(post) => post,
+        Err(answer) => return answer,
+    };
+    if let Err(answer) = editable(&state, &post, &key).await {
+        return answer;
+    }
+    let draft_path = format!("{FORMS_PATH}/{key}");
+    let text = match authoring::draft_text(&state.db, &key).await {
+        Ok(Some(text)) => text,
+        Ok(None) => {
+            let store = state.forms.read().unwrap_or_else(|e| e.into_inner());
+            match store.get(&key, None) {
+                Some(p) => serde_json::to_string(p.definition.spec()).unwrap_or_default(),
+                None => String::new(),
+            }
+        }
+        Err(e) => return super::unavailable_text(post.locale, internal("loading a draft", e)),
+    };
+    let Ok(mut spec) = authoring::import(&text) else {
+        let errors = vec![("definition", "builder-error-unreadable")];
+        return refused(&state, post, &draft_path, "builder", errors).await;
+    };
+    let one = |name: &str| super::posted(&post.pairs, name).to_owned();
+    let index = |name: &str| one(name).parse::<usize>().unwrap_or(usize::MAX);
+    let by_language = |name: &str| -> forms::Text {
+        spec.languages
+            .iter()
+            .map(|l| (l.clone(), one(&format!("{name}.{l}"))))
+            .collect()
+    };
+    let page = index("page");
+    let field = index("field");
+    let up = one("dir") == "up";
+    let op = one("op");
+    let field_path = format!("{draft_path}/pages/{page}/fields/{field}");
+    // Where an error is shown: the page of the form, and its input.
+    let (back, input_key, input_text) = match op.as_str() {
+        "add-page" => (
+            draft_path.clone(),
+            "add-page-key".to_owned(),
+            "add-page-title".to_owned(),
+        ),
+        "add-field" => (
+            draft_path.clone(),
+            format!("add-field-key-{page}"),
+            format!("add-field-label-{page}"),
+        ),
+        "set-field" => (
+            field_path.clone(),
+            "field-condition".to_owned(),
+            "field-label".to_owned(),
+        ),
+        _ => (
+            draft_path.clone(),
+            "definition".to_owned(),
+            "definition".to_owned(),
+        ),
+    };
+    let change = match op.as_str() {
+        "texts" => Edit::Texts {
+            title: by_language("title"),
+            description: by_language("description"),
+        },
+        "add-page" => Edit::AddPage {
+            key: one("key").trim().to_owned(),
+            title: one("title"),
+        },
+        "move-page" => Edit::MovePage { page, up },
+        "remove-page" => Edit::RemovePage { page },
+        "set-page" => Edit::SetPage {
+            page,
+            title: by_language("title"),
+            visible_if: Some(one("visible_if")),
+        },
+        "add-field" => Edit::AddField {
+            page,
+            kind: one("kind"),
+            key: one("key").trim().to_owned(),
+            label: one("label"),
+        },
+        "move-field" => Edit::MoveField { page, field, up },
+        "remove-field" => Edit::RemoveField { page, field },
+        "set-field" => {
+            // The guided editor, when used, writes the condition.
+            let guided = one("cond_field");
+            let visible_if = if guided.is_empty() {
+                Some(one("visible_if"))
+            } else {
+                match authoring::condition(&guided, &one("cond_op"), &one("cond_value")) {
+                    Some(expression) => Some(expression),
+                    None => {
+                        let errors = vec![("field-condition", "builder-error-condition")];
+                        return refused(&state, post, &field_path, "field", errors).await;
+                    }
+                }
+            };
+            Edit::SetField {
+                page,
+                field,
+                label: by_language("label"),
+                hint: by_language("hint"),
+                required: !one("required").is_empty(),
+                visible_if,
+            }
+        }
+        _ => return (StatusCode::BAD_REQUEST, post.locale.t("error-bad-request")).into_response(),
+    };
+    let form = if op == "set-field" {
+        "field"
+    } else {
+        "builder"
+    };
+    if let Err(error) = authoring::apply(&mut spec, change) {
+        let (at, message) = match error {
+            EditError::BadKey => (input_key.as_str(), "builder-error-key"),
+            EditError::TakenKey => (input_key.as_str(), "builder-error-taken"),
+            EditError::NoText => (input_text.as_str(), "builder-error-text"),
+            EditError::UnknownKind => (input_key.as_str(), "builder-error-kind"),
+            EditError::Gone => ("definition", "builder-error-gone"),
+        };
+        let back = if error == EditError::Gone {
+            draft_path.clone()
+        } else {
+            back
+        };
+        return refused(&state, post, &back, form, vec![(at, message)]).await;
+    }
+    let text = match authoring::export(&spec, Format::Json) {
+        Ok(text) => text,
+        Err(e) => return super::unavailable_text(post.locale, internal("writing a definition", e)),
+    };
+    if let Err(e) = authoring::save_draft(&state.db, &key, &text, post.staff.staff_id, None).await {
+        return super::unavailable_text(post.locale, internal("saving a draft", e));
+    }
+    let anchor = match op.as_str() {
+        "texts" => "#builder".to_owned(),
+        "add-page" => format!("#page-{}", spec.pages.len().saturating_sub(1)),
+        "move-page" if up => format!("#page-{}", page.saturating_sub(1)),
+        "move-page" => format!("#page-{}", page + 1),
+        "remove-page" => "#builder".to_owned(),
+        _ => format!("#page-{page}"),
+    };
+    Redirect::to(&format!("{draft_path}{anchor}")).into_response()
+}

@@ -163,6 +163,7 @@ fn own_routes() -> Routes {
     .post("/staff/forms/{key}", authoring::save)
     .post("/staff/forms/{key}/publish", authoring::publish)
     .post("/staff/forms/{key}/discard", authoring::discard)
+    .post("/staff/forms/{key}/edit", authoring::edit)
     .get("/staff/forms/{key}/{file}", authoring::export)
     .get("/api/v1/openapi.json", api::openapi)
     .get("/api/v1/cases", api::list)
