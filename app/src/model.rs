@@ -777,6 +777,8 @@ pub struct BuilderField {
     pub hint: Texts,
     pub required: bool,
     pub visible_if: String,
+    /// A choice question's options: value and label by language.
+    pub options: Vec<(String, Texts)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

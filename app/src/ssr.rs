@@ -203,6 +203,31 @@ pub struct AdminAnswer {
     pub shown_once: Option<crate::model::ShownOnce>,
 }
 
+/// The signed-in member of staff if `allowed` lets them in, or the error a
+/// page shows instead: to the sign-in page, or (to other staff) no such
+/// page.
+pub fn staff_who(allowed: fn(&StaffSignedIn) -> bool) -> Result<StaffSignedIn, AppError> {
+    let Some(staff) = staff_signed_in() else {
+        redirect("/staff/signin");
+        return Err(AppError::StaffSignInRequired);
+    };
+    if !allowed(&staff) {
+        set_status(404);
+        return Err(AppError::NotFound);
+    }
+    Ok(staff)
+}
+
+/// What a staff form's post brought back to the page being drawn, if
+/// anything; a form with errors makes the page's status 422.
+pub fn staff_answer() -> AdminAnswer {
+    let answer = use_context::<AdminAnswer>().unwrap_or_default();
+    if answer.posted.as_ref().is_some_and(|p| !p.errors.is_empty()) {
+        set_status(422);
+    }
+    answer
+}
+
 /// Whether `staff` is an administrator.
 pub fn is_administrator(staff: &StaffSignedIn) -> bool {
     staff.roles.iter().any(|r| r == "administrator")

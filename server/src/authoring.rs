@@ -355,6 +355,9 @@ pub enum Edit {
         hint: forms::Text,
         required: bool,
         visible_if: Option<String>,
+        /// A choice question's options in order: value and label by
+        /// language (`None` for other questions).
+        options: Option<Vec<(String, forms::Text)>>,
     },
 }
 
@@ -514,6 +517,7 @@ pub fn apply(spec: &mut FormSpec, edit: Edit) -> Result<(), EditError> {
             hint,
             required,
             visible_if,
+            options,
         } => {
             let f = spec
                 .pages
@@ -525,6 +529,20 @@ pub fn apply(spec: &mut FormSpec, edit: Edit) -> Result<(), EditError> {
             f.hint = (!hint.is_empty()).then_some(hint);
             f.required = required;
             f.visible_if = visible_if.filter(|v| !v.trim().is_empty());
+            if let (
+                Some(options),
+                forms::FieldKind::SingleChoice { options: had, .. }
+                | forms::FieldKind::MultipleChoice { options: had, .. },
+            ) = (options, &mut f.kind)
+            {
+                *had = options
+                    .into_iter()
+                    .map(|(value, label)| forms::ChoiceOption {
+                        value: value.trim().to_owned(),
+                        label: kept(label),
+                    })
+                    .collect();
+            }
         }
     }
     Ok(())
@@ -768,6 +786,14 @@ pub fn builder_view(spec: &FormSpec, locale: app::i18n::Locale) -> app::model::B
                         hint: texts(&f.hint.clone().unwrap_or_default(), languages),
                         required: f.required,
                         visible_if: f.visible_if.clone().unwrap_or_default(),
+                        options: match &f.kind {
+                            forms::FieldKind::SingleChoice { options, .. }
+                            | forms::FieldKind::MultipleChoice { options, .. } => options
+                                .iter()
+                                .map(|o| (o.value.clone(), texts(&o.label, languages)))
+                                .collect(),
+                            _ => Vec::new(),
+                        },
                     })
                     .collect(),
             })
@@ -924,6 +950,7 @@ mod tests {
             hint: [("sv".to_owned(), " ".to_owned())].into(),
             required: true,
             visible_if: condition("kind", "is", "other"),
+            options: None,
         };
         apply(&mut spec, set).expect("set");
         let field = &spec.pages[pages - 1].fields[1];

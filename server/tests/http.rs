@@ -1795,6 +1795,24 @@ on_both_databases! {
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
         let r = frida.post(edit, &[("op", "set-page"), ("page", last_text.as_str()), ("title.sv", "Mer om lampan"), ("title.en", "More about the light"), ("visible_if", "")]).await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        // A choice question: its options renamed in both languages, one removed, one added.
+        let r = frida.post(edit, &[("op", "add-field"), ("page", last_text.as_str()), ("kind", "single_choice"), ("key", "farg"), ("label", "Vilken färg har ljuset?")]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let (_, question) = frida.get(&format!("/staff/forms/gatuljus/pages/{last}/fields/2")).await;
+        assert!(question.contains(r#"name="option.0.sv""#) && question.contains(r#"name="remove.1""#), "{question}");
+        let r = frida.post(edit, &[("op", "set-field"), ("page", last_text.as_str()), ("field", "2"),
+            ("label.sv", "Vilken färg har ljuset?"), ("label.en", "What colour is the light?"), ("hint.sv", ""), ("hint.en", ""),
+            ("visible_if", ""), ("cond_field", ""), ("option.0.sv", "Vitt"), ("option.0.en", "White"),
+            ("option.1.sv", "2"), ("option.1.en", "2"), ("remove.1", "yes"),
+            ("new_option_value", "gult"), ("new_option_label", "Gult")]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let (_, page) = frida.get("/staff/forms/gatuljus").await;
+        assert!(page.contains("options[1].label.en") && page.contains("Texten saknas på en."), "the new option lacks English: {page}");
+        let r = frida.post(edit, &[("op", "set-field"), ("page", last_text.as_str()), ("field", "2"),
+            ("label.sv", "Vilken färg har ljuset?"), ("label.en", "What colour is the light?"), ("hint.sv", ""), ("hint.en", ""),
+            ("visible_if", ""), ("cond_field", ""), ("option.0.sv", "Vitt"), ("option.0.en", "White"),
+            ("option.1.sv", "Gult"), ("option.1.en", "Yellow")]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
         // Moved to be the first page after the first, then published and asked as built.
         let r = frida.post(edit, &[("op", "move-page"), ("page", last_text.as_str()), ("dir", "up")]).await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
@@ -1813,6 +1831,10 @@ on_both_databases! {
         assert_eq!(lampan["fields"][1]["required"], true);
         assert_eq!(lampan["fields"][1]["label"]["en"], "How often?");
         assert_eq!(live["title"]["en"], "Broken street light");
+        let options = &lampan["fields"][2]["options"];
+        assert_eq!(options.as_array().map(Vec::len), Some(2));
+        assert_eq!((options[0]["value"].as_str(), options[0]["label"]["en"].as_str()), (Some("option-1"), Some("White")));
+        assert_eq!((options[1]["value"].as_str(), options[1]["label"]["sv"].as_str()), (Some("gult"), Some("Gult")));
     }
 
     async fn closed_cases_are_deleted_for_good_when_their_retention_has_run_out(server: TestServer) {

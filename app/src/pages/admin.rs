@@ -19,32 +19,14 @@ use leptos_router::hooks::use_params_map;
 /// Where administration is.
 pub const ADMIN_PATH: &str = "/staff/admin";
 
-/// The signed-in administrator, or the error to show instead: to the
-/// sign-in page, or (to other staff) no such page.
 #[cfg(feature = "ssr")]
 fn administrator() -> Result<crate::ssr::StaffSignedIn, AppError> {
-    use crate::ssr::{is_administrator, redirect, set_status, staff_signed_in};
-    let Some(staff) = staff_signed_in() else {
-        redirect("/staff/signin");
-        return Err(AppError::StaffSignInRequired);
-    };
-    if !is_administrator(&staff) {
-        set_status(404);
-        return Err(AppError::NotFound);
-    }
-    Ok(staff)
+    crate::ssr::staff_who(crate::ssr::is_administrator)
 }
 
-/// What a post brought back to the page, if anything; a form with errors
-/// makes the page's status 422.
 #[cfg(feature = "ssr")]
 fn answer() -> (Option<AdminPosted>, Option<ShownOnce>) {
-    let Some(answer) = use_context::<crate::ssr::AdminAnswer>() else {
-        return (None, None);
-    };
-    if answer.posted.as_ref().is_some_and(|p| !p.errors.is_empty()) {
-        crate::ssr::set_status(422);
-    }
+    let answer = crate::ssr::staff_answer();
     (answer.posted, answer.shown_once)
 }
 

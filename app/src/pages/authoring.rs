@@ -16,28 +16,14 @@ use leptos_router::hooks::use_params_map;
 /// Where authoring is.
 pub const FORMS_PATH: &str = "/staff/forms";
 
-/// The signed-in author, or the error to show instead.
 #[cfg(feature = "ssr")]
 fn author() -> Result<crate::ssr::StaffSignedIn, AppError> {
-    use crate::ssr::{is_author, redirect, set_status, staff_signed_in};
-    let Some(staff) = staff_signed_in() else {
-        redirect("/staff/signin");
-        return Err(AppError::StaffSignInRequired);
-    };
-    if !is_author(&staff) {
-        set_status(404);
-        return Err(AppError::NotFound);
-    }
-    Ok(staff)
+    crate::ssr::staff_who(crate::ssr::is_author)
 }
 
 #[cfg(feature = "ssr")]
 fn posted() -> Option<crate::model::AdminPosted> {
-    let posted = use_context::<crate::ssr::AdminAnswer>()?.posted?;
-    if !posted.errors.is_empty() {
-        crate::ssr::set_status(422);
-    }
-    Some(posted)
+    crate::ssr::staff_answer().posted
 }
 
 #[server(endpoint = "authoring_list")]
@@ -364,7 +350,8 @@ fn Draft(draft: FormDraftView) -> impl IntoView {
 #[component]
 fn TextsByLanguage(
     /// Posted as `<name>.<language>`.
-    name: &'static str,
+    #[prop(into)]
+    name: String,
     id: String,
     legend: String,
     texts: Texts,
@@ -694,6 +681,35 @@ fn FieldForm(
                     <label class="choice__label" for="field-required">{locale.t("builder-required")}</label>
                 </div>
             </div>
+            {(!question.options.is_empty()).then(|| {
+                let options = question.options.clone();
+                let languages = builder.languages.clone();
+                view! {
+                    <fieldset class="fieldset">
+                        <legend class="fieldset__legend">{locale.t("builder-options")}</legend>
+                        {options.into_iter().enumerate().map(|(n, (value, texts))| view! {
+                            <div class="builder-option">
+                                <TextsByLanguage name=format!("option.{n}") id=format!("option-{n}") legend=locale.t_args("builder-option", &[("value", FluentArg::Str(value.clone()))]) texts languages=languages.clone() />
+                                <div class="choice">
+                                    <input class="choice__input" type="checkbox" id=format!("remove-{n}") name=format!("remove.{n}") value="yes" />
+                                    <label class="choice__label" for=format!("remove-{n}")>{locale.t_args("builder-option-remove", &[("value", FluentArg::Str(value.clone()))])}</label>
+                                </div>
+                            </div>
+                        }.into_any()).collect_view()}
+                        <div class="builder-add">
+                            <div class="form-group">
+                                <label class="label" for="new-option-value">{locale.t("builder-new-option-value")}</label>
+                                <input class="input" id="new-option-value" name="new_option_value" type="text" spellcheck="false" />
+                            </div>
+                            <div class="form-group">
+                                <label class="label" for="new-option-label">{locale.t("builder-new-option-label")}</label>
+                                <input class="input" id="new-option-label" name="new_option_label" type="text" />
+                            </div>
+                        </div>
+                    </fieldset>
+                }
+                .into_any()
+            })}
             <div class=if condition_error.is_some() { "form-group form-group--error" } else { "form-group" }>
                 <label class="label" for="field-condition">{locale.t("builder-condition")}</label>
                 <div class="hint" id="field-condition-hint">{locale.t("builder-condition-hint")}</div>

@@ -11,10 +11,9 @@ use crate::error::internal;
 use crate::integration::IntegrationError;
 use crate::AppState;
 use app::i18n::Locale;
-use app::model::{AdminPosted, ShownOnce, ROLES};
+use app::model::{ShownOnce, ROLES};
 use app::pages::admin::ADMIN_PATH;
 use app::ssr::{is_administrator, AdminAnswer, StaffSignedIn};
-use axum::body::Body;
 use axum::extract::{Path, Request, State};
 use axum::http::request::Parts;
 use axum::http::StatusCode;
@@ -63,22 +62,6 @@ async fn posted(request: Request) -> Result<Posted, Response> {
     })
 }
 
-/// The page at `path` drawn again with what the post brought back.
-async fn page(state: &AppState, post: Posted, path: &str, answer: AdminAnswer) -> Response {
-    let mut parts = post.parts;
-    parts.uri = match path.parse() {
-        Ok(uri) => uri,
-        Err(_) => return StatusCode::NOT_FOUND.into_response(),
-    };
-    super::render_with(
-        state,
-        Request::from_parts(parts, Body::empty()),
-        Some(answer),
-        None,
-    )
-    .await
-}
-
 /// The page again with `errors` (input id, Fluent key) and what was typed.
 async fn refused(
     state: &AppState,
@@ -87,18 +70,8 @@ async fn refused(
     form: &str,
     errors: Vec<(&str, &str)>,
 ) -> Response {
-    let answer = AdminAnswer {
-        posted: Some(AdminPosted {
-            form: form.to_owned(),
-            values: post.pairs.clone(),
-            errors: errors
-                .into_iter()
-                .map(|(id, key)| (id.to_owned(), key.to_owned()))
-                .collect(),
-        }),
-        shown_once: None,
-    };
-    page(state, post, path, answer).await
+    let answer = super::refused_answer(form, post.pairs, errors);
+    super::render_answer(state, post.parts, path, answer).await
 }
 
 /// The page with a secret shown once.
@@ -110,7 +83,7 @@ async fn shown(state: &AppState, post: Posted, path: &str, kind: &str, secret: S
             secret,
         }),
     };
-    page(state, post, path, answer).await
+    super::render_answer(state, post.parts, path, answer).await
 }
 
 async fn audit(

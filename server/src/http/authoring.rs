@@ -8,10 +8,8 @@ use crate::authoring::{self as authoring, Format, PublishError};
 use crate::error::internal;
 use crate::AppState;
 use app::i18n::Locale;
-use app::model::AdminPosted;
 use app::pages::authoring::FORMS_PATH;
-use app::ssr::{is_author, AdminAnswer, StaffSignedIn};
-use axum::body::Body;
+use app::ssr::{is_author, StaffSignedIn};
 use axum::extract::{Path, Request, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode};
@@ -55,29 +53,8 @@ async fn refused(
     form: &str,
     errors: Vec<(&str, &str)>,
 ) -> Response {
-    let mut parts = post.parts;
-    parts.uri = match path.parse() {
-        Ok(uri) => uri,
-        Err(_) => return StatusCode::NOT_FOUND.into_response(),
-    };
-    let answer = AdminAnswer {
-        posted: Some(AdminPosted {
-            form: form.to_owned(),
-            values: post.pairs,
-            errors: errors
-                .into_iter()
-                .map(|(id, key)| (id.to_owned(), key.to_owned()))
-                .collect(),
-        }),
-        shown_once: None,
-    };
-    super::render_with(
-        state,
-        Request::from_parts(parts, Body::empty()),
-        Some(answer),
-        None,
-    )
-    .await
+    let answer = super::refused_answer(form, post.pairs, errors);
+    super::render_answer(state, post.parts, path, answer).await
 }
 
 /// Whether a service `key` is known: live or drafted.
@@ -412,6 +389,34 @@ pub async fn edit(
                     }
                 }
             };
+            // A choice question's options: each kept unless marked to
+            // go, its labels as posted, and a new one if one was given.
+            let had: Option<Vec<String>> = spec
+                .pages
+                .get(page)
+                .and_then(|p| p.fields.get(field))
+                .and_then(|f| match &f.kind {
+                    forms::FieldKind::SingleChoice { options, .. }
+                    | forms::FieldKind::MultipleChoice { options, .. } => {
+                        Some(options.iter().map(|o| o.value.clone()).collect())
+                    }
+                    _ => None,
+                });
+            let options = had.map(|values| {
+                let mut options: Vec<(String, forms::Text)> = values
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(n, _)| one(&format!("remove.{n}")).is_empty())
+                    .map(|(n, value)| (value, by_language(&format!("option.{n}"))))
+                    .collect();
+                let new_value = one("new_option_value");
+                if !new_value.trim().is_empty() {
+                    let lang = spec.languages.first().cloned().unwrap_or_default();
+                    let label = [(lang, one("new_option_label"))].into_iter().collect();
+                    options.push((new_value, label));
+                }
+                options
+            });
             Edit::SetField {
                 page,
                 field,
@@ -419,6 +424,7 @@ pub async fn edit(
                 hint: by_language("hint"),
                 required: !one("required").is_empty(),
                 visible_if,
+                options,
             }
         }
         _ => return (StatusCode::BAD_REQUEST, post.locale.t("error-bad-request")).into_response(),

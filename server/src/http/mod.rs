@@ -350,6 +350,43 @@ async fn read_urlencoded(
         .map_err(|_| (StatusCode::BAD_REQUEST, locale.t("error-bad-request")).into_response())
 }
 
+/// The page at `path` drawn again in answer to a staff form's post, with
+/// what the post brought back (`ssr::AdminAnswer`).
+async fn render_answer(
+    state: &AppState,
+    mut parts: axum::http::request::Parts,
+    path: &str,
+    answer: app::ssr::AdminAnswer,
+) -> Response {
+    parts.method = axum::http::Method::GET;
+    parts.uri = match path.parse() {
+        Ok(uri) => uri,
+        Err(_) => return StatusCode::NOT_FOUND.into_response(),
+    };
+    let request = axum::extract::Request::from_parts(parts, axum::body::Body::empty());
+    render_with(state, request, Some(answer), None).await
+}
+
+/// What a staff form with errors brings back: the form, everything typed
+/// in it, and each error as (input id, Fluent key).
+fn refused_answer(
+    form: &str,
+    pairs: Vec<(String, String)>,
+    errors: Vec<(&str, &str)>,
+) -> app::ssr::AdminAnswer {
+    app::ssr::AdminAnswer {
+        posted: Some(app::model::AdminPosted {
+            form: form.to_owned(),
+            values: pairs,
+            errors: errors
+                .into_iter()
+                .map(|(id, key)| (id.to_owned(), key.to_owned()))
+                .collect(),
+        }),
+        shown_once: None,
+    }
+}
+
 /// Renders the app for `request` (a GET of the page to show), with what a
 /// post brought back provided as context, and `status` when given (server
 /// functions may also set it).
