@@ -131,6 +131,11 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/staff/forms/:key/preview")
+                        view=pages::authoring::PreviewPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/staff/forms/:key/pages/:page/fields/:field")
                         view=pages::authoring::FieldEditPage
                         ssr=SsrMode::Async

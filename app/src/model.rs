@@ -716,6 +716,24 @@ pub struct AuthoredService {
     pub has_draft: bool,
 }
 
+/// A draft's page drawn as residents will see it.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct PreviewData {
+    pub key: String,
+    pub title: String,
+    /// The form, with nothing answered; `None` while the draft has
+    /// problems.
+    pub data: Option<FormPageData>,
+    /// The page shown, and every page (key, heading).
+    pub page: String,
+    pub pages: Vec<Choice>,
+    /// The language shown, and every language of the form.
+    pub lang: String,
+    pub languages: Vec<Choice>,
+    /// At a phone's width (else a desktop's).
+    pub phone: bool,
+}
+
 /// A service's draft as its author works on it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FormDraftView {

@@ -185,6 +185,14 @@ pub trait Authoring: Send + Sync {
         key: &'a str,
         locale: Locale,
     ) -> PortFuture<'a, Option<crate::model::FormDraftView>>;
+    /// The draft (or, without one, the live version) of `key` compiled:
+    /// `Ok(None)` when they may not edit it, `Some(Err(title))` while it
+    /// has problems.
+    fn preview<'a>(
+        &'a self,
+        staff: &'a StaffSignedIn,
+        key: &'a str,
+    ) -> PortFuture<'a, Option<Result<Arc<FormDefinition>, String>>>;
 }
 
 /// Whether `staff` works on forms: an author or an administrator.

@@ -122,6 +122,16 @@ test('an author builds pages and questions without code, with translations side 
   await built.getByRole('group', { name: 'Sidans rubrik' }).getByLabel('English').fill('More about the car');
   await built.getByRole('button', { name: 'Spara sidan' }).click();
 
+  // Previewed as residents will see it, in English at a phone's width.
+  await page.getByRole('link', { name: 'Förhandsvisa' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Förhandsvisning/ })).toHaveText(`Förhandsvisning: Bygge ${testInfo.project.name}`);
+  await page.getByRole('navigation', { name: 'Formulärets sidor' }).getByRole('link', { name: 'Mer om bilen' }).click();
+  await page.getByRole('navigation', { name: 'Formulärets språk' }).getByRole('link', { name: 'English' }).click();
+  await page.getByRole('navigation', { name: 'Skärmens bredd' }).getByRole('link', { name: 'Mobil' }).click();
+  await expect(page.locator('.preview--phone')).toContainText('Is it an electric car?');
+  await expectAccessible(page, testInfo);
+  await page.getByRole('link', { name: 'Tillbaka till utkastet' }).click();
+
   // Nothing missing now: published.
   await expect(page.locator('#problems')).toHaveCount(0);
   await page.getByRole('button', { name: 'Publicera' }).click();

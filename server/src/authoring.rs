@@ -739,6 +739,37 @@ impl app::ssr::Authoring for crate::catalogue::CatalogueService {
             }))
         })
     }
+
+    fn preview<'a>(
+        &'a self,
+        staff: &'a StaffSignedIn,
+        key: &'a str,
+    ) -> app::ssr::PortFuture<'a, Option<Result<Arc<FormDefinition>, String>>> {
+        Box::pin(async move {
+            let failed = |e| crate::error::internal("previewing a draft", e);
+            let live = self.read(|s| s.get(key, None).map(|p| p.definition.clone()));
+            let draft = draft_text(&self.db, key).await.map_err(failed)?;
+            if (live.is_none() && draft.is_none())
+                || !may_author(&self.db, staff, key).await.map_err(failed)?
+            {
+                return Ok(None);
+            }
+            Ok(Some(match draft {
+                None => live.ok_or_else(|| key.to_owned()),
+                Some(text) => {
+                    let checked = check(&text);
+                    match checked.definition {
+                        Ok(definition) => Ok(Arc::new(definition)),
+                        Err(_) => Err(checked
+                            .spec
+                            .ok()
+                            .and_then(|s| s.title.values().find(|t| !t.trim().is_empty()).cloned())
+                            .unwrap_or_else(|| key.to_owned())),
+                    }
+                }
+            }))
+        })
+    }
 }
 
 /// A draft's texts by language, in the form's order, each (tag, text).

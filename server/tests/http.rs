@@ -1813,6 +1813,18 @@ on_both_databases! {
             ("visible_if", ""), ("cond_field", ""), ("option.0.sv", "Vitt"), ("option.0.en", "White"),
             ("option.1.sv", "Gult"), ("option.1.en", "Yellow")]).await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        // Previewed as residents will see it: the real form's page, in English, at a phone's width.
+        let (status, preview) = frida.get("/staff/forms/gatuljus/preview?page=lampan&lang=en&width=phone").await;
+        assert_eq!(status, StatusCode::OK, "{preview}");
+        assert!(preview.contains("preview--phone") && preview.contains("inert") && preview.contains("Does the light blink?")
+            && preview.contains("More about the light") && !preview.contains("/pkg/blankett.js"), "{preview}");
+        let args: Vec<String> = ["add", "--username", "ola", "--name", "Ola Annan", "--role", "author",
+            "--organisation", "annan", "Annan förvaltning"].iter().map(|a| a.to_string()).collect();
+        server::staff::command(&args, &server.db().await, Some("ett långt lösenord".into())).await.expect("added");
+        let mut ola = Journey::new(&server, "");
+        ola.post("/staff/signin", &[("username", "ola"), ("password", "ett långt lösenord")]).await;
+        let (status, page) = ola.get("/staff/forms/gatuljus/preview").await;
+        assert!(status == StatusCode::NOT_FOUND && !page.contains("Blinkar lampan"), "{status}");
         // Moved to be the first page after the first, then published and asked as built.
         let r = frida.post(edit, &[("op", "move-page"), ("page", last_text.as_str()), ("dir", "up")]).await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER);

@@ -7,7 +7,9 @@
 
 use crate::components::error_summary::{ErrorSummary, SummaryItem};
 use crate::i18n::{use_locale, FluentArg};
-use crate::model::{AppError, AuthoringList, BuilderView, Choice, FormDraftView, Texts};
+use crate::model::{
+    AppError, AuthoringList, BuilderView, Choice, FormDraftView, PreviewData, Texts,
+};
 use crate::pages::not_found::LoadError;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -341,6 +343,7 @@ fn Draft(draft: FormDraftView) -> impl IntoView {
                 <button type="submit" class="button button--secondary">{locale.t("authoring-discard")}</button>
             </form>
         })}
+        <p><a href=format!("{base}/preview")>{locale.t("preview-open")}</a></p>
         {exports}
     }
 }
@@ -747,4 +750,200 @@ fn FieldForm(
             <button type="submit" class="button">{locale.t("builder-save-question")}</button>
         </form>
     }
+}
+
+/// A draft's page as residents will see it, drawn by the real engine and
+/// components: `?page=<key>&lang=<tag>&width=phone|desktop`.
+#[server(endpoint = "authoring_preview")]
+pub async fn get_preview(key: String) -> Result<PreviewData, AppError> {
+    use crate::model::{FormPageData, FormState};
+    let staff = author()?;
+    let Some(found) = crate::ssr::ports()?.authoring.preview(&staff, &key).await? else {
+        crate::ssr::set_status(404);
+        return Err(AppError::NotFound);
+    };
+    let query: Vec<(String, String)> = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.uri.query().map(str::to_owned))
+        .map(|q| {
+            // Keys, language tags and `phone`/`desktop`: nothing encoded.
+            q.split('&')
+                .filter_map(|pair| pair.split_once('='))
+                .map(|(n, v)| (n.to_owned(), v.to_owned()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let asked = |name: &str| {
+        query
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+    };
+    let locale = use_locale();
+    let definition = match found {
+        Ok(definition) => definition,
+        Err(title) => {
+            return Ok(PreviewData {
+                key,
+                title,
+                data: None,
+                page: String::new(),
+                pages: Vec::new(),
+                lang: locale.tag().to_owned(),
+                languages: Vec::new(),
+                phone: false,
+            })
+        }
+    };
+    let lang = asked("lang")
+        .filter(|l| definition.languages().iter().any(|d| d == l))
+        .unwrap_or_else(|| definition.default_language().to_owned());
+    let pages: Vec<Choice> = definition
+        .pages()
+        .map(|p| Choice {
+            value: p.key().to_owned(),
+            label: p.title(&lang).to_owned(),
+        })
+        .collect();
+    let page = asked("page")
+        .filter(|p| pages.iter().any(|c| c.value == *p))
+        .or_else(|| pages.first().map(|c| c.value.clone()))
+        .unwrap_or_default();
+    let state = FormState {
+        visible_pages: pages.iter().map(|c| c.value.clone()).collect(),
+        ..FormState::default()
+    };
+    Ok(PreviewData {
+        key,
+        title: definition.title(&lang).to_owned(),
+        languages: definition
+            .languages()
+            .iter()
+            .map(|l| Choice {
+                value: l.clone(),
+                label: crate::i18n::Locale::from_tag(l)
+                    .map_or_else(|| l.clone(), |loc| loc.native_name().to_owned()),
+            })
+            .collect(),
+        data: Some(FormPageData {
+            definition,
+            state,
+            notices: Vec::new(),
+        }),
+        page,
+        pages,
+        lang,
+        phone: asked("width").as_deref() == Some("phone"),
+    })
+}
+
+#[component]
+pub fn PreviewPage() -> impl IntoView {
+    let locale = use_locale();
+    let params = use_params_map();
+    let data = Resource::new(
+        move || params.read().get("key").unwrap_or_default(),
+        get_preview,
+    );
+    view! {
+        <Suspense fallback=move || view! { <p>{locale.t("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(preview) => view! { <Preview preview /> }.into_any(),
+                    Err(error) => view! { <LoadError error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Preview(preview: PreviewData) -> impl IntoView {
+    let locale = use_locale();
+    let base = format!("{FORMS_PATH}/{}", preview.key);
+    let heading = locale.t_args(
+        "preview-title",
+        &[("title", FluentArg::Str(preview.title.clone()))],
+    );
+    let Some(data) = preview.data.clone() else {
+        return view! {
+            <Title text=heading.clone() />
+            <a class="back-link" href=base.clone()>{locale.t("builder-back")}</a>
+            <h1>{heading}</h1>
+            <p>{locale.t("preview-problems")}</p>
+        }
+        .into_any();
+    };
+    let href = |page: &str, lang: &str, phone: bool| {
+        format!(
+            "{base}/preview?page={page}&lang={lang}&width={}",
+            if phone { "phone" } else { "desktop" }
+        )
+    };
+    let (page, lang, phone) = (preview.page.clone(), preview.lang.clone(), preview.phone);
+    let nav = |label: String, items: Vec<(String, String, bool)>| {
+        let name = label.clone();
+        view! {
+            <nav class="preview-nav" aria-label=name>
+                <p class="preview-nav__label">{label}</p>
+                <ul class="preview-nav__list">
+                    {items.into_iter().map(|(text, to, current)| view! {
+                        <li><a href=to aria-current=current.then_some("page")>{text}</a></li>
+                    }.into_any()).collect_view()}
+                </ul>
+            </nav>
+        }
+    };
+    let pages = nav(
+        locale.t("preview-pages"),
+        preview
+            .pages
+            .iter()
+            .map(|p| {
+                (
+                    p.label.clone(),
+                    href(&p.value, &lang, phone),
+                    p.value == page,
+                )
+            })
+            .collect(),
+    );
+    let languages = nav(
+        locale.t("preview-languages"),
+        preview
+            .languages
+            .iter()
+            .map(|l| {
+                (
+                    l.label.clone(),
+                    href(&page, &l.value, phone),
+                    l.value == lang,
+                )
+            })
+            .collect(),
+    );
+    let widths = nav(
+        locale.t("preview-widths"),
+        vec![
+            (locale.t("preview-phone"), href(&page, &lang, true), phone),
+            (
+                locale.t("preview-desktop"),
+                href(&page, &lang, false),
+                !phone,
+            ),
+        ],
+    );
+    let form_locale = crate::i18n::Locale::from_tag(&lang).unwrap_or(locale);
+    view! {
+        <Title text=heading.clone() />
+        <a class="back-link" href=base.clone()>{locale.t("builder-back")}</a>
+        <h1>{heading}</h1>
+        <p>{locale.t("preview-intro")}</p>
+        {pages}
+        {languages}
+        {widths}
+        <section class=if phone { "preview preview--phone" } else { "preview" } aria-label=locale.t("preview-frame") inert=true lang=lang.clone()>
+            <crate::pages::citizen::form::ServiceForm data page=Some(page.clone()) back_to_check=false locale=form_locale />
+        </section>
+    }
+    .into_any()
 }

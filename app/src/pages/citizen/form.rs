@@ -121,7 +121,7 @@ fn document_title(data: &FormPageData, page: Option<&str>, locale: Locale) -> St
 /// like any component; in the browser it hydrates from its props (written
 /// into the page as JSON) and runs the engine as the person types.
 #[island]
-fn ServiceForm(
+pub(crate) fn ServiceForm(
     data: FormPageData,
     page: Option<String>,
     back_to_check: bool,
