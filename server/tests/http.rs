@@ -1488,6 +1488,12 @@ on_both_databases! {
         let r = admin.post("/staff/admin/services/parking-permit", &[("organisation", org_text.as_str()), ("owner", petra_text.as_str()),
             ("default", "1")]).await;
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY, "the default must be a handler");
+        // Ids that name nothing (a forged post) are taken as none, never an error.
+        let r = admin.post("/staff/admin/services/parking-permit", &[("organisation", "999999"), ("owner", "999999"),
+            ("handlers", "999999")]).await;
+        assert_eq!(r.headers()[LOCATION], "/staff/admin");
+        let r = admin.post("/staff/admin/staff", &[("username", "forged"), ("name", "Forged"), ("organisation", "999999"), ("roles", "author")]).await;
+        assert_eq!(r.status(), StatusCode::OK);
         let r = admin.post("/staff/admin/services/parking-permit", &[("organisation", org_text.as_str()), ("owner", petra_text.as_str()),
             ("handlers", petra_text.as_str()), ("default", petra_text.as_str())]).await;
         assert_eq!(r.headers()[LOCATION], "/staff/admin");

@@ -282,7 +282,7 @@ pub struct Change<'a> {
 /// are disabled.
 pub async fn change(conn: &mut AnyConnection, change: &Change<'_>) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "UPDATE staff SET name = $2, organisation_id = $3, roles = $4, \
+        "UPDATE staff SET name = $2, organisation_id = (SELECT id FROM organisations WHERE id = $3), roles = $4, \
          disabled_at = CASE WHEN $5 = 1 THEN COALESCE(disabled_at, $6) ELSE NULL END WHERE id = $1",
     )
     .bind(change.id)
@@ -344,8 +344,10 @@ pub async fn set_service(
     handlers: &[i64],
     default: Option<i64>,
 ) -> Result<(), sqlx::Error> {
+    // Ids that name nothing (a forged post) are none.
     sqlx::query(
-        "INSERT INTO services (key, organisation_id, owner_id) VALUES ($1, $2, $3) \
+        "INSERT INTO services (key, organisation_id, owner_id) VALUES ($1, \
+         (SELECT id FROM organisations WHERE id = $2), (SELECT id FROM staff WHERE id = $3)) \
          ON CONFLICT (key) DO UPDATE SET organisation_id = excluded.organisation_id, \
          owner_id = excluded.owner_id",
     )
@@ -367,7 +369,7 @@ pub async fn set_service(
             .await?;
     }
     for new in handlers.iter().filter(|s| !had.contains(s)) {
-        sqlx::query("INSERT INTO staff_services (staff_id, service_key) VALUES ($1, $2)")
+        sqlx::query("INSERT INTO staff_services (staff_id, service_key) SELECT id, $2 FROM staff WHERE id = $1")
             .bind(new)
             .bind(key)
             .execute(&mut *conn)

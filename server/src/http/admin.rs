@@ -260,7 +260,11 @@ pub async fn add_staff(State(state): State<AppState>, request: Request) -> Respo
                 let Some(id) = db::staff::insert(conn, &new).await? else {
                     return Ok(None);
                 };
-                sqlx::query("UPDATE staff SET organisation_id = $2 WHERE id = $1")
+                // (A department not offered, from a forged post, is none.)
+                sqlx::query(
+                    "UPDATE staff SET organisation_id = (SELECT id FROM organisations WHERE id = $2) \
+                     WHERE id = $1",
+                )
                     .bind(id)
                     .bind(member.organisation)
                     .execute(&mut *conn)
