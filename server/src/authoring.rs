@@ -15,7 +15,6 @@ use crate::catalogue::FormStore;
 use crate::db::{self, Db};
 use app::ssr::StaffSignedIn;
 use forms::{CompileProblem, FormDefinition, FormSpec};
-use sqlx::Row;
 use std::sync::{Arc, RwLock};
 
 /// A definition's text formats.
@@ -65,12 +64,7 @@ pub async fn may_author(db: &Db, staff: &StaffSignedIn, key: &str) -> Result<boo
     if !staff.roles.iter().any(|r| r == "author") {
         return Ok(false);
     }
-    let owner: Option<i64> =
-        sqlx::query_scalar("SELECT organisation_id FROM services WHERE key = $1")
-            .bind(key)
-            .fetch_optional(&db.pool)
-            .await?
-            .flatten();
+    let owner = db::authoring::owner(&db.pool, key).await?;
     let mine = organisation_of(db, staff.staff_id).await?;
     Ok(owner.is_some() && owner == mine)
 }
@@ -84,19 +78,12 @@ pub async fn organisation_of(db: &Db, staff_id: i64) -> Result<Option<i64>, sqlx
 
 /// The draft of service `key` as written, if there is one.
 pub async fn draft_text(db: &Db, key: &str) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query("SELECT definition FROM form_drafts WHERE service_key = $1")
-        .bind(key)
-        .fetch_optional(&db.pool)
-        .await?
-        .map(|r| r.try_get("definition"))
-        .transpose()
+    db::authoring::draft(&db.pool, key).await
 }
 
 /// Every service with a draft.
 pub async fn drafted(db: &Db) -> Result<Vec<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT service_key FROM form_drafts ORDER BY service_key")
-        .fetch_all(&db.pool)
-        .await
+    db::authoring::drafted(&db.pool).await
 }
 
 /// Saves the draft of `key` as written; with `organisation`, a new service
@@ -113,29 +100,7 @@ pub async fn save_draft(
         .write(move |conn| {
             let (key, text) = (key.clone(), text.clone());
             Box::pin(async move {
-                sqlx::query(
-                    "INSERT INTO form_drafts (service_key, definition, updated_at, updated_by) \
-                     VALUES ($1, $2, $3, $4) ON CONFLICT (service_key) DO UPDATE SET \
-                     definition = excluded.definition, updated_at = excluded.updated_at, \
-                     updated_by = excluded.updated_by",
-                )
-                .bind(&key)
-                .bind(&text)
-                .bind(now)
-                .bind(staff_id)
-                .execute(&mut *conn)
-                .await?;
-                if let Some(organisation) = organisation {
-                    sqlx::query(
-                        "INSERT INTO services (key, organisation_id) VALUES ($1, $2) \
-                         ON CONFLICT (key) DO NOTHING",
-                    )
-                    .bind(&key)
-                    .bind(organisation)
-                    .execute(&mut *conn)
-                    .await?;
-                }
-                Ok(())
+                db::authoring::save_draft(conn, &key, &text, staff_id, organisation, now).await
             })
         })
         .await
@@ -146,13 +111,7 @@ pub async fn discard_draft(db: &Db, key: &str) -> Result<(), sqlx::Error> {
     db.writer
         .write(move |conn| {
             let key = key.clone();
-            Box::pin(async move {
-                sqlx::query("DELETE FROM form_drafts WHERE service_key = $1")
-                    .bind(&key)
-                    .execute(&mut *conn)
-                    .await?;
-                Ok(())
-            })
+            Box::pin(async move { db::authoring::delete_draft(conn, &key).await })
         })
         .await
 }
@@ -190,21 +149,16 @@ pub async fn open_drafts(
         return Ok((0, 0));
     };
     let changes = forms::compare(&live, new);
-    let rows =
-        sqlx::query("SELECT answers FROM drafts WHERE form_version_id = $1 AND expires_at > $2")
-            .bind(live_id)
-            .bind(db::now_millis())
-            .fetch_all(&db.pool)
-            .await?;
-    let mut affected = 0;
-    for row in &rows {
-        let answers: std::collections::BTreeMap<String, serde_json::Value> =
-            serde_json::from_str(&row.try_get::<String, _>("answers")?).unwrap_or_default();
-        if changes.affects(answers.keys().map(String::as_str)) {
-            affected += 1;
-        }
-    }
-    Ok((rows.len() as u64, affected))
+    let rows = db::authoring::open_answers(&db.pool, live_id, db::now_millis()).await?;
+    let affected = rows
+        .iter()
+        .filter(|text| {
+            let answers: std::collections::BTreeMap<String, serde_json::Value> =
+                serde_json::from_str(text).unwrap_or_default();
+            changes.affects(answers.keys().map(String::as_str))
+        })
+        .count();
+    Ok((rows.len() as u64, affected as u64))
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -235,12 +189,7 @@ pub async fn publish(
     if spec.key != key {
         return Err(PublishError::OtherKey);
     }
-    let newest: Option<i64> = sqlx::query_scalar(
-        "SELECT MAX(CAST(version AS BIGINT)) FROM form_versions WHERE service_key = $1",
-    )
-    .bind(key)
-    .fetch_one(&db.pool)
-    .await?;
+    let newest = db::authoring::newest_version(&db.pool, key).await?;
     let version = u32::try_from(newest.unwrap_or(0) + 1).unwrap_or(u32::MAX);
     spec.version = version;
     let definition = forms::compile(spec).map_err(|_| PublishError::Problems)?;
@@ -255,20 +204,8 @@ pub async fn publish(
         .write(move |conn| {
             let (k, stored, actor) = (k.clone(), stored.clone(), actor.clone());
             Box::pin(async move {
-                sqlx::query(
-                    "INSERT INTO form_versions (service_key, version, definition, published_at) \
-                     VALUES ($1, $2, $3, $4)",
-                )
-                .bind(&k)
-                .bind(i64::from(version))
-                .bind(&stored)
-                .bind(now)
-                .execute(&mut *conn)
-                .await?;
-                sqlx::query("DELETE FROM form_drafts WHERE service_key = $1")
-                    .bind(&k)
-                    .execute(&mut *conn)
-                    .await?;
+                db::authoring::insert_version(conn, &k, i64::from(version), &stored, now).await?;
+                db::authoring::delete_draft(conn, &k).await?;
                 let entry = db::audit::Entry {
                     at: now,
                     actor,

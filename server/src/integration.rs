@@ -357,12 +357,7 @@ pub enum IntegrationError {
 }
 
 async fn check_service(db: &Db, service: &str) -> Result<(), IntegrationError> {
-    let known: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM form_versions WHERE service_key = $1")
-            .bind(service)
-            .fetch_one(&db.pool)
-            .await?;
-    if known == 0 {
+    if !db::authoring::service_exists(&db.pool, service).await? {
         return Err(IntegrationError::NoService(service.to_owned()));
     }
     Ok(())

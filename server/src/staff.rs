@@ -268,17 +268,7 @@ pub async fn import_demo(db: &Db) -> Result<usize, sqlx::Error> {
     // The demo's services are the demo municipality's: its authors edit them.
     db.writer
         .write(|conn| {
-            Box::pin(async move {
-                sqlx::query(
-                    "INSERT INTO services (key, organisation_id) \
-                     SELECT DISTINCT v.service_key, o.id FROM form_versions v \
-                     JOIN organisations o ON o.key = 'demokommunen' \
-                     ON CONFLICT (key) DO NOTHING",
-                )
-                .execute(&mut *conn)
-                .await?;
-                Ok(())
-            })
+            Box::pin(async move { db::staff::services_to_organisation(conn, "demokommunen").await })
         })
         .await?;
     Ok(added)

@@ -93,7 +93,7 @@ pub async fn get_integrations() -> Result<Integrations, AppError> {
 }
 
 /// The error summary of a form that came back, and the page title's prefix.
-fn summary(posted: Option<&AdminPosted>, locale: Locale) -> (Option<AnyView>, String) {
+pub(crate) fn summary(posted: Option<&AdminPosted>, locale: Locale) -> (Option<AnyView>, String) {
     let Some(posted) = posted.filter(|p| !p.errors.is_empty()) else {
         return (None, String::new());
     };

@@ -5,7 +5,6 @@
 //! drafts that affects, export as JSON or TOML, and publishing. Plain
 //! forms, posted to the server (`server::http::authoring`).
 
-use crate::components::error_summary::{ErrorSummary, SummaryItem};
 use crate::i18n::{use_locale, FluentArg};
 use crate::model::{
     AppError, AuthoringList, BuilderView, Choice, FormDraftView, PreviewData, Texts,
@@ -104,19 +103,7 @@ pub fn FormDraftPage() -> impl IntoView {
 
 /// The summary of a form that came back with errors.
 fn error_summary(posted: Option<&crate::model::AdminPosted>) -> Option<AnyView> {
-    let locale = use_locale();
-    let posted = posted.filter(|p| !p.errors.is_empty())?;
-    let items = Signal::stored(
-        posted
-            .errors
-            .iter()
-            .map(|(id, key)| SummaryItem {
-                target_id: id.clone(),
-                message: locale.t(key),
-            })
-            .collect::<Vec<_>>(),
-    );
-    Some(view! { <ErrorSummary items node_ref=NodeRef::new() /> }.into_any())
+    crate::pages::admin::summary(posted, use_locale()).0
 }
 
 #[component]

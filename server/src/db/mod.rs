@@ -8,6 +8,7 @@
 //! migration folders.
 
 pub mod audit;
+pub mod authoring;
 pub mod case_events;
 pub mod cases;
 pub mod drafts;

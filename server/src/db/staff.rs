@@ -398,3 +398,39 @@ pub async fn current(
     let services = services(pool, id).await?;
     Ok(Some((found.name, found.roles, services)))
 }
+
+/// Puts a member of staff in an organisation; an id that names none (a
+/// forged post) leaves them in none.
+pub async fn set_organisation(
+    conn: &mut AnyConnection,
+    id: i64,
+    organisation: Option<i64>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE staff SET organisation_id = (SELECT id FROM organisations WHERE id = $2) \
+         WHERE id = $1",
+    )
+    .bind(id)
+    .bind(organisation)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Makes every published service that no organisation owns yet the
+/// organisation `key`'s.
+pub async fn services_to_organisation(
+    conn: &mut AnyConnection,
+    key: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO services (key, organisation_id) \
+         SELECT DISTINCT v.service_key, o.id FROM form_versions v \
+         JOIN organisations o ON o.key = $1 \
+         ON CONFLICT (key) DO NOTHING",
+    )
+    .bind(key)
+    .execute(conn)
+    .await?;
+    Ok(())
+}

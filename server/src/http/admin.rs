@@ -10,56 +10,20 @@ use crate::db;
 use crate::error::internal;
 use crate::integration::IntegrationError;
 use crate::AppState;
-use app::i18n::Locale;
 use app::model::{ShownOnce, ROLES};
 use app::pages::admin::ADMIN_PATH;
-use app::ssr::{is_administrator, AdminAnswer, StaffSignedIn};
+use app::ssr::{is_administrator, AdminAnswer};
 use axum::extract::{Path, Request, State};
-use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
 const MAX_BODY: usize = 64 * 1024;
 
 /// A post by an administrator.
-struct Posted {
-    parts: Parts,
-    locale: Locale,
-    pairs: Vec<(String, String)>,
-    admin: StaffSignedIn,
-}
-
-impl Posted {
-    fn one(&self, name: &str) -> String {
-        super::posted(&self.pairs, name).trim().to_owned()
-    }
-    fn all(&self, name: &str) -> Vec<String> {
-        self.pairs
-            .iter()
-            .filter(|(n, _)| n == name)
-            .map(|(_, v)| v.trim().to_owned())
-            .filter(|v| !v.is_empty())
-            .collect()
-    }
-    fn actor(&self) -> String {
-        format!("staff:{}", self.admin.staff_id)
-    }
-}
+type Posted = super::StaffPost;
 
 async fn posted(request: Request) -> Result<Posted, Response> {
-    let (parts, locale, pairs) = super::read_small_post(request, MAX_BODY).await?;
-    let Some(admin) = parts.extensions.get::<StaffSignedIn>().cloned() else {
-        return Err(Redirect::to("/staff/signin").into_response());
-    };
-    if !is_administrator(&admin) {
-        return Err((StatusCode::NOT_FOUND, locale.t("not-found-body")).into_response());
-    }
-    Ok(Posted {
-        parts,
-        locale,
-        pairs,
-        admin,
-    })
+    super::StaffPost::read(request, MAX_BODY, is_administrator).await
 }
 
 /// The page again with `errors` (input id, Fluent key) and what was typed.
@@ -260,15 +224,7 @@ pub async fn add_staff(State(state): State<AppState>, request: Request) -> Respo
                 let Some(id) = db::staff::insert(conn, &new).await? else {
                     return Ok(None);
                 };
-                // (A department not offered, from a forged post, is none.)
-                sqlx::query(
-                    "UPDATE staff SET organisation_id = (SELECT id FROM organisations WHERE id = $2) \
-                     WHERE id = $1",
-                )
-                    .bind(id)
-                    .bind(member.organisation)
-                    .execute(&mut *conn)
-                    .await?;
+                db::staff::set_organisation(conn, id, member.organisation).await?;
                 Ok(Some(id))
             })
         })
@@ -317,7 +273,7 @@ pub async fn change_staff(
         Ok(member) => member,
         Err(errors) => return refused(&state, post, &path, "staff", errors).await,
     };
-    if id == post.admin.staff_id {
+    if id == post.staff.staff_id {
         let mut errors = Vec::new();
         if !member.roles.iter().any(|r| r == "administrator") {
             errors.push(("staff-roles", "admin-error-self"));

@@ -11,34 +11,16 @@ use app::i18n::Locale;
 use app::pages::authoring::FORMS_PATH;
 use app::ssr::{is_author, StaffSignedIn};
 use axum::extract::{Path, Request, State};
-use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 
 /// A definition of a few hundred questions, with every language.
 const MAX_BODY: usize = 2 * 1024 * 1024;
 
-struct Posted {
-    parts: Parts,
-    locale: Locale,
-    pairs: Vec<(String, String)>,
-    staff: StaffSignedIn,
-}
+type Posted = super::StaffPost;
 
 async fn posted(request: Request) -> Result<Posted, Response> {
-    let (parts, locale, pairs) = super::read_small_post(request, MAX_BODY).await?;
-    let Some(staff) = parts.extensions.get::<StaffSignedIn>().cloned() else {
-        return Err(Redirect::to("/staff/signin").into_response());
-    };
-    if !is_author(&staff) {
-        return Err(not_found(locale));
-    }
-    Ok(Posted {
-        parts,
-        locale,
-        pairs,
-        staff,
-    })
+    super::StaffPost::read(request, MAX_BODY, is_author).await
 }
 
 fn not_found(locale: Locale) -> Response {

@@ -350,6 +350,59 @@ async fn read_urlencoded(
         .map_err(|_| (StatusCode::BAD_REQUEST, locale.t("error-bad-request")).into_response())
 }
 
+/// A plain form posted by a member of staff whom `allowed` lets in: the
+/// request, its language, what was posted, and who.
+struct StaffPost {
+    parts: axum::http::request::Parts,
+    locale: Locale,
+    pairs: Vec<(String, String)>,
+    staff: app::ssr::StaffSignedIn,
+}
+
+impl StaffPost {
+    /// Reads the post, or gives the answer instead: to the sign-in page,
+    /// or (to other staff) no such address.
+    async fn read(
+        request: axum::extract::Request,
+        max: usize,
+        allowed: fn(&app::ssr::StaffSignedIn) -> bool,
+    ) -> Result<StaffPost, Response> {
+        let (parts, locale, pairs) = read_small_post(request, max).await?;
+        let Some(staff) = parts.extensions.get::<app::ssr::StaffSignedIn>().cloned() else {
+            return Err(axum::response::Redirect::to("/staff/signin").into_response());
+        };
+        if !allowed(&staff) {
+            return Err((StatusCode::NOT_FOUND, locale.t("not-found-body")).into_response());
+        }
+        Ok(StaffPost {
+            parts,
+            locale,
+            pairs,
+            staff,
+        })
+    }
+
+    /// The first value posted under `name`, trimmed.
+    fn one(&self, name: &str) -> String {
+        posted(&self.pairs, name).trim().to_owned()
+    }
+
+    /// Every value posted under `name` that is not blank, trimmed.
+    fn all(&self, name: &str) -> Vec<String> {
+        self.pairs
+            .iter()
+            .filter(|(n, _)| n == name)
+            .map(|(_, v)| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+            .collect()
+    }
+
+    /// Who, as the audit log names them.
+    fn actor(&self) -> String {
+        format!("staff:{}", self.staff.staff_id)
+    }
+}
+
 /// The page at `path` drawn again in answer to a staff form's post, with
 /// what the post brought back (`ssr::AdminAnswer`).
 async fn render_answer(
