@@ -45,6 +45,7 @@ pub async fn get_service_start(key: String) -> Result<ServiceStart, AppError> {
         set_status(404);
         return Err(AppError::NotFound);
     };
+    catalogue.viewed(&key);
     let notices = catalogue.notices(Some(&key), locale).await?;
     let d = &open.definition;
     let start = d.start().cloned().unwrap_or_default();

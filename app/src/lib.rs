@@ -131,6 +131,21 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/staff/forms/:key/versions")
+                        view=pages::publishing::VersionsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/staff/forms/:key/statistics")
+                        view=pages::publishing::ServiceStatisticsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/staff/statistics")
+                        view=pages::publishing::StatisticsSummaryPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/staff/forms/:key/preview")
                         view=pages::authoring::PreviewPage
                         ssr=SsrMode::Async

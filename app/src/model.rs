@@ -760,6 +760,90 @@ pub struct FormDraftView {
     pub builder: Option<BuilderView>,
 }
 
+/// A service's versions and what residents are offered of it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionsView {
+    pub key: String,
+    pub title: String,
+    /// The version new residents get now; `None` while taken down.
+    pub offered: Option<u32>,
+    /// Newest first.
+    pub versions: Vec<VersionItem>,
+    /// Publications still to come, soonest first.
+    pub scheduled: Vec<ScheduledItem>,
+    pub posted: Option<AdminPosted>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionItem {
+    pub version: u32,
+    pub published_on: String,
+    /// Cases sent on this version.
+    pub cases: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScheduledItem {
+    pub id: i64,
+    /// The version offered from then; `None`: taken down then.
+    pub version: Option<u32>,
+    pub at: String,
+}
+
+/// What was counted of a service, or of several, over a period.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Figures {
+    pub views: i64,
+    pub starts: i64,
+    pub saved: i64,
+    pub submitted: i64,
+    pub e_id: i64,
+    /// The median time from the first page to sending, in seconds.
+    pub median_seconds: Option<i64>,
+}
+
+impl Figures {
+    /// Of those who started, the share who sent, in whole per cent.
+    pub fn completion_percent(&self) -> Option<i64> {
+        (self.starts > 0).then(|| (self.submitted * 100 / self.starts).min(100))
+    }
+
+    /// Of what was sent, the share sent signed in with e-ID, in per cent.
+    pub fn e_id_percent(&self) -> Option<i64> {
+        (self.submitted > 0).then(|| self.e_id * 100 / self.submitted)
+    }
+}
+
+/// Statistics over a period: of one service (`key`), or the summary of
+/// every service the author may edit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatisticsView {
+    pub key: Option<String>,
+    pub title: String,
+    /// The period, as dates (`YYYY-MM-DD`), both days included.
+    pub from: String,
+    pub to: String,
+    /// A period that does not read, as a Fluent key; the figures are then
+    /// of the last 30 days.
+    pub error: Option<String>,
+    pub totals: Figures,
+    /// Each day of the period.
+    pub days: Vec<(String, Figures)>,
+    /// One service's pages in order: where drafts were left.
+    pub pages: Vec<PageFigures>,
+    /// The summary's services: (key, title, figures).
+    pub services: Vec<(String, String, Figures)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageFigures {
+    pub title: String,
+    /// Drafts that expired unsent on this page during the period.
+    pub left: i64,
+    /// Drafts open now, last on this page.
+    pub open: i64,
+}
+
 /// A text in each of the form's languages: (language tag, text), in the
 /// form's order; an empty text is one still to write.
 pub type Texts = Vec<(String, String)>;

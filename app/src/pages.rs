@@ -13,5 +13,6 @@ pub mod admin;
 pub mod authoring;
 pub mod handling;
 pub mod not_found;
+pub mod publishing;
 pub mod sign_in;
 pub mod staff;

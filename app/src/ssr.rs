@@ -50,12 +50,15 @@ pub struct Drafted {
 pub trait Catalogue: Send + Sync {
     /// The newest published version of every service, in catalogue order.
     fn services(&self) -> PortFuture<'_, Vec<Arc<FormDefinition>>>;
-    /// A service's form to fill in: a specific version, or the newest.
+    /// A service's form to fill in: a specific version, or the one
+    /// residents are offered now.
     fn open_form<'a>(
         &'a self,
         key: &'a str,
         version: Option<u32>,
     ) -> PortFuture<'a, Option<OpenForm>>;
+    /// Counts a view of the start page of `key` for the statistics.
+    fn viewed(&self, key: &str);
     /// The person's draft of the service `key`, found by the secret their
     /// request carries; `None` when there is no such service.
     /// A draft of a signed-in person is theirs alone, and a new one starts
@@ -193,6 +196,25 @@ pub trait Authoring: Send + Sync {
         staff: &'a StaffSignedIn,
         key: &'a str,
     ) -> PortFuture<'a, Option<Result<Arc<FormDefinition>, String>>>;
+    /// A service's versions and what is offered; `None` when there is no
+    /// such service or they may not edit it.
+    fn versions<'a>(
+        &'a self,
+        staff: &'a StaffSignedIn,
+        key: &'a str,
+        locale: crate::i18n::Locale,
+    ) -> PortFuture<'a, Option<crate::model::VersionsView>>;
+    /// Statistics of service `key` (or, for `None`, of every service they
+    /// may edit) from day `from` to day `to` (empty: the last 30 days);
+    /// `None` when they may not see that service's.
+    fn statistics<'a>(
+        &'a self,
+        staff: &'a StaffSignedIn,
+        key: Option<&'a str>,
+        from: &'a str,
+        to: &'a str,
+        locale: crate::i18n::Locale,
+    ) -> PortFuture<'a, Option<crate::model::StatisticsView>>;
 }
 
 /// Whether `staff` works on forms: an author or an administrator.

@@ -143,7 +143,10 @@ pub async fn open_drafts(
 ) -> Result<(u64, u64), sqlx::Error> {
     let live = {
         let store = forms.read().unwrap_or_else(|e| e.into_inner());
-        store.get(key, None).map(|p| (p.id, p.definition.clone()))
+        store
+            .live(key)
+            .or_else(|| store.get(key, None))
+            .map(|p| (p.id, p.definition.clone()))
     };
     let Some((live_id, live)) = live else {
         return Ok((0, 0));
@@ -175,14 +178,15 @@ pub enum PublishError {
     Reload(String),
 }
 
-/// Publishes the draft of `key`: the next version number, stored,
-/// loaded into `forms`, the draft deleted, the audit log written. Gives
-/// the version.
+/// Publishes the draft of `key` as the next version number: stored, the
+/// draft deleted, offered to new residents from `at` (now if `None`), the
+/// audit log written, the forms loaded again. Gives the version.
 pub async fn publish(
     db: &Db,
     forms: &Arc<RwLock<FormStore>>,
     key: &str,
     staff: &StaffSignedIn,
+    at: Option<i64>,
 ) -> Result<u32, PublishError> {
     let text = draft_text(db, key).await?.ok_or(PublishError::NoDraft)?;
     let mut spec = import(&text).map_err(|_| PublishError::Problems)?;
@@ -195,33 +199,173 @@ pub async fn publish(
     let definition = forms::compile(spec).map_err(|_| PublishError::Problems)?;
     let stored =
         serde_json::to_string(&definition).map_err(|e| PublishError::Reload(e.to_string()))?;
-    let (k, now, actor) = (
-        key.to_owned(),
-        db::now_millis(),
-        format!("staff:{}", staff.staff_id),
-    );
+    let now = db::now_millis();
+    let publication = Publication {
+        key: key.to_owned(),
+        version: Some(i64::from(version)),
+        at: at.unwrap_or(now),
+        now,
+        staff_id: staff.staff_id,
+        action: "form-published",
+    };
     db.writer
         .write(move |conn| {
-            let (k, stored, actor) = (k.clone(), stored.clone(), actor.clone());
+            let (publication, stored) = (publication.clone(), stored.clone());
             Box::pin(async move {
-                db::authoring::insert_version(conn, &k, i64::from(version), &stored, now).await?;
-                db::authoring::delete_draft(conn, &k).await?;
-                let entry = db::audit::Entry {
-                    at: now,
-                    actor,
-                    action: "form-published".into(),
-                    subject: format!("service:{k}"),
-                    detail: format!("version {version}"),
-                };
-                db::audit::insert(conn, &entry).await
+                // Pinned first, so that a version published for later
+                // is not offered as the newest before its time.
+                publication.pin(conn).await?;
+                db::authoring::insert_version(
+                    conn,
+                    &publication.key,
+                    i64::from(version),
+                    &stored,
+                    now,
+                )
+                .await?;
+                db::authoring::delete_draft(conn, &publication.key).await?;
+                publication.write(conn).await
             })
         })
         .await?;
-    let store = FormStore::load(db)
-        .await
-        .map_err(|e| PublishError::Reload(e.to_string()))?;
-    *forms.write().unwrap_or_else(|e| e.into_inner()) = store;
+    reload(db, forms).await?;
     Ok(version)
+}
+
+/// What an author changes about what residents are offered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Offer {
+    /// An earlier (or the newest) version offered again.
+    Republish(i64),
+    /// The service taken down.
+    Unpublish,
+    /// A publication still to come called off (its row id).
+    Cancel(i64),
+}
+
+/// Makes the change `offer` to what new residents get of `key`, from `at`
+/// (now if `None`), audited, and loads the forms again. `Ok(false)` if
+/// there was no such version or scheduled publication.
+pub async fn change_offer(
+    db: &Db,
+    forms: &Arc<RwLock<FormStore>>,
+    key: &str,
+    staff: &StaffSignedIn,
+    offer: Offer,
+    at: Option<i64>,
+) -> Result<bool, PublishError> {
+    let now = db::now_millis();
+    let (version, action) = match offer {
+        Offer::Republish(v) => {
+            let known = forms
+                .read()
+                .unwrap_or_else(|e| e.into_inner())
+                .get(key, Some(u32::try_from(v).unwrap_or(0)))
+                .is_some();
+            if !known {
+                return Ok(false);
+            }
+            (Some(v), "form-republished")
+        }
+        Offer::Unpublish => (None, "form-unpublished"),
+        Offer::Cancel(id) => {
+            let (k, actor) = (key.to_owned(), format!("staff:{}", staff.staff_id));
+            let cancelled = db
+                .writer
+                .write(move |conn| {
+                    let (k, actor) = (k.clone(), actor.clone());
+                    Box::pin(async move {
+                        if !db::authoring::cancel_publication(conn, &k, id, now).await? {
+                            return Ok(false);
+                        }
+                        let entry = db::audit::Entry {
+                            at: now,
+                            actor,
+                            action: "form-publication-cancelled".into(),
+                            subject: format!("service:{k}"),
+                            detail: format!("publication {id}"),
+                        };
+                        db::audit::insert(conn, &entry).await?;
+                        Ok(true)
+                    })
+                })
+                .await?;
+            reload(db, forms).await?;
+            return Ok(cancelled);
+        }
+    };
+    let publication = Publication {
+        key: key.to_owned(),
+        version,
+        at: at.unwrap_or(now),
+        now,
+        staff_id: staff.staff_id,
+        action,
+    };
+    db.writer
+        .write(move |conn| {
+            let publication = publication.clone();
+            Box::pin(async move {
+                publication.pin(conn).await?;
+                publication.write(conn).await
+            })
+        })
+        .await?;
+    reload(db, forms).await?;
+    Ok(true)
+}
+
+/// One row of `publications` to write, with its audit entry.
+#[derive(Clone)]
+struct Publication {
+    key: String,
+    version: Option<i64>,
+    at: i64,
+    now: i64,
+    staff_id: i64,
+    action: &'static str,
+}
+
+impl Publication {
+    /// A service never published through the builder offers its newest
+    /// version: that is written down first as what it offers now.
+    async fn pin(&self, conn: &mut sqlx::AnyConnection) -> Result<(), sqlx::Error> {
+        db::authoring::pin_newest(conn, &self.key, self.now, self.staff_id).await
+    }
+
+    async fn write(&self, conn: &mut sqlx::AnyConnection) -> Result<(), sqlx::Error> {
+        db::authoring::insert_publication(
+            conn,
+            &self.key,
+            self.version,
+            self.at,
+            self.now,
+            self.staff_id,
+        )
+        .await?;
+        let what = self
+            .version
+            .map_or_else(|| "taken down".to_owned(), |v| format!("version {v}"));
+        let entry = db::audit::Entry {
+            at: self.now,
+            actor: format!("staff:{}", self.staff_id),
+            action: self.action.into(),
+            subject: format!("service:{}", self.key),
+            detail: if self.at > self.now {
+                format!("{what} from {}", self.at)
+            } else {
+                what
+            },
+        };
+        db::audit::insert(conn, &entry).await
+    }
+}
+
+async fn reload(db: &Db, forms: &RwLock<FormStore>) -> Result<(), PublishError> {
+    crate::catalogue::reload_if_stale(db, forms)
+        .await
+        .map(|_| ())
+        .map_err(|e| PublishError::Reload(e.to_string()))
 }
 
 /// The kinds of question the builder adds (a new choice question comes
@@ -511,10 +655,14 @@ impl app::ssr::Authoring for crate::catalogue::CatalogueService {
         Box::pin(async move {
             let failed = |e| crate::error::internal("listing a member of staff's forms", e);
             let lang = locale.tag();
-            let live: Vec<(String, String, u32)> = self.read(|s| {
+            // Every service with a version, and the version offered now.
+            let live: Vec<(String, String, Option<u32>)> = self.read(|s| {
                 s.newest()
                     .iter()
-                    .map(|d| (d.key().to_owned(), d.title(lang).to_owned(), d.version()))
+                    .map(|d| {
+                        let offered = s.live(d.key()).map(|p| p.definition.version());
+                        (d.key().to_owned(), d.title(lang).to_owned(), offered)
+                    })
                     .collect()
             });
             let drafts = drafted(&self.db).await.map_err(failed)?;
@@ -524,7 +672,7 @@ impl app::ssr::Authoring for crate::catalogue::CatalogueService {
                     services.push(app::model::AuthoredService {
                         key: key.clone(),
                         title: title.clone(),
-                        live_version: Some(*version),
+                        live_version: *version,
                         has_draft: drafts.contains(key),
                     });
                 }
@@ -587,7 +735,11 @@ impl app::ssr::Authoring for crate::catalogue::CatalogueService {
         Box::pin(async move {
             let failed = |e| crate::error::internal("loading a form's draft", e);
             let lang = locale.tag();
-            let live = self.read(|s| s.get(key, None).map(|p| p.definition.clone()));
+            let live = self.read(|s| {
+                s.live(key)
+                    .or_else(|| s.get(key, None))
+                    .map(|p| p.definition.clone())
+            });
             let draft = draft_text(&self.db, key).await.map_err(failed)?;
             if (live.is_none() && draft.is_none())
                 || !may_author(&self.db, staff, key).await.map_err(failed)?
@@ -684,7 +836,11 @@ impl app::ssr::Authoring for crate::catalogue::CatalogueService {
     ) -> app::ssr::PortFuture<'a, Option<Result<Arc<FormDefinition>, String>>> {
         Box::pin(async move {
             let failed = |e| crate::error::internal("previewing a draft", e);
-            let live = self.read(|s| s.get(key, None).map(|p| p.definition.clone()));
+            let live = self.read(|s| {
+                s.live(key)
+                    .or_else(|| s.get(key, None))
+                    .map(|p| p.definition.clone())
+            });
             let draft = draft_text(&self.db, key).await.map_err(failed)?;
             if (live.is_none() && draft.is_none())
                 || !may_author(&self.db, staff, key).await.map_err(failed)?
@@ -705,6 +861,107 @@ impl app::ssr::Authoring for crate::catalogue::CatalogueService {
                     }
                 }
             }))
+        })
+    }
+
+    fn versions<'a>(
+        &'a self,
+        staff: &'a StaffSignedIn,
+        key: &'a str,
+        locale: app::i18n::Locale,
+    ) -> app::ssr::PortFuture<'a, Option<app::model::VersionsView>> {
+        Box::pin(async move {
+            let failed = |e| crate::error::internal("listing a service's versions", e);
+            let (newest, offered) = self.read(|s| {
+                (
+                    s.get(key, None).map(|p| p.definition.clone()),
+                    s.live(key).map(|p| p.definition.version()),
+                )
+            });
+            let Some(newest) = newest else {
+                return Ok(None);
+            };
+            if !may_author(&self.db, staff, key).await.map_err(failed)? {
+                return Ok(None);
+            }
+            let versions = db::authoring::versions(&self.db.pool, key)
+                .await
+                .map_err(failed)?
+                .into_iter()
+                .map(|v| app::model::VersionItem {
+                    version: u32::try_from(v.version).unwrap_or(0),
+                    published_on: crate::catalogue::format_time(v.published_at, &self.timezone),
+                    cases: v.cases,
+                })
+                .collect();
+            let now = db::now_millis();
+            let scheduled = db::authoring::publications_of(&self.db.pool, key)
+                .await
+                .map_err(failed)?
+                .into_iter()
+                .filter(|(_, _, at)| *at > now)
+                .map(|(id, version, at)| app::model::ScheduledItem {
+                    id,
+                    version: version.and_then(|v| u32::try_from(v).ok()),
+                    at: crate::catalogue::format_time(at, &self.timezone),
+                })
+                .collect();
+            Ok(Some(app::model::VersionsView {
+                key: key.to_owned(),
+                title: newest.title(locale.tag()).to_owned(),
+                offered,
+                versions,
+                scheduled,
+                posted: None,
+            }))
+        })
+    }
+
+    fn statistics<'a>(
+        &'a self,
+        staff: &'a StaffSignedIn,
+        key: Option<&'a str>,
+        from: &'a str,
+        to: &'a str,
+        locale: app::i18n::Locale,
+    ) -> app::ssr::PortFuture<'a, Option<app::model::StatisticsView>> {
+        Box::pin(async move {
+            let failed = |e| crate::error::internal("counting a service's statistics", e);
+            let newest: Vec<Arc<FormDefinition>> = self.read(|s| match key {
+                Some(key) => s
+                    .get(key, None)
+                    .map(|p| p.definition.clone())
+                    .into_iter()
+                    .collect(),
+                None => s.newest(),
+            });
+            let mut services = Vec::new();
+            for definition in newest {
+                if may_author(&self.db, staff, definition.key())
+                    .await
+                    .map_err(failed)?
+                {
+                    services.push(definition);
+                }
+            }
+            if key.is_some() && services.is_empty() {
+                return Ok(None);
+            }
+            // What was counted in this process a moment ago is shown too.
+            if let Err(e) = self.stats.flush(&self.db).await {
+                tracing::warn!(error = %e, "statistics could not be written before a report");
+            }
+            crate::statistics::report(
+                &self.db,
+                &self.timezone,
+                key.is_some(),
+                &services,
+                (from, to),
+                locale,
+            )
+            .await
+            .map(Some)
+            .map_err(failed)
         })
     }
 }

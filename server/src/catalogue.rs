@@ -18,14 +18,24 @@ pub struct Published {
     pub definition: Arc<FormDefinition>,
 }
 
-/// Every published form version, loaded from the database. Versions are
-/// immutable, so the copy in memory can only be missing versions, never
-/// hold stale ones.
+/// Every published form version, loaded from the database, and which of
+/// them residents are offered. Versions are immutable, so the copy in
+/// memory can only be missing versions, never hold stale ones; what is
+/// offered is loaded again when a publication changes it
+/// ([`reload_when_changed`]).
 #[derive(Default)]
 pub struct FormStore {
     by_id: BTreeMap<i64, Published>,
     /// (service key, version) -> row id.
     by_key: BTreeMap<(String, u32), i64>,
+    /// Services whose publications decide what residents get: the row id
+    /// of the version offered, or `None` for a service taken down. A
+    /// service not here offers its newest version.
+    live: BTreeMap<String, Option<i64>>,
+    /// When the next scheduled publication takes effect.
+    due: Option<i64>,
+    /// What the store was loaded from (`db::forms::stamp`).
+    stamp: (i64, i64, i64),
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -44,7 +54,10 @@ pub enum LoadError {
 
 impl FormStore {
     pub async fn load(db: &Db) -> Result<Self, LoadError> {
-        let mut store = FormStore::default();
+        let mut store = FormStore {
+            stamp: db::forms::stamp(&db.pool).await?,
+            ..FormStore::default()
+        };
         for row in db::forms::all(&db.pool).await? {
             let invalid = |problem: String| LoadError::Invalid {
                 key: row.service_key.clone(),
@@ -64,10 +77,42 @@ impl FormStore {
                 },
             );
         }
+        let now = db::now_millis();
+        for p in db::forms::publications(&db.pool).await? {
+            if p.at > now {
+                // Not offered before its first publication's time.
+                store.live.entry(p.service_key).or_insert(None);
+                store.due = Some(store.due.map_or(p.at, |d| d.min(p.at)));
+                continue;
+            }
+            let id = p.version.and_then(|v| {
+                let v = u32::try_from(v).ok()?;
+                store.by_key.get(&(p.service_key.clone(), v)).copied()
+            });
+            store.live.insert(p.service_key, id);
+        }
         Ok(store)
     }
 
-    /// The newest version of a service, or a given one.
+    /// Whether the store must be loaded again: something was published
+    /// or cancelled since it was loaded, or a scheduled publication's time
+    /// has come.
+    pub fn is_stale(&self, stamp: (i64, i64, i64), now: i64) -> bool {
+        stamp != self.stamp || self.due.is_some_and(|d| d <= now)
+    }
+
+    /// The version new residents get of a service: the one published last,
+    /// or its newest if it was never published through the builder.
+    /// `None` if the service is taken down or unknown.
+    pub fn live(&self, key: &str) -> Option<&Published> {
+        match self.live.get(key) {
+            Some(id) => id.and_then(|id| self.by_id.get(&id)),
+            None => self.get(key, None),
+        }
+    }
+
+    /// The newest version of a service, or a given one (whether offered or
+    /// not: cases and drafts stay on their own version).
     pub fn get(&self, key: &str, version: Option<u32>) -> Option<&Published> {
         let id = match version {
             Some(v) => self.by_key.get(&(key.to_owned(), v))?,
@@ -96,14 +141,23 @@ impl FormStore {
     ) -> Option<&Published> {
         match draft {
             Some(d) => self.by_id(d.form_version_id),
-            None => self
-                .get(key, crate::submission::posted_version(posted))
-                .or_else(|| self.get(key, None)),
+            None => crate::submission::posted_version(posted)
+                .and_then(|v| self.get(key, Some(v)))
+                .or_else(|| self.live(key)),
         }
         .filter(|f| f.definition.key() == key)
     }
 
-    /// The newest version of every service, ordered by title in `lang`.
+    /// The version residents are offered of every service that is
+    /// offered, by key.
+    pub fn offered(&self) -> Vec<Arc<FormDefinition>> {
+        self.newest()
+            .iter()
+            .filter_map(|d| self.live(d.key()).map(|p| p.definition.clone()))
+            .collect()
+    }
+
+    /// The newest version of every service, by key.
     pub fn newest(&self) -> Vec<Arc<FormDefinition>> {
         let mut newest: BTreeMap<&str, &Published> = BTreeMap::new();
         for ((key, _), id) in &self.by_key {
@@ -113,6 +167,54 @@ impl FormStore {
         }
         newest.into_values().map(|p| p.definition.clone()).collect()
     }
+}
+
+/// Loads the published forms again whenever a publication changed what is
+/// offered (here or in another server on the same database), checking
+/// every `every`, and within a second of a scheduled one's time.
+pub async fn reload_when_changed(
+    db: Db,
+    forms: Arc<RwLock<FormStore>>,
+    every: std::time::Duration,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+) {
+    // A scheduled publication is looked for every second (in memory); the
+    // database every `every`.
+    let tick = std::time::Duration::from_secs(1);
+    let mut since_asked = std::time::Duration::ZERO;
+    loop {
+        tokio::select! {
+            _ = tokio::time::sleep(tick) => {}
+            _ = stop.changed() => return,
+        }
+        since_asked += tick;
+        let due = forms
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .due
+            .is_some_and(|d| d <= db::now_millis());
+        if !due && since_asked < every {
+            continue;
+        }
+        since_asked = std::time::Duration::ZERO;
+        if let Err(e) = reload_if_stale(&db, &forms).await {
+            tracing::warn!(error = %e, "the published forms could not be loaded again");
+        }
+    }
+}
+
+/// Loads the published forms again if they changed. Whether they did.
+pub async fn reload_if_stale(db: &Db, forms: &RwLock<FormStore>) -> Result<bool, LoadError> {
+    let stamp = db::forms::stamp(&db.pool).await?;
+    let stale = forms
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .is_stale(stamp, db::now_millis());
+    if stale {
+        let store = FormStore::load(db).await?;
+        *forms.write().unwrap_or_else(|e| e.into_inner()) = store;
+    }
+    Ok(stale)
 }
 
 /// Publishes the demo definitions that are not yet stored.
@@ -171,6 +273,7 @@ pub struct CatalogueService {
     pub notices: Arc<crate::notices::Notices>,
     /// How long a draft lives after its last save.
     pub draft_days: u32,
+    pub stats: Arc<crate::statistics::Statistics>,
 }
 
 impl CatalogueService {
@@ -184,7 +287,7 @@ impl CatalogueService {
 
 impl Catalogue for CatalogueService {
     fn services(&self) -> PortFuture<'_, Vec<Arc<FormDefinition>>> {
-        let services = self.read(FormStore::newest);
+        let services = self.read(FormStore::offered);
         Box::pin(async move { Ok(services) })
     }
 
@@ -193,13 +296,23 @@ impl Catalogue for CatalogueService {
         key: &'a str,
         version: Option<u32>,
     ) -> PortFuture<'a, Option<OpenForm>> {
-        let found = self.read(|s| s.get(key, version).map(|p| p.definition.clone()));
+        let found = self.read(|s| {
+            match version {
+                Some(_) => s.get(key, version),
+                None => s.live(key),
+            }
+            .map(|p| p.definition.clone())
+        });
         Box::pin(async move {
             Ok(found.map(|definition| OpenForm {
                 definition,
                 submission_key: crate::secret::token(),
             }))
         })
+    }
+
+    fn viewed(&self, key: &str) {
+        self.stats.count(key, crate::statistics::Metric::View);
     }
 
     fn draft<'a>(
@@ -226,7 +339,7 @@ impl Catalogue for CatalogueService {
                     Some(draft.revision),
                 ),
                 // Nothing typed yet: what e-ID tells is filled in.
-                _ => match self.read(|s| s.get(key, None).cloned()) {
+                _ => match self.read(|s| s.live(key).cloned()) {
                     Some(form) => {
                         let raw = signed_in
                             .map(|s| forms::prefilled(&form.definition, &s.person()))
@@ -365,6 +478,9 @@ impl Catalogue for CatalogueService {
             )
             .await
             .map_err(failed)?;
+            if saved.as_ref().is_some_and(|s| s.secret.is_some()) {
+                self.stats.count(key, crate::statistics::Metric::Start);
+            }
             Ok(saved
                 .and_then(|s| s.secret)
                 .and_then(|s| crate::drafts::set_cookie(key, &s, self.draft_days))
@@ -465,6 +581,17 @@ pub fn format_date(millis: i64, timezone: &jiff::tz::TimeZone) -> String {
     jiff::Timestamp::from_millisecond(millis)
         .map(|t| t.to_zoned(timezone.clone()).date().to_string())
         .unwrap_or_default()
+}
+
+/// A local time as people write it (`2026-11-24T18:00`, as a browser's
+/// date-and-time input posts it, or with a space) in the configured zone.
+pub fn parse_time(text: &str, timezone: &jiff::tz::TimeZone) -> Option<i64> {
+    text.trim()
+        .replace(' ', "T")
+        .parse::<jiff::civil::DateTime>()
+        .ok()
+        .and_then(|t| t.to_zoned(timezone.clone()).ok())
+        .map(|t| t.timestamp().as_millisecond())
 }
 
 /// A stored time as people read it: `2026-11-23 14:05` in the configured zone.

@@ -171,10 +171,16 @@ pub fn merge(draft: &RawAnswers, posted: &RawAnswers, page: &BTreeSet<String>) -
     )
 }
 
-/// Deletes expired drafts and the files attached to them; gives how many
-/// drafts went. Run at start-up and every hour.
-pub async fn sweep(db: &Db, files: &dyn FileStore, now: i64) -> Result<u64, sqlx::Error> {
-    let (deleted, file_ids) = db
+/// Deletes expired drafts and the files attached to them, counting where
+/// each was left for the statistics; gives how many drafts went. Run at
+/// start-up and every hour.
+pub async fn sweep(
+    db: &Db,
+    files: &dyn FileStore,
+    stats: &crate::statistics::Statistics,
+    now: i64,
+) -> Result<u64, sqlx::Error> {
+    let (left, file_ids) = db
         .writer
         .write(move |conn| Box::pin(async move { db::drafts::delete_expired(conn, now).await }))
         .await?;
@@ -183,6 +189,13 @@ pub async fn sweep(db: &Db, files: &dyn FileStore, now: i64) -> Result<u64, sqlx
             tracing::warn!(file = %id, error = %e, "an expired draft's file could not be removed");
         }
     }
+    for draft in &left {
+        let page = crate::statistics::Metric::Left {
+            page: draft.page.clone(),
+        };
+        stats.count_at(&draft.service_key, page, draft.updated_at);
+    }
+    let deleted = left.len() as u64;
     if deleted > 0 {
         tracing::info!(deleted, "expired drafts deleted");
     }

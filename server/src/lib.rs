@@ -24,6 +24,7 @@ pub mod my_cases;
 pub mod notices;
 pub mod secret;
 pub mod staff;
+pub mod statistics;
 pub mod statuses;
 pub mod submission;
 pub mod uploads;
@@ -48,6 +49,8 @@ pub struct AppState {
     pub files: Arc<dyn files::FileStore>,
     pub ports: Ports,
     pub leptos_options: LeptosOptions,
+    /// The statistics counted since they were last written.
+    pub stats: Arc<statistics::Statistics>,
     /// Wakes the outbox worker after a commit that wrote mail.
     pub mail_wake: Arc<tokio::sync::Notify>,
     /// Wakes the webhook worker after a commit that may have written a
@@ -79,7 +82,9 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
         tracing::info!(staff, "demo staff accounts added");
     }
     let forms = Arc::new(RwLock::new(FormStore::load(&db).await?));
+    let stats = Arc::new(statistics::Statistics::new(config.timezone.clone()));
     let catalogue = Arc::new(CatalogueService {
+        stats: stats.clone(),
         db: db.clone(),
         forms: forms.clone(),
         timezone: config.timezone.clone(),
@@ -113,10 +118,17 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
         oidc: oidc.map(|settings| Arc::new(auth::oidc::Oidc::new(settings))),
         staff_oidc: staff_oidc.map(|settings| Arc::new(auth::oidc::Oidc::new(settings))),
         leptos_options,
+        stats,
         mail_wake: Arc::new(tokio::sync::Notify::new()),
         webhook_wake: Arc::new(tokio::sync::Notify::new()),
     })
 }
+
+/// How often the statistics counted in memory are written.
+const STATISTICS_EVERY: std::time::Duration = std::time::Duration::from_secs(10);
+/// How often the server looks for a publication made elsewhere or a
+/// scheduled one whose time has come.
+const RELOAD_EVERY: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// Serves Blankett on `listener` until `shutdown` completes, then finishes
 /// the requests in flight.
@@ -141,6 +153,17 @@ pub async fn run(
         state.webhook_wake.clone(),
     );
     let hook_task = tokio::spawn(hooks.run(mail_stopped.clone()));
+    let stats_task = tokio::spawn(state.stats.clone().run(
+        state.db.clone(),
+        STATISTICS_EVERY,
+        mail_stopped.clone(),
+    ));
+    let reload_task = tokio::spawn(catalogue::reload_when_changed(
+        state.db.clone(),
+        state.forms.clone(),
+        RELOAD_EVERY,
+        mail_stopped.clone(),
+    ));
     let sweeper = tokio::spawn(sweep_drafts(state.clone(), mail_stopped));
     let router = http::router(state);
     tracing::info!(address = %listener.local_addr()?, "Blankett is serving");
@@ -155,6 +178,8 @@ pub async fn run(
         (mail_task, "mail worker"),
         (hook_task, "webhook worker"),
         (sweeper, "draft sweeper"),
+        (stats_task, "statistics writer"),
+        (reload_task, "published forms' reload"),
     ] {
         if let Err(e) = task.await {
             tracing::error!(error = %e, task = name, "a background task stopped abnormally");
@@ -169,7 +194,14 @@ pub async fn run(
 /// retention, at start-up and every hour until `stop`.
 async fn sweep_drafts(state: AppState, mut stop: tokio::sync::watch::Receiver<bool>) {
     loop {
-        if let Err(e) = drafts::sweep(&state.db, state.files.as_ref(), db::now_millis()).await {
+        if let Err(e) = drafts::sweep(
+            &state.db,
+            state.files.as_ref(),
+            &state.stats,
+            db::now_millis(),
+        )
+        .await
+        {
             tracing::error!(error = %e, "expired drafts could not be deleted");
         }
         if let Err(e) = handling::sweep_closed(

@@ -179,11 +179,7 @@ fn parse_add(
     let mut words = args.iter();
     let time = |word: Option<&String>, flag: &str| -> Result<i64, String> {
         let word = word.ok_or_else(|| format!("{flag} needs a time, like 2026-11-24T18:00"))?;
-        word.replace(' ', "T")
-            .parse::<jiff::civil::DateTime>()
-            .ok()
-            .and_then(|t| t.to_zoned(timezone.clone()).ok())
-            .map(|t| t.timestamp().as_millisecond())
+        crate::catalogue::parse_time(word, timezone)
             .ok_or_else(|| format!("{flag} {word}: not a time like 2026-11-24T18:00"))
     };
     while let Some(word) = words.next() {

@@ -13,8 +13,8 @@ use app::ssr::{PortError, PostedForm};
 use forms::{evaluate, Context, Date, FieldKind, RawAnswers, MAX_ROWS};
 
 pub enum Outcome {
-    /// Stored (now or by an earlier identical submission).
-    Received { receipt_token: String },
+    /// Stored (now, `new`, or by an earlier identical submission).
+    Received { receipt_token: String, new: bool },
     /// The answers have errors: show the form again with them.
     Invalid(PostedForm),
 }
@@ -123,6 +123,7 @@ pub async fn submit(
             Ok(stored) => {
                 tracing::info!(reference = %stored.reference, service = definition.key(), "case received");
                 return Ok(Outcome::Received {
+                    new: stored.receipt_token == receipt_token,
                     receipt_token: stored.receipt_token,
                 });
             }

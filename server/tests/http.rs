@@ -1749,6 +1749,134 @@ on_both_databases! {
         assert_eq!(status, StatusCode::OK, "{start}");
     }
 
+    async fn authors_publish_now_or_later_take_down_and_return_to_a_version_and_see_the_statistics(server: TestServer) {
+        let db = server.db().await;
+        let mut frida = Journey::new(&server, "");
+        frida.post("/staff/signin", &[("username", "formgivare"), ("password", "demo-formgivare-2026")]).await;
+        let r = frida.post("/staff/forms", &[("action", "template"), ("template", "fault-report"), ("key", "ljusfel")]).await;
+        assert_eq!(r.headers()[LOCATION], "/staff/forms/ljusfel");
+        let r = frida.post("/staff/forms/ljusfel/publish", &[("when", "now"), ("at", "")]).await;
+        assert_eq!(r.headers()[LOCATION], "/staff/forms/ljusfel?published=1");
+
+        // Two views of the start page; Anna sends; Bo saves for later.
+        for _ in 0..2 {
+            let (status, _) = server.get("/services/ljusfel").await;
+            assert_eq!(status, StatusCode::OK);
+        }
+        let mut anna = Journey::new(&server, "ljusfel");
+        let r = anna.send(VALID_FAULT).await;
+        assert!(r.headers()[LOCATION].to_str().expect("ascii").starts_with("/receipts/"));
+        let mut bo = Journey::new(&server, "ljusfel");
+        let r = bo.post("/services/ljusfel/form", &[("kind", "pothole"), ("_action", "save")]).await;
+        assert_eq!(r.headers()[LOCATION], "/services/ljusfel/saved");
+
+        // Version 2, with a new label, published a few seconds from now.
+        let r = frida.send_request(server.client.get(server.url("/staff/forms/ljusfel/export.json"))).await;
+        let mut spec: serde_json::Value = serde_json::from_str(&r.text().await.expect("body")).expect("json");
+        for field in spec["pages"][0]["fields"].as_array_mut().expect("fields") {
+            if field["key"] == "description" {
+                field["label"]["sv"] = "Berätta mer om felet".into();
+            }
+        }
+        let r = frida.post("/staff/forms/ljusfel", &[("definition", spec.to_string().as_str())]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let tz = jiff::tz::TimeZone::get("Europe/Stockholm").expect("zone");
+        let local = |seconds: i64| {
+            (jiff::Timestamp::now() + jiff::SignedDuration::from_secs(seconds))
+                .to_zoned(tz.clone())
+                .strftime("%Y-%m-%dT%H:%M:%S")
+                .to_string()
+        };
+        for (at, error) in [("", "Skriv datum och tid"), ("i morgon", "som 2026-12-24 08:00"), (local(-60).as_str(), "i framtiden")] {
+            let r = frida.post("/staff/forms/ljusfel/publish", &[("when", "later"), ("at", at)]).await;
+            assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY, "{at}");
+            let page = r.text().await.expect("body");
+            assert!(page.contains(error) && page.contains(r##"href="#publish-at""##), "{at}: {page}");
+        }
+        let soon = local(3);
+        let r = frida.post("/staff/forms/ljusfel/publish", &[("when", "later"), ("at", soon.as_str())]).await;
+        assert_eq!(r.headers()[LOCATION], "/staff/forms/ljusfel?published=2");
+        let (_, form) = server.get("/services/ljusfel/form").await;
+        assert!(form.contains("Beskriv felet") && !form.contains("Berätta mer om felet"), "not before its time: {form}");
+        let (_, versions) = frida.get("/staff/forms/ljusfel/versions").await;
+        assert!(versions.contains("Version 2 publiceras") && versions.contains("Version 1 är publicerad"), "{versions}");
+        tokio::time::sleep(std::time::Duration::from_millis(4_500)).await;
+        let (_, form) = server.get("/services/ljusfel/form").await;
+        assert!(form.contains("Berätta mer om felet"), "on time: {form}");
+        let (_, versions) = frida.get("/staff/forms/ljusfel/versions").await;
+        assert!(!versions.contains("Planerat") && versions.contains("Version 2 är publicerad"), "{versions}");
+
+        // Back to version 1, then down: nobody new may start; Bo may still send what he began.
+        let r = frida.post("/staff/forms/ljusfel/offer", &[("action", "republish"), ("version", "1")]).await;
+        assert_eq!(r.headers()[LOCATION], "/staff/forms/ljusfel/versions");
+        let (_, form) = server.get("/services/ljusfel/form").await;
+        assert!(form.contains("Beskriv felet"), "{form}");
+        let r = frida.post("/staff/forms/ljusfel/offer", &[("action", "republish"), ("version", "9")]).await;
+        assert_eq!(r.status(), StatusCode::NOT_FOUND);
+        let r = frida.post("/staff/forms/ljusfel/offer", &[("action", "unpublish"), ("when", "now")]).await;
+        assert_eq!(r.headers()[LOCATION], "/staff/forms/ljusfel/versions");
+        let (status, _) = server.get("/services/ljusfel").await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        let (_, catalogue) = server.get("/").await;
+        assert!(!catalogue.contains("/services/ljusfel"), "{catalogue}");
+        let r = bo.send(VALID_FAULT).await;
+        assert!(r.headers()[LOCATION].to_str().expect("ascii").starts_with("/receipts/"), "a draft begun is finished");
+        let (_, versions) = frida.get("/staff/forms/ljusfel/versions").await;
+        assert!(versions.contains("erbjuds inte") && versions.contains("Publicera version 2 igen"), "{versions}");
+        // Taking down later, called off.
+        frida.post("/staff/forms/ljusfel/offer", &[("action", "republish"), ("version", "2")]).await;
+        let later = local(3_600);
+        let r = frida.post("/staff/forms/ljusfel/offer", &[("action", "unpublish"), ("when", "later"), ("at", later.as_str())]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let (_, versions) = frida.get("/staff/forms/ljusfel/versions").await;
+        assert!(versions.contains("Tjänsten tas ned"), "{versions}");
+        let id = hidden_value(&versions, "id");
+        let r = frida.post("/staff/forms/ljusfel/offer", &[("action", "cancel"), ("id", id.as_str())]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let (_, versions) = frida.get("/staff/forms/ljusfel/versions").await;
+        assert!(!versions.contains("Tjänsten tas ned"), "{versions}");
+        let (status, _) = server.get("/services/ljusfel").await;
+        assert_eq!(status, StatusCode::OK);
+        let log = server::db::audit::newest(&db.pool, 10).await.expect("audit");
+        for action in ["form-publication-cancelled", "form-unpublished", "form-republished", "form-published"] {
+            assert!(log.iter().any(|e| e.action == action && e.subject == "service:ljusfel"), "{action}");
+        }
+
+        // The statistics: three views, two starts, one saved, two sent, no e-ID, no person.
+        let (status, stats) = frida.get("/staff/forms/ljusfel/statistics").await;
+        assert_eq!(status, StatusCode::OK, "{stats}");
+        assert!(stats.contains(r#"role="img""#) && stats.contains("Visningar av startsidan 3, Påbörjade 2, Inskickade 2"), "{stats}");
+        assert!(stats.contains("100 %") && !stats.contains("anna@example.se"), "{stats}");
+        let r = frida.send_request(server.client.get(server.url("/staff/forms/ljusfel/statistics/csv"))).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        assert_eq!(r.headers()["content-type"], "text/csv; charset=utf-8");
+        let csv = r.text().await.expect("body");
+        assert!(csv.starts_with('\u{feff}') && csv.contains("\"Totalt\",3,2,1,2,100,0,"), "{csv}");
+        let (status, page) = frida.get("/staff/forms/ljusfel/statistics?from=2026-12-05&to=2026-12-01").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(page.contains("Startdatum måste vara före slutdatum") && page.contains(r##"href="#from""##), "{page}");
+        let (_, summary) = frida.get("/staff/statistics").await;
+        assert!(summary.contains(r#"href="/staff/forms/ljusfel/statistics""#), "{summary}");
+        let stored: Vec<String> = sqlx::query_scalar("SELECT DISTINCT metric FROM service_stats WHERE service_key = 'ljusfel'")
+            .fetch_all(&db.pool).await.expect("stats");
+        assert!(stored.contains(&"view".to_owned()) && stored.contains(&"submitted".to_owned()), "{stored:?}");
+
+        // Another department's author reaches none of it.
+        let args: Vec<String> = ["add", "--username", "ola", "--name", "Ola Annan", "--role", "author",
+            "--organisation", "annan", "Annan förvaltning"].iter().map(|a| a.to_string()).collect();
+        server::staff::command(&args, &db, Some("ett långt lösenord".into())).await.expect("added");
+        let mut ola = Journey::new(&server, "");
+        ola.post("/staff/signin", &[("username", "ola"), ("password", "ett långt lösenord")]).await;
+        for path in ["/staff/forms/ljusfel/versions", "/staff/forms/ljusfel/statistics", "/staff/forms/ljusfel/statistics/csv"] {
+            let (status, _) = ola.get(path).await;
+            assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+        }
+        let r = ola.post("/staff/forms/ljusfel/offer", &[("action", "unpublish"), ("when", "now")]).await;
+        assert_eq!(r.status(), StatusCode::NOT_FOUND);
+        let (_, summary) = ola.get("/staff/statistics").await;
+        assert!(!summary.contains("ljusfel"), "{summary}");
+    }
+
     async fn the_builder_edits_pages_questions_translations_and_conditions_without_code(server: TestServer) {
         let mut frida = Journey::new(&server, "");
         frida.post("/staff/signin", &[("username", "formgivare"), ("password", "demo-formgivare-2026")]).await;
@@ -2702,8 +2830,8 @@ on_both_databases! {
         // Still alive tomorrow; gone once the configured 30 days have passed.
         let now = server::db::now_millis();
         let day = 86_400_000;
-        assert_eq!(server::drafts::sweep(&db, &store, now + day).await.expect("sweep"), 0);
-        assert_eq!(server::drafts::sweep(&db, &store, now + 31 * day).await.expect("sweep"), 1);
+        assert_eq!(server::drafts::sweep(&db, &store, &Default::default(), now + day).await.expect("sweep"), 0);
+        assert_eq!(server::drafts::sweep(&db, &store, &Default::default(), now + 31 * day).await.expect("sweep"), 1);
         let drafts: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM drafts").fetch_one(&db.pool).await.expect("count");
         let files: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM files").fetch_one(&db.pool).await.expect("count");
         assert_eq!((drafts, files), (0, 0));
@@ -2792,7 +2920,7 @@ on_both_databases! {
         assert_eq!(status, StatusCode::OK);
         assert!(html.contains("Länken fungerar inte längre"));
         let store = server::files::LocalFiles::new(server.data_dir.join("files"));
-        server::drafts::sweep(&db, &store, server::db::now_millis() + 31 * 86_400_000).await.expect("sweep");
+        server::drafts::sweep(&db, &store, &Default::default(), server::db::now_millis() + 31 * 86_400_000).await.expect("sweep");
         let r = server.client.get(server.url(&format!("/resume/{secret}"))).send().await.expect("GET");
         assert_eq!(r.headers()[LOCATION], "/drafts/expired");
     }

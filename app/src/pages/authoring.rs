@@ -175,6 +175,7 @@ fn FormsList(list: AuthoringList) -> impl IntoView {
         <Title text=title />
         <a class="back-link" href="/staff">{locale.t("admin-back-staff")}</a>
         <h1>{heading}</h1>
+        <p><a href=crate::pages::publishing::STATISTICS_PATH>{locale.t("statistics-summary-open")}</a></p>
         <h2>{locale.t("authoring-services")}</h2>
         {services}
 
@@ -319,7 +320,11 @@ fn Draft(draft: FormDraftView) -> impl IntoView {
                 <button type="submit" class="button button--secondary">{locale.t("authoring-save")}</button>
             </form>
         </details>
-        <form method="post" action=format!("{base}/publish") class="inline-form">
+        <h2>{locale.t("authoring-publish-heading")}</h2>
+        <form method="post" action=format!("{base}/publish") novalidate=true>
+            {publishable.then(|| view! {
+                <crate::pages::publishing::WhenFields form="publish" posted=draft.posted.clone() />
+            })}
             <button type="submit" class="button" disabled=!publishable aria-describedby=(!publishable).then_some("publish-hint")>
                 {locale.t("authoring-publish")}
             </button>
@@ -330,7 +335,13 @@ fn Draft(draft: FormDraftView) -> impl IntoView {
                 <button type="submit" class="button button--secondary">{locale.t("authoring-discard")}</button>
             </form>
         })}
-        <p><a href=format!("{base}/preview")>{locale.t("preview-open")}</a></p>
+        <ul class="list">
+            <li><a href=format!("{base}/preview")>{locale.t("preview-open")}</a></li>
+            {draft.live_version.or(draft.has_draft.then_some(0)).map(|_| view! {
+                <li><a href=format!("{base}/versions")>{locale.t("versions-open")}</a></li>
+                <li><a href=format!("{base}/statistics")>{locale.t("statistics-open")}</a></li>
+            })}
+        </ul>
         {exports}
     }
 }

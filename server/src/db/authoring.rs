@@ -127,3 +127,113 @@ pub async fn service_exists(pool: &AnyPool, key: &str) -> Result<bool, sqlx::Err
         .await?;
     Ok(n > 0)
 }
+
+/// Makes `version` of `key` what new residents get from `at` on (`None`:
+/// the service is taken down then).
+pub async fn insert_publication(
+    conn: &mut AnyConnection,
+    key: &str,
+    version: Option<i64>,
+    at: i64,
+    now: i64,
+    staff_id: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO publications (service_key, version, at, created_at, created_by) \
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(key)
+    .bind(version)
+    .bind(at)
+    .bind(now)
+    .bind(staff_id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Writes down that `key` offers its newest version from `now`, unless its
+/// publications already say what it offers (or it has no version).
+pub async fn pin_newest(
+    conn: &mut AnyConnection,
+    key: &str,
+    now: i64,
+    staff_id: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO publications (service_key, version, at, created_at, created_by) \
+         SELECT $1, m.v, $2, $2, $3 FROM \
+         (SELECT MAX(CAST(version AS BIGINT)) AS v FROM form_versions WHERE service_key = $1) m \
+         WHERE m.v IS NOT NULL \
+         AND NOT EXISTS (SELECT 1 FROM publications WHERE service_key = $1)",
+    )
+    .bind(key)
+    .bind(now)
+    .bind(staff_id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Cancels a publication of `key` that has not taken effect yet. Whether
+/// there was one.
+pub async fn cancel_publication(
+    conn: &mut AnyConnection,
+    key: &str,
+    id: i64,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let done =
+        sqlx::query("DELETE FROM publications WHERE id = $1 AND service_key = $2 AND at > $3")
+            .bind(id)
+            .bind(key)
+            .bind(now)
+            .execute(conn)
+            .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// One published version: its number and when it was made.
+pub struct VersionRow {
+    pub version: i64,
+    pub published_at: i64,
+    pub cases: i64,
+}
+
+/// Every version of `key`, newest first, with how many cases each has.
+pub async fn versions(pool: &AnyPool, key: &str) -> Result<Vec<VersionRow>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT CAST(v.version AS BIGINT) AS version, v.published_at, \
+                (SELECT COUNT(*) FROM cases c WHERE c.form_version_id = v.id) AS cases \
+         FROM form_versions v WHERE v.service_key = $1 ORDER BY v.version DESC",
+    )
+    .bind(key)
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(VersionRow {
+                version: r.try_get("version")?,
+                published_at: r.try_get("published_at")?,
+                cases: r.try_get("cases")?,
+            })
+        })
+        .collect()
+}
+
+/// The publications of `key`, in the order they take effect: (id,
+/// version, at).
+pub async fn publications_of(
+    pool: &AnyPool,
+    key: &str,
+) -> Result<Vec<(i64, Option<i64>, i64)>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT id, version, at FROM publications WHERE service_key = $1 ORDER BY at, id",
+    )
+    .bind(key)
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| Ok((r.try_get("id")?, r.try_get("version")?, r.try_get("at")?)))
+        .collect()
+}

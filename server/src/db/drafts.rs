@@ -14,6 +14,8 @@ pub struct Draft {
     pub answers: String,
     /// The page the person was last on.
     pub page: String,
+    /// When the first page was sent.
+    pub created_at: i64,
     pub expires_at: i64,
     /// Counted up by each post of a page (see [`save`]).
     pub revision: i64,
@@ -34,7 +36,7 @@ pub struct NewDraft<'a> {
 }
 
 const COLUMNS: &str =
-    "id, form_version_id, submission_key, language, answers, page, expires_at, revision, person_id";
+    "id, form_version_id, submission_key, language, answers, page, created_at, expires_at, revision, person_id";
 
 pub async fn insert(conn: &mut AnyConnection, draft: &NewDraft<'_>) -> Result<i64, sqlx::Error> {
     sqlx::query(
@@ -177,14 +179,38 @@ pub async fn delete(conn: &mut AnyConnection, id: i64) -> Result<(), sqlx::Error
     Ok(())
 }
 
+/// A draft left unsent until it expired, for the statistics: its service,
+/// the page it was left on and when it was last saved.
+pub struct Left {
+    pub service_key: String,
+    pub page: String,
+    pub updated_at: i64,
+}
+
 /// Deletes every draft that expired at or before `now`, with the records
-/// of files attached to it and not part of a case; gives the ids of those
-/// files, whose contents the caller removes.
+/// of files attached to it and not part of a case; gives what was left
+/// where, and the ids of those files, whose contents the caller removes.
 pub async fn delete_expired(
     conn: &mut AnyConnection,
     now: i64,
-) -> Result<(u64, Vec<String>), sqlx::Error> {
+) -> Result<(Vec<Left>, Vec<String>), sqlx::Error> {
     let mut tx = conn.begin().await?;
+    let left = sqlx::query(
+        "SELECT v.service_key, d.page, d.updated_at FROM drafts d \
+         JOIN form_versions v ON v.id = d.form_version_id WHERE d.expires_at <= $1",
+    )
+    .bind(now)
+    .fetch_all(&mut *tx)
+    .await?
+    .iter()
+    .map(|r| {
+        Ok(Left {
+            service_key: r.try_get("service_key")?,
+            page: r.try_get("page")?,
+            updated_at: r.try_get("updated_at")?,
+        })
+    })
+    .collect::<Result<Vec<_>, sqlx::Error>>()?;
     let files: Vec<String> = sqlx::query(
         "SELECT f.id FROM files f JOIN drafts d ON d.submission_key = f.submission_key \
          WHERE d.expires_at <= $1 \
@@ -202,13 +228,12 @@ pub async fn delete_expired(
             .execute(&mut *tx)
             .await?;
     }
-    let deleted = sqlx::query("DELETE FROM drafts WHERE expires_at <= $1")
+    sqlx::query("DELETE FROM drafts WHERE expires_at <= $1")
         .bind(now)
         .execute(&mut *tx)
-        .await?
-        .rows_affected();
+        .await?;
     tx.commit().await?;
-    Ok((deleted, files))
+    Ok((left, files))
 }
 
 fn from_row(row: &sqlx::any::AnyRow) -> Result<Draft, sqlx::Error> {
@@ -219,6 +244,7 @@ fn from_row(row: &sqlx::any::AnyRow) -> Result<Draft, sqlx::Error> {
         language: row.try_get("language")?,
         answers: row.try_get("answers")?,
         page: row.try_get("page")?,
+        created_at: row.try_get("created_at")?,
         expires_at: row.try_get("expires_at")?,
         revision: row.try_get("revision")?,
         person_id: row.try_get("person_id")?,

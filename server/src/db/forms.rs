@@ -65,3 +65,43 @@ pub async fn all(pool: &AnyPool) -> Result<Vec<FormVersionRow>, sqlx::Error> {
         })
         .collect()
 }
+
+/// One row of `publications`: from `at` on, new residents get `version`
+/// of the service, or nothing if it is `None`.
+pub struct PublicationRow {
+    pub id: i64,
+    pub service_key: String,
+    pub version: Option<i64>,
+    pub at: i64,
+}
+
+/// Every publication, in the order they take effect.
+pub async fn publications(pool: &AnyPool) -> Result<Vec<PublicationRow>, sqlx::Error> {
+    let rows = sqlx::query("SELECT id, service_key, version, at FROM publications ORDER BY at, id")
+        .fetch_all(pool)
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(PublicationRow {
+                id: r.try_get("id")?,
+                service_key: r.try_get("service_key")?,
+                version: r.try_get("version")?,
+                at: r.try_get("at")?,
+            })
+        })
+        .collect()
+}
+
+/// What the published forms were loaded from: the newest version's row,
+/// the newest publication's row and how many publications there are (a
+/// cancelled one lowers the count). Cheap to ask every few seconds.
+pub async fn stamp(pool: &AnyPool) -> Result<(i64, i64, i64), sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT (SELECT COALESCE(MAX(id), 0) FROM form_versions) AS v, \
+                (SELECT COALESCE(MAX(id), 0) FROM publications) AS p, \
+                (SELECT COUNT(*) FROM publications) AS n",
+    )
+    .fetch_one(pool)
+    .await?;
+    Ok((row.try_get("v")?, row.try_get("p")?, row.try_get("n")?))
+}

@@ -21,6 +21,7 @@ pub mod outbox;
 pub mod people;
 pub mod sessions;
 pub mod staff;
+pub mod statistics;
 pub mod writer;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

@@ -4,7 +4,7 @@
 //! authors of the service's organisation (and administrators); to anyone
 //! else a service they may not edit does not exist.
 
-use crate::authoring::{self as authoring, Format, PublishError};
+use crate::authoring::{self as authoring, Format, Offer, PublishError};
 use crate::error::internal;
 use crate::AppState;
 use app::i18n::Locale;
@@ -166,7 +166,25 @@ pub async fn save(
     Redirect::to(&format!("{FORMS_PATH}/{key}")).into_response()
 }
 
-/// `POST /staff/forms/<key>/publish`.
+/// When a post says its change takes effect: `when` = `now` (or nothing),
+/// or `later` with `at`, a local date and time still to come. The error
+/// is a Fluent key.
+fn when(post: &Posted, state: &AppState) -> Result<Option<i64>, &'static str> {
+    if post.one("when") != "later" {
+        return Ok(None);
+    }
+    let at = post.one("at");
+    if at.is_empty() {
+        return Err("authoring-error-at-missing");
+    }
+    match crate::catalogue::parse_time(&at, &state.config.timezone) {
+        None => Err("authoring-error-at-invalid"),
+        Some(at) if at <= crate::db::now_millis() => Err("authoring-error-at-past"),
+        Some(at) => Ok(Some(at)),
+    }
+}
+
+/// `POST /staff/forms/<key>/publish`: now, or `when` = `later` at `at`.
 pub async fn publish(
     State(state): State<AppState>,
     Path(key): Path<String>,
@@ -180,7 +198,13 @@ pub async fn publish(
         return answer;
     }
     let path = format!("{FORMS_PATH}/{key}");
-    match authoring::publish(&state.db, &state.forms, &key, &post.staff).await {
+    let at = match when(&post, &state) {
+        Ok(at) => at,
+        Err(error) => {
+            return refused(&state, post, &path, "publish", vec![("publish-at", error)]).await
+        }
+    };
+    match authoring::publish(&state.db, &state.forms, &key, &post.staff, at).await {
         Ok(version) => Redirect::to(&format!("{path}?published={version}")).into_response(),
         Err(PublishError::NoDraft) => Redirect::to(&path).into_response(),
         Err(PublishError::Problems | PublishError::OtherKey) => {
@@ -188,6 +212,54 @@ pub async fn publish(
             refused(&state, post, &path, "publish", errors).await
         }
         Err(e) => super::unavailable_text(post.locale, internal("publishing a form", e)),
+    }
+}
+
+/// `POST /staff/forms/<key>/offer`: `action` = `republish` (`version`,
+/// now), `unpublish` (now, or `when` = `later` at `at`) or `cancel` (`id`,
+/// a publication still to come).
+pub async fn offer(
+    State(state): State<AppState>,
+    Path(key): Path<String>,
+    request: Request,
+) -> Response {
+    let post = match posted(request).await {
+        Ok(post) => post,
+        Err(answer) => return answer,
+    };
+    if let Err(answer) = editable(&state, &post, &key).await {
+        return answer;
+    }
+    let path = format!("{FORMS_PATH}/{key}/versions");
+    let number = |name: &str| post.one(name).parse::<i64>().ok();
+    let (offer, at) = match post.one("action").as_str() {
+        "republish" => match number("version") {
+            Some(v) => (Offer::Republish(v), None),
+            None => return not_found(post.locale),
+        },
+        "cancel" => match number("id") {
+            Some(id) => (Offer::Cancel(id), None),
+            None => return not_found(post.locale),
+        },
+        "unpublish" => match when(&post, &state) {
+            Ok(at) => (Offer::Unpublish, at),
+            Err(error) => {
+                return refused(
+                    &state,
+                    post,
+                    &path,
+                    "unpublish",
+                    vec![("unpublish-at", error)],
+                )
+                .await
+            }
+        },
+        _ => return (StatusCode::BAD_REQUEST, post.locale.t("error-bad-request")).into_response(),
+    };
+    match authoring::change_offer(&state.db, &state.forms, &key, &post.staff, offer, at).await {
+        Ok(true) => Redirect::to(&path).into_response(),
+        Ok(false) => not_found(post.locale),
+        Err(e) => super::unavailable_text(post.locale, internal("changing what is offered", e)),
     }
 }
 

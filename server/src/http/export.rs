@@ -249,3 +249,104 @@ mod tests {
         assert_eq!(super::csv_cell("-1"), "\"'-1\"");
     }
 }
+
+/// `GET /staff/forms/<key>/statistics/csv?from=&to=`: a service's
+/// statistics by day, with the period's totals last.
+pub async fn service_statistics(
+    State(state): State<AppState>,
+    Path(key): Path<String>,
+    Query(query): Query<ExportQuery>,
+    request: Request,
+) -> Response {
+    statistics_csv(&state, Some(&key), &query, request).await
+}
+
+/// `GET /staff/statistics/csv?from=&to=`: every service the author may
+/// edit, with the totals last.
+pub async fn statistics(
+    State(state): State<AppState>,
+    Query(query): Query<ExportQuery>,
+    request: Request,
+) -> Response {
+    statistics_csv(&state, None, &query, request).await
+}
+
+async fn statistics_csv(
+    state: &AppState,
+    key: Option<&str>,
+    query: &ExportQuery,
+    request: Request,
+) -> Response {
+    let (parts, _) = request.into_parts();
+    let locale = super::locale_of(&parts);
+    let Some(staff) = parts.extensions.get::<StaffSignedIn>().cloned() else {
+        return Redirect::to("/staff/signin").into_response();
+    };
+    let not_found = || (StatusCode::NOT_FOUND, locale.t("not-found-body")).into_response();
+    if !app::ssr::is_author(&staff) {
+        return not_found();
+    }
+    let view = state
+        .ports
+        .authoring
+        .statistics(&staff, key, &query.from, &query.to, locale)
+        .await;
+    let view = match view {
+        Ok(Some(view)) => view,
+        Ok(None) => return not_found(),
+        Err(failure) => return super::unavailable_text(locale, failure),
+    };
+    if let Some(error) = &view.error {
+        return (StatusCode::UNPROCESSABLE_ENTITY, locale.t(error)).into_response();
+    }
+    let header = [
+        if key.is_some() {
+            "statistics-day"
+        } else {
+            "admin-service"
+        },
+        "statistics-views",
+        "statistics-starts",
+        "statistics-saved",
+        "statistics-submitted",
+        "statistics-completion",
+        "statistics-e-id",
+        "statistics-median",
+    ];
+    let row = |first: &str, f: &app::model::Figures| {
+        let optional = |n: Option<i64>| n.map(|n| n.to_string()).unwrap_or_default();
+        [
+            csv_cell(first),
+            f.views.to_string(),
+            f.starts.to_string(),
+            f.saved.to_string(),
+            f.submitted.to_string(),
+            optional(f.completion_percent()),
+            f.e_id.to_string(),
+            optional(f.median_seconds),
+        ]
+        .join(",")
+    };
+    let mut lines = vec![header
+        .iter()
+        .map(|k| csv_cell(&locale.t(k)))
+        .collect::<Vec<_>>()
+        .join(",")];
+    if key.is_some() {
+        lines.extend(view.days.iter().map(|(day, f)| row(day, f)));
+    } else {
+        lines.extend(view.services.iter().map(|(_, title, f)| row(title, f)));
+    }
+    lines.push(row(&locale.t("statistics-total"), &view.totals));
+    let name = format!(
+        "{}-{}-{}.csv",
+        key.unwrap_or("statistics"),
+        view.from,
+        view.to
+    );
+    download(
+        format!("\u{feff}{}\r\n", lines.join("\r\n")),
+        "text/csv; charset=utf-8",
+        &name,
+    )
+}

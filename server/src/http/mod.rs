@@ -163,6 +163,12 @@ fn own_routes() -> Routes {
     .post("/staff/forms/{key}", authoring::save)
     .post("/staff/forms/{key}/publish", authoring::publish)
     .post("/staff/forms/{key}/discard", authoring::discard)
+    .post("/staff/forms/{key}/offer", authoring::offer)
+    .get(
+        "/staff/forms/{key}/statistics/csv",
+        export::service_statistics,
+    )
+    .get("/staff/statistics/csv", export::statistics)
     .post("/staff/forms/{key}/edit", authoring::edit)
     .get("/staff/forms/{key}/{file}", authoring::export)
     .get("/api/v1/openapi.json", api::openapi)

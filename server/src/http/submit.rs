@@ -10,6 +10,7 @@
 
 use crate::db;
 use crate::drafts;
+use crate::statistics::Metric;
 use crate::submission::{self, Outcome};
 use crate::uploads;
 use crate::AppState;
@@ -157,6 +158,9 @@ async fn page_post(
         }
     };
     let (draft_id, new_secret) = (saved.id, saved.secret);
+    if new_secret.is_some() {
+        state.stats.count(&key, Metric::Start);
+    }
     raw.set(REVISION_INPUT, vec![saved.revision.to_string()]);
     let with_cookie = |mut response: Response| {
         if let Some(cookie) = new_secret
@@ -178,6 +182,7 @@ async fn page_post(
                 render(&state, parts, Some(shown), StatusCode::SERVICE_UNAVAILABLE).await,
             );
         }
+        state.stats.count(&key, Metric::Saved);
         let mut response = Redirect::to(&format!("/services/{key}/saved")).into_response();
         if let Some(cookie) = drafts::resume_cookie(&key, &resume) {
             response.headers_mut().append(SET_COOKIE, cookie);
@@ -400,7 +405,16 @@ pub async fn check(
     )
     .await
     {
-        Ok(Outcome::Received { receipt_token }) => {
+        Ok(Outcome::Received { receipt_token, new }) => {
+            if new {
+                state.stats.count(
+                    &key,
+                    Metric::Submitted {
+                        e_id: signed_in.is_some(),
+                        millis: db::now_millis() - draft.created_at,
+                    },
+                );
+            }
             // The receipt mail was committed with the case: send it now.
             state.mail_wake.notify_one();
             state.webhook_wake.notify_one();
