@@ -2,7 +2,8 @@
 // it, and sees a broken draft's problems, with and without JavaScript;
 // axe-core on every page.
 import { expect, test } from '@playwright/test';
-import { expectAccessible, open } from './helpers';
+import * as fs from 'node:fs';
+import { expectAccessible, open, settle } from './helpers';
 
 test('an author makes a service from a template, publishes it, and is told what a broken draft lacks', async ({ page, browser }, testInfo) => {
   // Both projects run at once on one server: their services differ.
@@ -136,4 +137,136 @@ test('an author builds pages and questions without code, with translations side 
   await expect(page.locator('#problems')).toHaveCount(0);
   await page.getByRole('button', { name: 'Publicera' }).click();
   await expect(page.getByRole('status')).toContainText('Version 1 är publicerad.');
+});
+
+test('a form goes round: built with two pages, a condition and a translation, previewed, published, sent, changed as version 2, and counted', async ({ page, browser }, testInfo) => {
+  const project = testInfo.project.name;
+  const key = `runda-${project}`;
+  await open(page, testInfo, '/staff/signin');
+  await page.getByLabel('Användarnamn').fill('formgivare');
+  await page.getByLabel('Lösenord').fill('demo-formgivare-2026');
+  await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+  await open(page, testInfo, '/staff/forms');
+  await page.getByLabel('Mall').selectOption({ label: 'Felanmälan – gata och park' });
+  await page.getByLabel('Kortnamn för den nya e-tjänsten').fill(key);
+  await page.getByRole('button', { name: 'Skapa ett utkast från mallen' }).click();
+  const names = page.getByRole('group', { name: 'Namn', exact: true });
+  await names.getByLabel('Svenska').fill(`Runda ${project}`);
+  await names.getByLabel('English').fill(`Round ${project}`);
+  await page.getByRole('button', { name: 'Spara texterna' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Runda ${project}`);
+
+  // A second page, whose question is asked only about a pothole, in Swedish and English.
+  await page.locator('#add-page-key').fill('uppfoljning');
+  await page.getByLabel('Sidans rubrik', { exact: true }).last().fill('Uppföljning');
+  await page.getByRole('button', { name: 'Lägg till en sida' }).click();
+  const added = page.locator('.builder-page').last();
+  await added.getByLabel('Slag').selectOption({ label: 'Kort text' });
+  await added.getByLabel('Kortnamn', { exact: true }).fill('djup');
+  await added.getByLabel('Frågan', { exact: true }).fill('Hur djupt är hålet?');
+  await added.getByRole('button', { name: /Lägg till en fråga/ }).click();
+  await page.getByRole('link', { name: /Redigera\W+Hur djupt är hålet/ }).click();
+  await page.getByRole('group', { name: 'Frågan' }).getByLabel('English').fill('How deep is the hole?');
+  await page.getByLabel('Fråga', { exact: true }).selectOption('kind');
+  await page.getByLabel('Jämförelse').selectOption({ label: 'är' });
+  await page.getByLabel('Värde').fill('pothole');
+  await page.getByRole('button', { name: 'Spara frågan' }).click();
+  const built = page.locator('.builder-page').last();
+  await built.getByRole('group', { name: 'Sidans rubrik' }).getByLabel('English').fill('Follow-up');
+  await built.getByRole('button', { name: 'Spara sidan' }).click();
+  await expect(page.locator('#problems')).toHaveCount(0);
+
+  // Previewed: the second page, in English.
+  await page.getByRole('link', { name: 'Förhandsvisa' }).click();
+  await page.getByRole('navigation', { name: 'Formulärets sidor' }).getByRole('link', { name: 'Uppföljning' }).click();
+  await page.getByRole('navigation', { name: 'Formulärets språk' }).getByRole('link', { name: 'English' }).click();
+  await expect(page.locator('.preview')).toContainText('How deep is the hole?');
+  await page.getByRole('link', { name: 'Tillbaka till utkastet' }).click();
+  await expectAccessible(page, testInfo);
+  await page.getByRole('button', { name: 'Publicera' }).click();
+  await expect(page.getByRole('status')).toContainText('Version 1 är publicerad.');
+
+  // A resident fills it in and sends it: the conditional question is asked.
+  const residentContext = await browser.newContext();
+  const resident = await residentContext.newPage();
+  await open(resident, testInfo, `/services/${key}`);
+  await open(resident, testInfo, `/services/${key}/form`);
+  await resident.getByLabel('Potthål eller skadad beläggning').check();
+  await resident.getByLabel('Var finns felet?').fill('Storgatan 3');
+  await resident.getByLabel('Beskriv felet').fill('Ett hål vid övergångsstället.');
+  await resident.getByRole('button', { name: 'Fortsätt', exact: true }).click();
+  await expect(resident.getByRole('heading', { level: 1 })).toHaveText('Uppföljning');
+  await settle(resident, testInfo);
+  await resident.getByLabel('Hur djupt är hålet?').fill('Ungefär tio centimeter');
+  await resident.getByRole('button', { name: 'Fortsätt', exact: true }).click();
+  await expect(resident).toHaveURL(new RegExp(`/services/${key}/check$`));
+  await settle(resident, testInfo);
+  await resident.getByRole('button', { name: 'Skicka' }).click();
+  await expect(resident).toHaveURL(/\/receipts\/[0-9a-f]{32}$/);
+  const receipt = resident.url();
+  await expect(resident.getByRole('term').filter({ hasText: 'Hur djupt är hålet?' })).toBeVisible();
+
+  // The author changes the question and publishes version 2.
+  await page.getByRole('link', { name: /Redigera\W+Hur djupt är hålet/ }).click();
+  await page.getByRole('group', { name: 'Frågan' }).getByLabel('Svenska').fill('Ungefär hur djupt är hålet?');
+  await page.getByRole('button', { name: 'Spara frågan' }).click();
+  await expect(page.locator('#changes-heading')).toBeVisible();
+  await expect(page.getByText(/Ändrade frågor: djup/)).toBeVisible();
+  await page.getByRole('button', { name: 'Publicera' }).click();
+  await expect(page.getByRole('status')).toContainText('Version 2 är publicerad.');
+
+  // The first case is still read against version 1; a new resident gets version 2.
+  await open(resident, testInfo, receipt);
+  await expect(resident.getByRole('term').filter({ hasText: 'Hur djupt är hålet?' })).toHaveText('Hur djupt är hålet?');
+  await expect(resident.getByText('Ungefär hur djupt')).toHaveCount(0);
+  await residentContext.close();
+  const secondContext = await browser.newContext();
+  const second = await secondContext.newPage();
+  await open(second, testInfo, `/services/${key}`);
+  await open(second, testInfo, `/services/${key}/form`);
+  await second.getByLabel('Potthål eller skadad beläggning').check();
+  await second.getByLabel('Var finns felet?').fill('Kyrkvägen 1');
+  await second.getByLabel('Beskriv felet').fill('Ännu ett hål.');
+  await second.getByRole('button', { name: 'Fortsätt', exact: true }).click();
+  await expect(second.getByLabel('Ungefär hur djupt är hålet?')).toBeVisible();
+  await secondContext.close();
+
+  // The versions: version 2 offered, version 1 with its case.
+  await page.getByRole('link', { name: 'Versioner och publicering' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Versioner av Runda ${project}`);
+  await expect(page.getByRole('row', { name: /version 2 .* Erbjuds nu/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /version 1 .* 1 Publicera version 1 igen/ })).toBeVisible();
+  await expectAccessible(page, testInfo);
+  // Taking it down later without a time is said, and the choice is kept.
+  await page.getByLabel('Vid en viss tidpunkt').check();
+  await page.getByRole('button', { name: 'Ta ned tjänsten' }).click();
+  await expect(page.getByRole('alert')).toContainText('Skriv datum och tid');
+  await expect(page.getByLabel('Vid en viss tidpunkt')).toBeChecked();
+  await expectAccessible(page, testInfo);
+
+  // The statistics count both starts and the submission.
+  await page.getByRole('link', { name: 'Statistik' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Statistik: Runda ${project}`);
+  const figure = (name: string) =>
+    page.locator('.summary-list__row').filter({ has: page.getByText(name, { exact: true }) }).locator('dd');
+  await expect(figure('Påbörjade')).toHaveText('2');
+  await expect(figure('Inskickade')).toHaveText('1');
+  await expect(figure('Visningar av startsidan')).toHaveText('2');
+  await expect(figure('Andel som skickade in')).toHaveText('50 %');
+  await expect(page.getByRole('img', { name: /Från startsida till inskickat: Visningar av startsidan 2, Påbörjade 2, Inskickade 1/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Var invånare lämnar formuläret' })).toContainText('Uppföljning');
+  await expectAccessible(page, testInfo);
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Ladda ned som CSV' }).click();
+  const csv = fs.readFileSync(await (await download).path(), 'utf8');
+  expect(csv).toContain('"Totalt",2,2,0,1,50,0,');
+  // A period that does not read is said at the field.
+  await page.getByLabel('Från och med').fill('2026-12-31');
+  await page.getByLabel('Till och med').fill('2026-01-01');
+  await page.getByRole('button', { name: 'Visa' }).click();
+  await expect(page.getByRole('alert')).toContainText('Startdatum måste vara före slutdatum');
+  await expectAccessible(page, testInfo);
+  await open(page, testInfo, '/staff/statistics');
+  await expect(page.getByRole('link', { name: `Runda ${project}` })).toBeVisible();
+  await expectAccessible(page, testInfo);
 });
