@@ -140,6 +140,8 @@ test('an author builds pages and questions without code, with translations side 
 });
 
 test('a form goes round: built with two pages, a condition and a translation, previewed, published, sent, changed as version 2, and counted', async ({ page, browser }, testInfo) => {
+  // A long journey through many pages: three times the usual time.
+  test.slow();
   const project = testInfo.project.name;
   const key = `runda-${project}`;
   await open(page, testInfo, '/staff/signin');
