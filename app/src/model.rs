@@ -860,6 +860,18 @@ pub struct BuilderView {
     pub kinds: Vec<Choice>,
     /// Every question's key, for conditions.
     pub field_keys: Vec<String>,
+    /// Checks across questions, each shown at one question.
+    pub rules: Vec<BuilderRule>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BuilderRule {
+    pub key: String,
+    /// The expression that must hold.
+    pub check: String,
+    /// The question its message is shown at.
+    pub field: String,
+    pub message: Texts,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -881,6 +893,25 @@ pub struct BuilderField {
     pub visible_if: String,
     /// A choice question's options: value and label by language.
     pub options: Vec<(String, Texts)>,
+    /// The kind's own settings, and the condition that makes it required.
+    pub settings: Vec<Setting>,
+}
+
+/// One setting of a question in the builder, posted as `setting.<name>`
+/// (or `setting.<name>.<lang>`); its label and hint are the Fluent keys
+/// `builder-setting-<name>` and `builder-setting-<name>-hint`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Setting {
+    pub name: String,
+    /// As written now (empty: not set).
+    pub value: String,
+    /// A text in every language instead of one value.
+    pub texts: Option<Texts>,
+    /// The values to choose from, when it is a choice (their words are
+    /// `builder-setting-<name>-<value>`).
+    pub choices: Vec<Choice>,
+    /// Written over several lines.
+    pub multiline: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -370,12 +370,13 @@ async fn reload(db: &Db, forms: &RwLock<FormStore>) -> Result<(), PublishError> 
 
 /// The kinds of question the builder adds (a new choice question comes
 /// with two options to rename).
-pub const ADDABLE_KINDS: [&str; 14] = [
+pub const ADDABLE_KINDS: [&str; 18] = [
     "short_text",
     "long_text",
     "email",
     "phone",
     "postal_code",
+    "postal_address",
     "integer",
     "decimal",
     "date",
@@ -385,6 +386,9 @@ pub const ADDABLE_KINDS: [&str; 14] = [
     "consent",
     "personal_identity_number",
     "organisation_number",
+    "file",
+    "computed",
+    "information",
 ];
 
 /// One change the builder makes to a definition, as its forms post it.
@@ -439,11 +443,25 @@ pub enum Edit {
         /// A choice question's options in order: value and label by
         /// language (`None` for other questions).
         options: Option<Vec<(String, forms::Text)>>,
+        /// The kind's settings as posted (`setting.<name>` without the
+        /// prefix; see `field_settings`).
+        settings: std::collections::BTreeMap<String, String>,
+    },
+    /// A check across questions: a new one (`rule: None`) or the n-th.
+    SetRule {
+        rule: Option<usize>,
+        key: String,
+        check: String,
+        field: String,
+        message: forms::Text,
+    },
+    RemoveRule {
+        rule: usize,
     },
 }
 
 /// Why an edit could not be made.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EditError {
     /// A page or question that is not there (the form changed meanwhile).
     Gone,
@@ -454,6 +472,8 @@ pub enum EditError {
     UnknownKind,
     /// A new page or question needs its text.
     NoText,
+    /// A setting whose value does not read (its name).
+    BadSetting(String),
 }
 
 fn is_key(key: &str) -> bool {
@@ -571,9 +591,64 @@ pub fn apply(spec: &mut FormSpec, edit: Edit) -> Result<(), EditError> {
                 };
                 field["options"] = serde_json::json!([option(1), option(2)]);
             }
+            // What the other kinds need to be one, to change in its settings.
+            match kind.as_str() {
+                "file" => {
+                    field["accept"] =
+                        serde_json::json!(["application/pdf", "image/jpeg", "image/png"]);
+                    field["max_bytes"] = serde_json::json!(10 * 1024 * 1024);
+                }
+                "computed" => field["expression"] = "0".into(),
+                // Information starts with one paragraph: its heading's words.
+                "information" => {
+                    field["blocks"] = serde_json::json!([{
+                        "block": "paragraph",
+                        "text": { lang.clone(): label.trim() },
+                    }]);
+                }
+                _ => {}
+            }
             let field: forms::FieldSpec =
                 serde_json::from_value(field).map_err(|_| EditError::UnknownKind)?;
             p.fields.push(field);
+        }
+        Edit::SetRule {
+            rule,
+            key,
+            check,
+            field,
+            message,
+        } => {
+            if !is_key(&key) {
+                return Err(EditError::BadKey);
+            }
+            if spec
+                .rules
+                .iter()
+                .enumerate()
+                .any(|(n, r)| r.key == key && Some(n) != rule)
+            {
+                return Err(EditError::TakenKey);
+            }
+            if check.trim().is_empty() || message.values().all(|m| m.trim().is_empty()) {
+                return Err(EditError::NoText);
+            }
+            let new = forms::RuleSpec {
+                key,
+                check: check.trim().to_owned(),
+                field,
+                message: kept(message),
+            };
+            match rule {
+                None => spec.rules.push(new),
+                Some(n) => *spec.rules.get_mut(n).ok_or(EditError::Gone)? = new,
+            }
+        }
+        Edit::RemoveRule { rule } => {
+            if rule >= spec.rules.len() {
+                return Err(EditError::Gone);
+            }
+            spec.rules.remove(rule);
         }
         Edit::MoveField { page, field, up } => {
             let p = spec.pages.get_mut(page).ok_or(EditError::Gone)?;
@@ -599,12 +674,35 @@ pub fn apply(spec: &mut FormSpec, edit: Edit) -> Result<(), EditError> {
             required,
             visible_if,
             options,
+            settings,
         } => {
+            let languages = spec.languages.clone();
             let f = spec
                 .pages
                 .get_mut(page)
                 .and_then(|p| p.fields.get_mut(field))
                 .ok_or(EditError::Gone)?;
+            let get = |name: &str| {
+                settings
+                    .get(name)
+                    .map(|v| v.trim().to_owned())
+                    .unwrap_or_default()
+            };
+            let texts = |name: &str| -> forms::Text {
+                languages
+                    .iter()
+                    .map(|l| {
+                        (
+                            l.clone(),
+                            settings
+                                .get(&format!("{name}.{l}"))
+                                .cloned()
+                                .unwrap_or_default(),
+                        )
+                    })
+                    .collect()
+            };
+            crate::field_settings::set(f, &get, &texts).map_err(EditError::BadSetting)?;
             f.label = kept(label);
             let hint = kept(hint);
             f.hint = (!hint.is_empty()).then_some(hint);
@@ -1019,6 +1117,7 @@ pub fn builder_view(spec: &FormSpec, locale: app::i18n::Locale) -> app::model::B
                                 .collect(),
                             _ => Vec::new(),
                         },
+                        settings: crate::field_settings::settings_of(f, languages),
                     })
                     .collect(),
             })
@@ -1034,6 +1133,16 @@ pub fn builder_view(spec: &FormSpec, locale: app::i18n::Locale) -> app::model::B
             .pages
             .iter()
             .flat_map(|p| p.fields.iter().map(|f| f.key.clone()))
+            .collect(),
+        rules: spec
+            .rules
+            .iter()
+            .map(|r| app::model::BuilderRule {
+                key: r.key.clone(),
+                check: r.check.clone(),
+                field: r.field.clone(),
+                message: texts(&r.message, languages),
+            })
             .collect(),
     }
 }
@@ -1176,6 +1285,7 @@ mod tests {
             required: true,
             visible_if: condition("kind", "is", "other"),
             options: None,
+            settings: Default::default(),
         };
         apply(&mut spec, set).expect("set");
         let field = &spec.pages[pages - 1].fields[1];

@@ -15,6 +15,7 @@ pub mod db;
 pub mod demo;
 pub mod drafts;
 pub mod error;
+pub mod field_settings;
 pub mod files;
 pub mod handling;
 pub mod http;

@@ -41,9 +41,12 @@ pub fn bucket(seconds: i64) -> i64 {
     seconds.max(0) / step * step
 }
 
+/// What one count is of: service, day, metric and page (or bucket).
+type CountKey = (String, String, &'static str, String);
+
 /// The counts gathered since they were last written.
 pub struct Statistics {
-    pending: Mutex<HashMap<(String, String, &'static str, String), i64>>,
+    pending: Mutex<HashMap<CountKey, i64>>,
     timezone: jiff::tz::TimeZone,
 }
 
@@ -178,10 +181,10 @@ mod tests {
 
     #[test]
     fn a_submission_counts_itself_its_e_id_and_its_time_on_the_local_day() {
-        let stats = Statistics::new(jiff::tz::TimeZone::get("Europe/Stockholm").unwrap());
+        let stats = Statistics::new(jiff::tz::TimeZone::get("Europe/Stockholm").expect("zone"));
         // 2026-12-07 23:30 UTC is already the 8th in Stockholm.
         let at = jiff::Timestamp::from_second(1_796_686_200)
-            .unwrap()
+            .expect("time")
             .as_millisecond();
         assert_eq!(stats.day(at), "2026-12-08");
         stats.count_at(
@@ -200,7 +203,7 @@ mod tests {
             },
             at,
         );
-        let pending = stats.pending.lock().unwrap();
+        let pending = stats.pending.lock().expect("lock");
         let get = |m: &'static str, page: &str| {
             pending
                 .get(&("p".to_owned(), "2026-12-08".to_owned(), m, page.to_owned()))

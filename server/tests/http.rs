@@ -1877,6 +1877,84 @@ on_both_databases! {
         assert!(!summary.contains("ljusfel"), "{summary}");
     }
 
+    async fn the_builder_sets_each_kinds_settings_and_rules_across_questions(server: TestServer) {
+        let mut frida = Journey::new(&server, "");
+        frida.post("/staff/signin", &[("username", "formgivare"), ("password", "demo-formgivare-2026")]).await;
+        let r = frida.post("/staff/forms", &[("action", "template"), ("template", "fault-report"), ("key", "regler")]).await;
+        assert_eq!(r.headers()[LOCATION], "/staff/forms/regler");
+        async fn export(server: &TestServer, frida: &mut Journey<'_>) -> serde_json::Value {
+            let r = frida.send_request(server.client.get(server.url("/staff/forms/regler/export.json"))).await;
+            serde_json::from_str(&r.text().await.expect("body")).expect("json")
+        }
+        let (_, page) = frida.get("/staff/forms/regler/pages/0/fields/4").await;
+        assert!(page.contains(r#"id="setting-min-length""#) && page.contains(r#"id="setting-required-if""#), "{page}");
+        // The description: a minimum that does not read is said at its input, with everything typed kept.
+        let description = |min: &'static str| vec![
+            ("op", "set-field"), ("page", "0"), ("field", "4"),
+            ("label.sv", "Beskriv felet noga"), ("label.en", "Describe the fault"), ("hint.sv", ""), ("hint.en", ""),
+            ("required", "yes"), ("visible_if", ""), ("setting.min_length", min), ("setting.max_length", "2000"),
+            ("setting.required_if", ""),
+        ];
+        let r = frida.post("/staff/forms/regler/edit", &description("två")).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let page = r.text().await.expect("body");
+        assert!(page.contains("Värdet går inte att läsa") && page.contains(r##"href="#setting-min-length""##), "{page}");
+        assert!(page.contains(r#"value="två""#) && page.contains("Beskriv felet noga"), "kept: {page}");
+        assert_eq!(export(&server, &mut frida).await["pages"][0]["fields"][4]["label"]["sv"], "Beskriv felet", "nothing saved");
+        let r = frida.post("/staff/forms/regler/edit", &description("10")).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let spec = export(&server, &mut frida).await;
+        let field = &spec["pages"][0]["fields"][4];
+        assert_eq!((field["min_length"].as_u64(), field["max_length"].as_u64()), (Some(10), Some(2000)), "{field}");
+        assert_eq!(field["label"]["sv"], "Beskriv felet noga");
+        // The photos: types, size and number.
+        let r = frida.post("/staff/forms/regler/edit", &[
+            ("op", "set-field"), ("page", "0"), ("field", "5"),
+            ("label.sv", "Foton av felet"), ("label.en", "Photos of the fault"), ("hint.sv", "Högst tre."), ("hint.en", "At most three."),
+            ("visible_if", ""), ("setting.accept", "image/*, application/pdf"), ("setting.max_megabytes", "5"),
+            ("setting.max_files", "3"), ("setting.required_if", ""),
+        ]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let photos = &export(&server, &mut frida).await["pages"][0]["fields"][5];
+        assert_eq!(photos["max_bytes"].as_u64(), Some(5 * 1024 * 1024), "{photos}");
+        assert_eq!(photos["accept"], serde_json::json!(["image/*", "application/pdf"]));
+
+        // A rule across questions: the description must say more than the place.
+        let rule = |key: &'static str, check: &'static str| vec![
+            ("op", "set-rule"), ("rule_key", key), ("check", check), ("rule_field", "description"),
+            ("message.sv", "Beskriv felet, inte bara platsen."), ("message.en", "Describe the fault, not only the place."),
+        ];
+        let r = frida.post("/staff/forms/regler/edit", &rule("Inte Så", "$description != $location")).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().await.expect("body").contains(r##"href="#add-rule-key""##));
+        let r = frida.post("/staff/forms/regler/edit", &rule("mer", "")).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().await.expect("body").contains("Skriv både uttrycket och meddelandet"));
+        let r = frida.post("/staff/forms/regler/edit", &rule("mer", "$description != $location")).await;
+        assert_eq!(r.headers()[LOCATION], "/staff/forms/regler#rules");
+        let (_, page) = frida.get("/staff/forms/regler").await;
+        assert!(!page.contains("hindrar publicering") && page.contains("Spara regeln mer"), "the rule compiles: {page}");
+        let r = frida.post("/staff/forms/regler/publish", &[]).await;
+        assert_eq!(r.headers()[LOCATION], "/staff/forms/regler?published=1");
+        // The rule and the minimum hold for residents.
+        let same = [("kind", "graffiti"), ("location", "Torget vid kyrkan"), ("description", "Torget vid kyrkan")];
+        let r = server.send_form("regler", &same).await;
+        let status = r.status();
+        let page = r.text().await.expect("body");
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{page}");
+        assert!(page.contains("Beskriv felet, inte bara platsen."), "{page}");
+        let short = [("kind", "pothole"), ("location", "Torget"), ("description", "Hål")];
+        let r = server.send_form("regler", &short).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let good = [("kind", "graffiti"), ("location", "Torget"), ("description", "Klotter på väggen vid kyrkan.")];
+        let r = server.send_form("regler", &good).await;
+        assert!(r.headers()[LOCATION].to_str().expect("ascii").starts_with("/receipts/"));
+        // Removed again.
+        let r = frida.post("/staff/forms/regler/edit", &[("op", "remove-rule"), ("rule", "0")]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        assert_eq!(export(&server, &mut frida).await.get("rules").and_then(|r| r.as_array()).map_or(0, Vec::len), 0);
+    }
+
     async fn the_builder_edits_pages_questions_translations_and_conditions_without_code(server: TestServer) {
         let mut frida = Journey::new(&server, "");
         frida.post("/staff/signin", &[("username", "formgivare"), ("password", "demo-formgivare-2026")]).await;

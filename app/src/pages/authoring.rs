@@ -358,6 +358,9 @@ fn TextsByLanguage(
     texts: Texts,
     languages: Vec<Choice>,
     #[prop(optional)] multiline: bool,
+    /// Nothing is marked missing: every text may be left out.
+    #[prop(optional)]
+    optional: bool,
 ) -> impl IntoView {
     let locale = use_locale();
     view! {
@@ -367,7 +370,7 @@ fn TextsByLanguage(
                 {texts.into_iter().map(|(lang, text)| {
                     let input_id = format!("{id}-{lang}");
                     let language = languages.iter().find(|l| l.value == lang).map_or_else(|| lang.clone(), |l| l.label.clone());
-                    let missing = text.trim().is_empty();
+                    let missing = !optional && text.trim().is_empty();
                     let input = if multiline {
                         view! {
                             <textarea class="textarea" id=input_id.clone() name=format!("{name}.{lang}") rows="3" lang=lang.clone()>
@@ -579,12 +582,146 @@ fn Builder(
         </form>
     }
     .into_any();
+    let rules = view! {
+        <Rules builder=builder.clone() base=base.clone() posted=posted.clone() />
+    }
+    .into_any();
     view! {
         <section id="builder" aria-labelledby="builder-heading">
             <h2 id="builder-heading">{locale.t("builder-heading")}</h2>
             {texts}
             {page_sections}
             {add_page}
+            {rules}
+        </section>
+    }
+}
+
+/// Checks across questions: each with its expression, the question its
+/// message is shown at and the message in every language; changed,
+/// removed, or a new one added.
+#[component]
+fn Rules(
+    builder: BuilderView,
+    base: String,
+    posted: Option<crate::model::AdminPosted>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let action = format!("{base}/edit");
+    let error_at = |id: &str| {
+        posted
+            .as_ref()
+            .and_then(|p| p.errors.iter().find(|(at, _)| at == id))
+            .map(|(_, key)| locale.t(key))
+    };
+    let typed = |name: &str| {
+        posted
+            .as_ref()
+            .and_then(|p| p.value("builder", name))
+            .unwrap_or_default()
+    };
+    let group = |error: &Option<String>| {
+        if error.is_some() {
+            "form-group form-group--error"
+        } else {
+            "form-group"
+        }
+    };
+    let error_line = move |id: &str, message: Option<String>| {
+        message.map(|m| {
+            view! {
+                <p class="error-message" id=format!("{id}-error")>
+                    <span class="visually-hidden">{locale.t("error-prefix")}</span>
+                    {m}
+                </p>
+            }
+        })
+    };
+    let field_select = |id: String, chosen: String| {
+        view! {
+            <div class="form-group">
+                <label class="label" for=id.clone()>{locale.t("builder-rule-field")}</label>
+                <select class="select" id=id name="rule_field">
+                    {builder.field_keys.iter().map(|k| {
+                        let selected = *k == chosen;
+                        view! { <option value=k.clone() selected=selected>{k.clone()}</option> }.into_any()
+                    }).collect_view()}
+                </select>
+            </div>
+        }
+        .into_any()
+    };
+    let existing = builder
+        .rules
+        .iter()
+        .enumerate()
+        .map(|(n, rule)| {
+            let check_id = format!("rule-{n}-check");
+            let check_error = error_at(&check_id);
+            view! {
+                <div class="builder-rule">
+                    <h4>{rule.key.clone()}</h4>
+                    <form method="post" action=action.clone() novalidate=true>
+                        <input type="hidden" name="op" value="set-rule" />
+                        <input type="hidden" name="rule" value=n.to_string() />
+                        <input type="hidden" name="rule_key" value=rule.key.clone() />
+                        <div class=group(&check_error)>
+                            <label class="label" for=check_id.clone()>{locale.t("builder-rule-check")}</label>
+                            {error_line(&check_id, check_error.clone())}
+                            <input class="input input--code" id=check_id.clone() name="check" type="text"
+                                spellcheck="false" value=rule.check.clone() />
+                        </div>
+                        {field_select(format!("rule-{n}-field"), rule.field.clone())}
+                        <TextsByLanguage name="message" id=format!("rule-{n}-message") legend=locale.t("builder-rule-message")
+                            texts=rule.message.clone() languages=builder.languages.clone() />
+                        <button type="submit" class="button button--secondary">
+                            {locale.t_args("builder-rule-save", &[("key", FluentArg::Str(rule.key.clone()))])}
+                        </button>
+                    </form>
+                    <form method="post" action=action.clone() class="inline-form">
+                        <input type="hidden" name="op" value="remove-rule" />
+                        <input type="hidden" name="rule" value=n.to_string() />
+                        <button type="submit" class="button button--secondary">
+                            {locale.t_args("builder-rule-remove", &[("key", FluentArg::Str(rule.key.clone()))])}
+                        </button>
+                    </form>
+                </div>
+            }
+            .into_any()
+        })
+        .collect_view();
+    let key_error = error_at("add-rule-key");
+    let check_error = error_at("add-rule-check");
+    let new_message: Texts = builder
+        .languages
+        .iter()
+        .map(|l| (l.value.clone(), typed(&format!("message.{}", l.value))))
+        .collect();
+    view! {
+        <section id="rules" aria-labelledby="rules-heading">
+            <h3 id="rules-heading">{locale.t("builder-rules")}</h3>
+            <p class="hint">{locale.t("builder-rules-hint")}</p>
+            {existing}
+            <form method="post" action=action.clone() novalidate=true class="builder-add">
+                <input type="hidden" name="op" value="set-rule" />
+                <h4>{locale.t("builder-rule-add")}</h4>
+                <div class=group(&key_error)>
+                    <label class="label" for="add-rule-key">{locale.t("builder-key")}</label>
+                    {error_line("add-rule-key", key_error.clone())}
+                    <input class="input" id="add-rule-key" name="rule_key" type="text" spellcheck="false" value=typed("rule_key") />
+                </div>
+                <div class=group(&check_error)>
+                    <label class="label" for="add-rule-check">{locale.t("builder-rule-check")}</label>
+                    <div class="hint" id="add-rule-check-hint">{locale.t("builder-rule-check-hint")}</div>
+                    {error_line("add-rule-check", check_error.clone())}
+                    <input class="input input--code" id="add-rule-check" name="check" type="text" spellcheck="false"
+                        value=typed("check") aria-describedby="add-rule-check-hint" />
+                </div>
+                {field_select("add-rule-field".into(), typed("rule_field"))}
+                <TextsByLanguage name="message" id="add-rule-message".into() legend=locale.t("builder-rule-message")
+                    texts=new_message languages=builder.languages.clone() optional=true />
+                <button type="submit" class="button button--secondary">{locale.t("builder-rule-add")}</button>
+            </form>
         </section>
     }
 }
@@ -646,11 +783,48 @@ fn FieldForm(
         .as_ref()
         .and_then(|p| p.errors.iter().find(|(at, _)| at == "field-condition"))
         .map(|(_, key)| locale.t(key));
-    let title = if condition_error.is_some() {
+    let title = if draft.posted.as_ref().is_some_and(|p| !p.errors.is_empty()) {
         format!("{} {heading}", locale.t("error-title-prefix"))
     } else {
         heading.clone()
     };
+    // After an error, what was typed is shown again.
+    let posted = draft.posted.clone().filter(|p| p.form == "field");
+    let typed = {
+        let posted = posted.clone();
+        move |name: &str, current: String| {
+            posted
+                .as_ref()
+                .and_then(|p| p.value("field", name))
+                .unwrap_or(current)
+        }
+    };
+    let typed_texts = {
+        let typed = typed.clone();
+        move |name: &str, current: Texts| -> Texts {
+            current
+                .into_iter()
+                .map(|(lang, text)| {
+                    let text = typed(&format!("{name}.{lang}"), text);
+                    (lang, text)
+                })
+                .collect()
+        }
+    };
+    let settings = (!question.settings.is_empty()).then(|| {
+        view! {
+            <fieldset class="fieldset">
+                <legend class="fieldset__legend">{locale.t("builder-settings")}</legend>
+                {question.settings.iter().map(|setting| {
+                    view! {
+                        <SettingInput setting=setting.clone() posted=posted.clone() languages=builder.languages.clone() />
+                    }
+                    .into_any()
+                }).collect_view()}
+            </fieldset>
+        }
+        .into_any()
+    });
     let others: Vec<String> = builder
         .field_keys
         .iter()
@@ -674,8 +848,8 @@ fn FieldForm(
             <input type="hidden" name="op" value="set-field" />
             <input type="hidden" name="page" value=page.to_string() />
             <input type="hidden" name="field" value=field.to_string() />
-            <TextsByLanguage name="label" id="field-label".into() legend=locale.t("builder-label") texts=question.label.clone() languages=builder.languages.clone() />
-            <TextsByLanguage name="hint" id="field-hint".into() legend=locale.t("builder-hint") texts=question.hint.clone() languages=builder.languages.clone() multiline=true />
+            <TextsByLanguage name="label" id="field-label".into() legend=locale.t("builder-label") texts=typed_texts("label", question.label.clone()) languages=builder.languages.clone() />
+            <TextsByLanguage name="hint" id="field-hint".into() legend=locale.t("builder-hint") texts=typed_texts("hint", question.hint.clone()) languages=builder.languages.clone() multiline=true />
             <div class="form-group">
                 <div class="choice">
                     <input class="choice__input" type="checkbox" id="field-required" name="required" value="yes" checked=question.required />
@@ -721,7 +895,7 @@ fn FieldForm(
                     </p>
                 })}
                 <input class="input input--code" id="field-condition" name="visible_if" type="text" spellcheck="false"
-                    value=question.visible_if.clone() aria-describedby="field-condition-hint" />
+                    value=typed("visible_if", question.visible_if.clone()) aria-describedby="field-condition-hint" />
             </div>
             <fieldset class="fieldset">
                 <legend class="fieldset__legend">{locale.t("builder-guided")}</legend>
@@ -745,9 +919,90 @@ fn FieldForm(
                     </div>
                 </div>
             </fieldset>
+            {settings}
             <button type="submit" class="button">{locale.t("builder-save-question")}</button>
         </form>
     }
+}
+
+/// One of a question's settings: a value, a choice, or a text in every
+/// language; with its error, and what was typed after one.
+#[component]
+fn SettingInput(
+    setting: crate::model::Setting,
+    posted: Option<crate::model::AdminPosted>,
+    languages: Vec<Choice>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let dashed = setting.name.replace('_', "-");
+    let id = format!("setting-{dashed}");
+    let name = format!("setting.{}", setting.name);
+    let label = locale.t(&format!("builder-setting-{dashed}"));
+    if let Some(texts) = setting.texts.clone() {
+        let texts = texts
+            .into_iter()
+            .map(|(lang, text)| {
+                let typed = posted
+                    .as_ref()
+                    .and_then(|p| p.value("field", &format!("{name}.{lang}")))
+                    .unwrap_or(text);
+                (lang, typed)
+            })
+            .collect();
+        return view! {
+            <TextsByLanguage name id legend=label texts languages multiline=setting.multiline optional=true />
+        }
+        .into_any();
+    }
+    let value = posted
+        .as_ref()
+        .and_then(|p| p.value("field", &name))
+        .unwrap_or(setting.value.clone());
+    let error = posted
+        .as_ref()
+        .and_then(|p| p.errors.iter().find(|(at, _)| *at == id))
+        .map(|(_, key)| locale.t(key));
+    let group = if error.is_some() {
+        "form-group form-group--error"
+    } else {
+        "form-group"
+    };
+    let hint_id = format!("{id}-hint");
+    let described = match &error {
+        Some(_) => format!("{hint_id} {id}-error"),
+        None => hint_id.clone(),
+    };
+    let input = if setting.choices.is_empty() {
+        view! {
+            <input class="input" id=id.clone() name=name type="text" spellcheck="false" value=value
+                aria-describedby=described aria-invalid=error.is_some().then_some("true") />
+        }
+        .into_any()
+    } else {
+        view! {
+            <select class="select" id=id.clone() name=name aria-describedby=described>
+                {setting.choices.iter().map(|c| {
+                    let words = locale.t(&format!("builder-setting-{dashed}-{}", c.value));
+                    view! { <option value=c.value.clone() selected=c.value == value>{words}</option> }.into_any()
+                }).collect_view()}
+            </select>
+        }
+        .into_any()
+    };
+    view! {
+        <div class=group>
+            <label class="label" for=id.clone()>{label}</label>
+            <div class="hint" id=hint_id>{locale.t(&format!("builder-setting-{dashed}-hint"))}</div>
+            {error.map(|message| view! {
+                <p class="error-message" id=format!("{id}-error")>
+                    <span class="visually-hidden">{locale.t("error-prefix")}</span>
+                    {message}
+                </p>
+            })}
+            {input}
+        </div>
+    }
+    .into_any()
 }
 
 /// A draft's page as residents will see it, drawn by the real engine and

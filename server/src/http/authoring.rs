@@ -399,6 +399,16 @@ pub async fn edit(
             "field-condition".to_owned(),
             "field-label".to_owned(),
         ),
+        "set-rule" if one("rule").is_empty() => (
+            draft_path.clone(),
+            "add-rule-key".to_owned(),
+            "add-rule-check".to_owned(),
+        ),
+        "set-rule" => (
+            draft_path.clone(),
+            format!("rule-{}-check", index("rule")),
+            format!("rule-{}-check", index("rule")),
+        ),
         _ => (
             draft_path.clone(),
             "definition".to_owned(),
@@ -426,6 +436,16 @@ pub async fn edit(
             kind: one("kind"),
             key: one("key").trim().to_owned(),
             label: one("label"),
+        },
+        "set-rule" => Edit::SetRule {
+            rule: Some(index("rule")).filter(|_| !one("rule").is_empty()),
+            key: one("rule_key").trim().to_owned(),
+            check: one("check"),
+            field: one("rule_field"),
+            message: by_language("message"),
+        },
+        "remove-rule" => Edit::RemoveRule {
+            rule: index("rule"),
         },
         "move-field" => Edit::MoveField { page, field, up },
         "remove-field" => Edit::RemoveField { page, field },
@@ -471,6 +491,11 @@ pub async fn edit(
                 }
                 options
             });
+            let settings = post
+                .pairs
+                .iter()
+                .filter_map(|(n, v)| Some((n.strip_prefix("setting.")?.to_owned(), v.clone())))
+                .collect();
             Edit::SetField {
                 page,
                 field,
@@ -479,6 +504,7 @@ pub async fn edit(
                 required: !one("required").is_empty(),
                 visible_if,
                 options,
+                settings,
             }
         }
         _ => return (StatusCode::BAD_REQUEST, post.locale.t("error-bad-request")).into_response(),
@@ -489,9 +515,15 @@ pub async fn edit(
         "builder"
     };
     if let Err(error) = authoring::apply(&mut spec, change) {
-        let (at, message) = match error {
+        let setting;
+        let (at, message) = match &error {
+            EditError::BadSetting(name) => {
+                setting = format!("setting-{}", name.replace('_', "-"));
+                (setting.as_str(), "builder-error-setting")
+            }
             EditError::BadKey => (input_key.as_str(), "builder-error-key"),
             EditError::TakenKey => (input_key.as_str(), "builder-error-taken"),
+            EditError::NoText if op == "set-rule" => (input_text.as_str(), "builder-error-rule"),
             EditError::NoText => (input_text.as_str(), "builder-error-text"),
             EditError::UnknownKind => (input_key.as_str(), "builder-error-kind"),
             EditError::Gone => ("definition", "builder-error-gone"),
@@ -516,6 +548,7 @@ pub async fn edit(
         "move-page" if up => format!("#page-{}", page.saturating_sub(1)),
         "move-page" => format!("#page-{}", page + 1),
         "remove-page" => "#builder".to_owned(),
+        "set-rule" | "remove-rule" => "#rules".to_owned(),
         _ => format!("#page-{page}"),
     };
     Redirect::to(&format!("{draft_path}{anchor}")).into_response()

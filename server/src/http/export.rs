@@ -233,23 +233,6 @@ pub async fn case(
     )
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn a_cell_is_quoted_and_never_a_formula() {
-        assert_eq!(super::csv_cell("Storgatan 12"), "\"Storgatan 12\"");
-        assert_eq!(
-            super::csv_cell("Ett \"djupt\" hål"),
-            "\"Ett \"\"djupt\"\" hål\""
-        );
-        assert_eq!(
-            super::csv_cell("=HYPERLINK(\"x\")"),
-            "\"'=HYPERLINK(\"\"x\"\")\""
-        );
-        assert_eq!(super::csv_cell("-1"), "\"'-1\"");
-    }
-}
-
 /// `GET /staff/forms/<key>/statistics/csv?from=&to=`: a service's
 /// statistics by day, with the period's totals last.
 pub async fn service_statistics(
@@ -349,4 +332,21 @@ async fn statistics_csv(
         "text/csv; charset=utf-8",
         &name,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_cell_is_quoted_and_never_a_formula() {
+        assert_eq!(super::csv_cell("Storgatan 12"), "\"Storgatan 12\"");
+        assert_eq!(
+            super::csv_cell("Ett \"djupt\" hål"),
+            "\"Ett \"\"djupt\"\" hål\""
+        );
+        assert_eq!(
+            super::csv_cell("=HYPERLINK(\"x\")"),
+            "\"'=HYPERLINK(\"\"x\"\")\""
+        );
+        assert_eq!(super::csv_cell("-1"), "\"'-1\"");
+    }
 }
