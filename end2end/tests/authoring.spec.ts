@@ -64,6 +64,8 @@ test('an author makes a service from a template, publishes it, and is told what 
 });
 
 test('an author builds pages and questions without code, with translations side by side and a guided condition', async ({ page }, testInfo) => {
+  // Many pages of the builder, one after another: three times the usual time.
+  test.slow();
   const key = `bygge-${testInfo.project.name}`;
   await open(page, testInfo, '/staff/signin');
   await page.getByLabel('Användarnamn').fill('formgivare');
@@ -122,6 +124,30 @@ test('an author builds pages and questions without code, with translations side 
   const built = page.locator('.builder-page').last();
   await built.getByRole('group', { name: 'Sidans rubrik' }).getByLabel('English').fill('More about the car');
   await built.getByRole('button', { name: 'Spara sidan' }).click();
+
+  // A question's settings: a limit that does not read is said at its input, and kept.
+  await page.getByRole('link', { name: /Redigera\W+Var laddar du bilen/ }).click();
+  await page.getByLabel('Högsta antal tecken').fill('många');
+  await page.getByRole('button', { name: 'Spara frågan' }).click();
+  await expect(page.getByRole('alert')).toContainText('Värdet går inte att läsa');
+  await expect(page.getByLabel('Högsta antal tecken')).toHaveValue('många');
+  await expectAccessible(page, testInfo);
+  await page.getByLabel('Högsta antal tecken').fill('60');
+  await page.getByRole('button', { name: 'Spara frågan' }).click();
+  await expect(page.getByRole('heading', { name: 'Sidor och frågor' })).toBeVisible();
+
+  // A rule across questions, with its message in both languages.
+  const rules = page.locator('#rules');
+  await rules.getByLabel('Kortnamn', { exact: true }).fill('laddning');
+  await rules.getByLabel('Uttrycket som ska stämma').last().fill('$laddbox != "vet ej"');
+  await rules.getByLabel('Visas vid frågan').last().selectOption('laddbox');
+  const message = rules.getByRole('group', { name: 'Meddelandet när regeln inte stämmer' }).last();
+  await message.getByLabel('Svenska').fill('Skriv var du laddar bilen.');
+  await message.getByLabel('English').fill('Say where you charge the car.');
+  await rules.getByRole('button', { name: 'Lägg till en regel' }).click();
+  await expect(page.getByRole('button', { name: 'Spara regeln laddning' })).toBeVisible();
+  await expect(page.locator('#problems')).toHaveCount(0);
+  await expectAccessible(page, testInfo);
 
   // Previewed as residents will see it, in English at a phone's width.
   await page.getByRole('link', { name: 'Förhandsvisa' }).click();
