@@ -28,6 +28,8 @@ use leptos_router::{path, SsrMode};
 pub const STYLESHEET_PATH: &str = "/pkg/blankett.css";
 /// Where the session warning's script is served (signed-in pages only).
 pub const SESSION_SCRIPT_PATH: &str = "/session.js";
+/// Where the form builder's save-as-you-go script is served (its pages only).
+pub const BUILDER_SCRIPT_PATH: &str = "/builder.js";
 
 /// How long a signed-in session lasts without a request, in seconds: the
 /// server provides it when rendering a signed-in person's page.

@@ -3,7 +3,7 @@
 // axe-core on every page.
 import { expect, test } from '@playwright/test';
 import * as fs from 'node:fs';
-import { expectAccessible, open, settle } from './helpers';
+import { expectAccessible, hasJs, open, settle } from './helpers';
 
 test('an author makes a service from a template, publishes it, and is told what a broken draft lacks', async ({ page, browser }, testInfo) => {
   // Both projects run at once on one server: their services differ.
@@ -83,6 +83,16 @@ test('an author builds pages and questions without code, with translations side 
   await names.getByLabel('English').fill(`Build ${testInfo.project.name}`);
   await page.getByRole('button', { name: 'Spara texterna' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Bygge ${testInfo.project.name}`);
+
+  if (hasJs(testInfo)) {
+    // With JavaScript a text is saved as soon as it is left, without the button.
+    const english = page.getByRole('group', { name: 'Beskrivning' }).getByLabel('English');
+    await english.fill('Apply to park near your home.');
+    await english.press('Tab');
+    await expect(page.locator('#builder').getByRole('status')).toContainText('Sparat');
+    await page.reload();
+    await expect(page.getByRole('group', { name: 'Beskrivning' }).getByLabel('English')).toHaveValue('Apply to park near your home.');
+  }
 
   // A new page with two questions; a key that is not one is said.
   await page.getByLabel('Kortnamn', { exact: true }).last().fill('Mer Om');

@@ -1919,6 +1919,22 @@ on_both_databases! {
         assert_eq!(photos["max_bytes"].as_u64(), Some(5 * 1024 * 1024), "{photos}");
         assert_eq!(photos["accept"], serde_json::json!(["image/*", "application/pdf"]));
 
+        // An option moved up with its button: the question's page again, at the option.
+        let r = frida.post("/staff/forms/regler/edit", &[
+            ("op", "set-field"), ("page", "0"), ("field", "1"),
+            ("label.sv", "Vad gäller felet?"), ("label.en", "What is the fault?"), ("hint.sv", ""), ("hint.en", ""),
+            ("required", "yes"), ("visible_if", ""), ("setting.display", "radios"), ("setting.required_if", ""),
+            ("option.0.sv", "Gatubelysning"), ("option.0.en", "Street light"),
+            ("option.1.sv", "Potthål eller skadad beläggning"), ("option.1.en", "Pothole or damaged surface"),
+            ("option.2.sv", "Klotter"), ("option.2.en", "Graffiti"), ("option.3.sv", "Annat"), ("option.3.en", "Something else"),
+            ("move_option", "1:up"),
+        ]).await;
+        assert_eq!(r.headers()[LOCATION], "/staff/forms/regler/pages/0/fields/1#option-0");
+        let kinds = &export(&server, &mut frida).await["pages"][0]["fields"][1]["options"];
+        assert_eq!((kinds[0]["value"].as_str(), kinds[1]["value"].as_str()), (Some("pothole"), Some("street-light")), "{kinds}");
+        let (_, page) = frida.get("/staff/forms/regler/pages/0/fields/1").await;
+        assert!(page.contains("Flytta ned alternativet pothole") && !page.contains("Flytta upp alternativet pothole"), "{page}");
+
         // A rule across questions: the description must say more than the place.
         let rule = |key: &'static str, check: &'static str| vec![
             ("op", "set-rule"), ("rule_key", key), ("check", check), ("rule_field", "description"),

@@ -305,6 +305,7 @@ fn Draft(draft: FormDraftView) -> impl IntoView {
         {changes}
         {draft.builder.clone().map(|builder| view! {
             <Builder builder base=base.clone() posted=draft.posted.clone() />
+            <script src=crate::BUILDER_SCRIPT_PATH defer=true></script>
         })}
         <details class="details" open=draft.builder.is_none()>
             <summary class="details__summary">{locale.t("builder-advanced")}</summary>
@@ -463,7 +464,7 @@ fn Builder(
     };
     let pages = builder.pages.len();
     let texts = view! {
-        <form method="post" action=format!("{base}/edit") novalidate=true>
+        <form method="post" action=format!("{base}/edit") novalidate=true data-autosave="" data-autosave-saving=locale.t("builder-autosave-saving") data-autosave-saved=locale.t("builder-autosave-saved") data-autosave-failed=locale.t("builder-autosave-failed")>
             <input type="hidden" name="op" value="texts" />
             <h3>{locale.t("builder-texts-heading")}</h3>
             <TextsByLanguage name="title" id="form-title".into() legend=locale.t("builder-title") texts=builder.title.clone() languages=builder.languages.clone() />
@@ -508,7 +509,7 @@ fn Builder(
                     {(i + 1 < pages).then(|| view! { <EditButton base=base.clone() op="move-page" page=i dir="down" text=locale.t("builder-down") which=which.clone() /> })}
                     <EditButton base=base.clone() op="remove-page" page=i text=locale.t("builder-remove") which=which.clone() />
                 </div>
-                <form method="post" action=format!("{base}/edit") novalidate=true>
+                <form method="post" action=format!("{base}/edit") novalidate=true data-autosave="" data-autosave-saving=locale.t("builder-autosave-saving") data-autosave-saved=locale.t("builder-autosave-saved") data-autosave-failed=locale.t("builder-autosave-failed")>
                     <input type="hidden" name="op" value="set-page" />
                     <input type="hidden" name="page" value=i.to_string() />
                     <TextsByLanguage name="title" id=format!("page-{i}-title") legend=locale.t("builder-page-title") texts=page.title.clone() languages=builder.languages.clone() />
@@ -661,7 +662,7 @@ fn Rules(
             view! {
                 <div class="builder-rule">
                     <h4>{rule.key.clone()}</h4>
-                    <form method="post" action=action.clone() novalidate=true>
+                    <form method="post" action=action.clone() novalidate=true data-autosave="" data-autosave-saving=locale.t("builder-autosave-saving") data-autosave-saved=locale.t("builder-autosave-saved") data-autosave-failed=locale.t("builder-autosave-failed")>
                         <input type="hidden" name="op" value="set-rule" />
                         <input type="hidden" name="rule" value=n.to_string() />
                         <input type="hidden" name="rule_key" value=rule.key.clone() />
@@ -844,7 +845,7 @@ fn FieldForm(
         <a class="back-link" href=format!("{base}#page-{page}")>{locale.t("builder-back")}</a>
         <p class="caption">{draft.title.clone()}</p>
         <h1>{heading}</h1>
-        <form method="post" action=format!("{base}/edit") novalidate=true>
+        <form method="post" action=format!("{base}/edit") novalidate=true data-autosave="" data-autosave-saving=locale.t("builder-autosave-saving") data-autosave-saved=locale.t("builder-autosave-saved") data-autosave-failed=locale.t("builder-autosave-failed")>
             <input type="hidden" name="op" value="set-field" />
             <input type="hidden" name="page" value=page.to_string() />
             <input type="hidden" name="field" value=field.to_string() />
@@ -858,20 +859,33 @@ fn FieldForm(
             </div>
             {(!question.options.is_empty()).then(|| {
                 let options = question.options.clone();
+                let count = options.len();
                 let languages = builder.languages.clone();
                 view! {
                     <fieldset class="fieldset">
                         <legend class="fieldset__legend">{locale.t("builder-options")}</legend>
                         {options.into_iter().enumerate().map(|(n, (value, texts))| view! {
-                            <div class="builder-option">
+                            <div class="builder-option" id=format!("option-{n}")>
                                 <TextsByLanguage name=format!("option.{n}") id=format!("option-{n}") legend=locale.t_args("builder-option", &[("value", FluentArg::Str(value.clone()))]) texts languages=languages.clone() />
-                                <div class="choice">
+                                <div class="builder-actions">
+                                    {(n > 0).then(|| view! {
+                                        <button type="submit" class="button button--secondary button--small" name="move_option" value=format!("{n}:up")>
+                                            {locale.t_args("builder-option-up", &[("value", FluentArg::Str(value.clone()))])}
+                                        </button>
+                                    })}
+                                    {(n + 1 < count).then(|| view! {
+                                        <button type="submit" class="button button--secondary button--small" name="move_option" value=format!("{n}:down")>
+                                            {locale.t_args("builder-option-down", &[("value", FluentArg::Str(value.clone()))])}
+                                        </button>
+                                    })}
+                                </div>
+                                <div class="choice" data-no-autosave="">
                                     <input class="choice__input" type="checkbox" id=format!("remove-{n}") name=format!("remove.{n}") value="yes" />
                                     <label class="choice__label" for=format!("remove-{n}")>{locale.t_args("builder-option-remove", &[("value", FluentArg::Str(value.clone()))])}</label>
                                 </div>
                             </div>
                         }.into_any()).collect_view()}
-                        <div class="builder-add">
+                        <div class="builder-add" data-no-autosave="">
                             <div class="form-group">
                                 <label class="label" for="new-option-value">{locale.t("builder-new-option-value")}</label>
                                 <input class="input" id="new-option-value" name="new_option_value" type="text" spellcheck="false" />
@@ -897,7 +911,7 @@ fn FieldForm(
                 <input class="input input--code" id="field-condition" name="visible_if" type="text" spellcheck="false"
                     value=typed("visible_if", question.visible_if.clone()) aria-describedby="field-condition-hint" />
             </div>
-            <fieldset class="fieldset">
+            <fieldset class="fieldset" data-no-autosave="">
                 <legend class="fieldset__legend">{locale.t("builder-guided")}</legend>
                 <div class="filter">
                     <div class="form-group filter__item">
@@ -922,6 +936,7 @@ fn FieldForm(
             {settings}
             <button type="submit" class="button">{locale.t("builder-save-question")}</button>
         </form>
+        <script src=crate::BUILDER_SCRIPT_PATH defer=true></script>
     }
 }
 

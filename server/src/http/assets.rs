@@ -31,6 +31,19 @@ pub async fn session_script() -> impl IntoResponse {
     )
 }
 
+const BUILDER_SCRIPT: &str = include_str!("../../../style/builder.js");
+
+/// The form builder's save-as-you-go script (see `style/builder.js`).
+pub async fn builder_script() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        BUILDER_SCRIPT,
+    )
+}
+
 /// The browser bundle (`blankett.js`, `blankett_bg.wasm`) from the site
 /// directory, compressed copies preferred where the build made them.
 pub fn pkg_service(site_dir: &Path) -> ServeDir {

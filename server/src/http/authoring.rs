@@ -382,6 +382,10 @@ pub async fn edit(
     let up = one("dir") == "up";
     let op = one("op");
     let field_path = format!("{draft_path}/pages/{page}/fields/{field}");
+    // A question's option moved with its button: (index, up).
+    let moved_option: Option<(usize, bool)> = one("move_option")
+        .split_once(':')
+        .and_then(|(n, dir)| Some((n.parse().ok()?, dir == "up")));
     // Where an error is shown: the page of the form, and its input.
     let (back, input_key, input_text) = match op.as_str() {
         "add-page" => (
@@ -489,6 +493,18 @@ pub async fn edit(
                     let label = [(lang, one("new_option_label"))].into_iter().collect();
                     options.push((new_value, label));
                 }
+                // "Move up" or "move down" on an option: `<n>:up|down`.
+                if let Some((n, dir)) = moved_option.as_ref() {
+                    let other = if *dir {
+                        n.checked_sub(1)
+                    } else {
+                        n.checked_add(1)
+                    };
+                    if let Some(other) = other.filter(|o| *o < options.len() && *n < options.len())
+                    {
+                        options.swap(*n, other);
+                    }
+                }
                 options
             });
             let settings = post
@@ -551,5 +567,10 @@ pub async fn edit(
         "set-rule" | "remove-rule" => "#rules".to_owned(),
         _ => format!("#page-{page}"),
     };
+    if let Some((n, up)) = moved_option.filter(|_| op == "set-field") {
+        // Back to the question, at the option that moved.
+        let at = if up { n.saturating_sub(1) } else { n + 1 };
+        return Redirect::to(&format!("{field_path}#option-{at}")).into_response();
+    }
     Redirect::to(&format!("{draft_path}{anchor}")).into_response()
 }

@@ -133,6 +133,7 @@ fn own_routes() -> Routes {
     .get("/staff/signin/callback", sign_in::staff_callback)
     .post("/session/extend", sign_in::extend)
     .get(app::SESSION_SCRIPT_PATH, assets::session_script)
+    .get(app::BUILDER_SCRIPT_PATH, assets::builder_script)
     .add(
         &[Method::GET, Method::POST],
         "/test-eid",
