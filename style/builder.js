@@ -5,7 +5,10 @@
 // button would post it, one post at a time; the form says "saved" in a
 // status line. A post the server refuses (a value that does not read) is
 // sent again the ordinary way, so the page shows the error at its field
-// with everything typed. Inputs inside data-no-autosave (the guided
+// with everything typed. After each save the page's problems (the
+// elements marked data-live) are drawn again from the server, so a
+// missing text or an expression that does not compile is shown at once.
+// Inputs inside data-no-autosave (the guided
 // condition, removing or adding an option) wait for the button. Without
 // this script every button still saves.
 (() => {
@@ -27,6 +30,19 @@
     }
     return new URLSearchParams(data);
   };
+  // The page's problems, drawn again from the page as it is now saved:
+  // every element marked data-live is replaced by its new self.
+  const refresh = () =>
+    fetch(window.location.href, { headers: { Accept: 'text/html' } })
+      .then((response) => (response.ok ? response.text() : null))
+      .then((html) => {
+        if (!html) return;
+        const fresh = new DOMParser().parseFromString(html, 'text/html');
+        for (const old of document.querySelectorAll('[data-live][id]')) {
+          const now = fresh.getElementById(old.id);
+          if (now) old.replaceWith(document.importNode(now, true));
+        }
+      });
   const save = (form) => {
     const line = status(form);
     line.textContent = form.dataset.autosaveSaving;
@@ -36,6 +52,7 @@
         if (response.type === 'opaqueredirect' || response.ok) {
           const time = new Date().toLocaleTimeString(document.documentElement.lang, { hour: '2-digit', minute: '2-digit' });
           line.textContent = `${form.dataset.autosaveSaved} ${time}`;
+          return refresh();
         } else if (response.status === 422) {
           form.submit();
         } else {

@@ -919,6 +919,10 @@ pub struct ProblemRow {
     /// Where: `pages[1].fields[0].label.en`.
     pub path: String,
     pub message: String,
+    /// The page it concerns, and the question on it, when it concerns one
+    /// (counted from 0).
+    pub page: Option<usize>,
+    pub field: Option<usize>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -92,6 +92,14 @@ test('an author builds pages and questions without code, with translations side 
     await expect(page.locator('#builder').getByRole('status')).toContainText('Sparat');
     await page.reload();
     await expect(page.getByRole('group', { name: 'Beskrivning' }).getByLabel('English')).toHaveValue('Apply to park near your home.');
+    // A text taken away is a problem at once, and gone once written again.
+    const name = page.getByRole('group', { name: 'Namn', exact: true }).getByLabel('English');
+    await name.fill('');
+    await name.press('Tab');
+    await expect(page.locator('#problems')).toContainText('Texten saknas på en.');
+    await name.fill(`Build ${testInfo.project.name}`);
+    await name.press('Tab');
+    await expect(page.locator('#problems')).toHaveCount(0);
   }
 
   // A new page with two questions; a key that is not one is said.

@@ -863,6 +863,8 @@ impl app::ssr::Authoring for crate::catalogue::CatalogueService {
                     problems.insert(
                         0,
                         app::model::ProblemRow {
+                            page: None,
+                            field: None,
                             path: "key".into(),
                             message: locale.t_args(
                                 "problem-key-changed",
@@ -1176,9 +1178,27 @@ pub fn problem_row(problem: &CompileProblem, locale: app::i18n::Locale) -> app::
         Some((name, app::i18n::FluentArg::Str(text)))
     })
     .collect();
+    let (page, field) = place(&problem.path);
     app::model::ProblemRow {
         path: problem.path.clone(),
         message: locale.t_args(&format!("problem-{code}"), &args),
+        page,
+        field,
+    }
+}
+
+/// The page and the question a problem's path is at: `pages[1].fields[0]…`
+/// is the first question of the second page (a question inside a group is
+/// the group's).
+pub fn place(path: &str) -> (Option<usize>, Option<usize>) {
+    let index = |rest: &str, name: &str| -> Option<(usize, String)> {
+        let rest = rest.strip_prefix(name)?.strip_prefix('[')?;
+        let (n, after) = rest.split_once(']')?;
+        Some((n.parse().ok()?, after.trim_start_matches('.').to_owned()))
+    };
+    match index(path, "pages") {
+        Some((page, rest)) => (Some(page), index(&rest, "fields").map(|(f, _)| f)),
+        None => (None, None),
     }
 }
 
@@ -1188,6 +1208,18 @@ mod tests {
 
     /// Every demo service, exported as JSON and as TOML and imported again,
     /// is exactly the same definition.
+    #[test]
+    fn a_problem_is_placed_at_its_page_and_question() {
+        assert_eq!(place("pages[1].fields[0].label.en"), (Some(1), Some(0)));
+        assert_eq!(
+            place("pages[2].fields[3].fields[1].label.sv"),
+            (Some(2), Some(3))
+        );
+        assert_eq!(place("pages[0].title.en"), (Some(0), None));
+        assert_eq!(place("title.sv"), (None, None));
+        assert_eq!(place("pages[x]"), (None, None));
+    }
+
     #[test]
     fn every_demo_survives_export_and_import() {
         for (name, text) in crate::demo::DEFINITIONS {

@@ -1907,6 +1907,20 @@ on_both_databases! {
         let field = &spec["pages"][0]["fields"][4];
         assert_eq!((field["min_length"].as_u64(), field["max_length"].as_u64()), (Some(10), Some(2000)), "{field}");
         assert_eq!(field["label"]["sv"], "Beskriv felet noga");
+        // A text taken away is a problem shown at its question, and linked to from the list.
+        let mut missing = description("10");
+        missing.retain(|(n, _)| *n != "label.en");
+        missing.push(("label.en", ""));
+        let r = frida.post("/staff/forms/regler/edit", &missing).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let (_, page) = frida.get("/staff/forms/regler").await;
+        assert!(page.contains(r#"<a href="/staff/forms/regler/pages/0/fields/4"><code>pages[0].fields[4].label.en</code></a>"#), "{page}");
+        assert!(page.contains(r#"id="problems-0-4""#), "{page}");
+        let (_, page) = frida.get("/staff/forms/regler/pages/0/fields/4").await;
+        let at_field = &page[page.find(r#"id="field-problems""#).expect("the question's problems")..];
+        assert!(at_field[..at_field.find("</div>").expect("end")].contains("Texten saknas på en."), "{page}");
+        frida.post("/staff/forms/regler/edit", &description("10")).await;
+
         // The photos: types, size and number.
         let r = frida.post("/staff/forms/regler/edit", &[
             ("op", "set-field"), ("page", "0"), ("field", "5"),

@@ -240,9 +240,18 @@ fn Draft(draft: FormDraftView) -> impl IntoView {
                     <pre class="code">{why}</pre>
                 })}
                 <ul class="list">
-                    {draft.problems.iter().map(|p| view! {
-                        <li><code>{p.path.clone()}</code>": "{p.message.clone()}</li>
-                    }.into_any()).collect_view()}
+                    {draft.problems.iter().map(|p| {
+                        let at = match (p.page, p.field) {
+                            (Some(page), Some(field)) => Some(format!("{base}/pages/{page}/fields/{field}")),
+                            (Some(page), None) => Some(format!("#page-{page}")),
+                            _ => None,
+                        };
+                        let path = match at {
+                            Some(href) => view! { <a href=href><code>{p.path.clone()}</code></a> }.into_any(),
+                            None => view! { <code>{p.path.clone()}</code> }.into_any(),
+                        };
+                        view! { <li>{path}": "{p.message.clone()}</li> }.into_any()
+                    }).collect_view()}
                 </ul>
             </section>
         }
@@ -301,10 +310,10 @@ fn Draft(draft: FormDraftView) -> impl IntoView {
             " "
             {if draft.has_draft { locale.t("authoring-editing-draft") } else { locale.t("authoring-no-draft") }}
         </p>
-        {problems}
+        <div id="problems-live" data-live="">{problems}</div>
         {changes}
         {draft.builder.clone().map(|builder| view! {
-            <Builder builder base=base.clone() posted=draft.posted.clone() />
+            <Builder builder base=base.clone() posted=draft.posted.clone() problems=draft.problems.clone() />
             <script src=crate::BUILDER_SCRIPT_PATH defer=true></script>
         })}
         <details class="details" open=draft.builder.is_none()>
@@ -345,6 +354,25 @@ fn Draft(draft: FormDraftView) -> impl IntoView {
         </ul>
         {exports}
     }
+}
+
+/// The problems of one page or question, where it is drawn; always there
+/// (empty when there are none), so that saving as one goes can draw it
+/// again.
+fn problem_list(id: String, messages: Vec<String>) -> AnyView {
+    let locale = use_locale();
+    view! {
+        <div id=id data-live="">
+            {(!messages.is_empty()).then(|| view! {
+                <ul class="problem-list">
+                    {messages.into_iter().map(|m| view! {
+                        <li class="error-message"><span class="visually-hidden">{locale.t("error-prefix")}</span>{m}</li>
+                    }.into_any()).collect_view()}
+                </ul>
+            })}
+        </div>
+    }
+    .into_any()
 }
 
 /// One text in each of the form's languages, side by side; a missing one
@@ -431,8 +459,17 @@ fn Builder(
     builder: BuilderView,
     base: String,
     posted: Option<crate::model::AdminPosted>,
+    /// The draft's compile problems, each shown where it is.
+    problems: Vec<crate::model::ProblemRow>,
 ) -> impl IntoView {
     let locale = use_locale();
+    let problems_at = |page: usize, field: Option<usize>| -> Vec<String> {
+        problems
+            .iter()
+            .filter(|p| p.page == Some(page) && p.field == field)
+            .map(|p| p.message.clone())
+            .collect()
+    };
     let default_text = |texts: &Texts| {
         texts
             .iter()
@@ -489,6 +526,7 @@ fn Builder(
                         {label.clone()}
                         {field.required.then(|| view! { " " <span class="tag">{locale.t("builder-required")}</span> })}
                         {missing.then(|| view! { " " <strong class="tag tag--missing">{locale.t("builder-missing")}</strong> })}
+                        {problem_list(format!("problems-{i}-{f}"), problems_at(i, Some(f)))}
                     </td>
                     <td><code>{field.key.clone()}</code></td>
                     <td>{field.kind.clone()}</td>
@@ -504,6 +542,7 @@ fn Builder(
         view! {
             <section class="builder-page" id=format!("page-{i}") aria-labelledby=format!("page-{i}-heading")>
                 <h3 id=format!("page-{i}-heading")>{which.clone()}</h3>
+                {problem_list(format!("problems-{i}"), problems_at(i, None))}
                 <div class="builder-actions">
                     {(i > 0).then(|| view! { <EditButton base=base.clone() op="move-page" page=i dir="up" text=locale.t("builder-up") which=which.clone() /> })}
                     {(i + 1 < pages).then(|| view! { <EditButton base=base.clone() op="move-page" page=i dir="down" text=locale.t("builder-down") which=which.clone() /> })}
@@ -845,6 +884,10 @@ fn FieldForm(
         <a class="back-link" href=format!("{base}#page-{page}")>{locale.t("builder-back")}</a>
         <p class="caption">{draft.title.clone()}</p>
         <h1>{heading}</h1>
+        {problem_list(
+            "field-problems".into(),
+            draft.problems.iter().filter(|p| p.page == Some(page) && p.field == Some(field)).map(|p| p.message.clone()).collect(),
+        )}
         <form method="post" action=format!("{base}/edit") novalidate=true data-autosave="" data-autosave-saving=locale.t("builder-autosave-saving") data-autosave-saved=locale.t("builder-autosave-saved") data-autosave-failed=locale.t("builder-autosave-failed")>
             <input type="hidden" name="op" value="set-field" />
             <input type="hidden" name="page" value=page.to_string() />
