@@ -114,7 +114,7 @@ pub(crate) fn summary(posted: Option<&AdminPosted>, locale: Locale) -> (Option<A
 }
 
 /// The error at input `id`, in words.
-fn error_at(posted: Option<&AdminPosted>, id: &str, locale: Locale) -> Option<String> {
+pub(crate) fn error_at(posted: Option<&AdminPosted>, id: &str, locale: Locale) -> Option<String> {
     posted?
         .errors
         .iter()

@@ -116,12 +116,7 @@ fn FormsList(list: AuthoringList) -> impl IntoView {
             .and_then(|p| p.value(form, name))
             .unwrap_or_default()
     };
-    let error_at = |id: &str| {
-        posted
-            .as_ref()
-            .and_then(|p| p.errors.iter().find(|(at, _)| at == id))
-            .map(|(_, key)| locale.t(key))
-    };
+    let error_at = |id: &str| crate::pages::admin::error_at(posted.as_ref(), id, locale);
     let heading = locale.t("authoring-title");
     let title = if posted.as_ref().is_some_and(|p| !p.errors.is_empty()) {
         format!("{} {heading}", locale.t("error-title-prefix"))
@@ -477,12 +472,7 @@ fn Builder(
             .find(|t| !t.trim().is_empty())
             .unwrap_or_default()
     };
-    let err = |id: &str| {
-        posted
-            .as_ref()
-            .and_then(|p| p.errors.iter().find(|(at, _)| at == id))
-            .map(|(_, key)| locale.t(key))
-    };
+    let err = |id: &str| crate::pages::admin::error_at(posted.as_ref(), id, locale);
     let typed = |name: &str| {
         posted
             .as_ref()
@@ -648,12 +638,7 @@ fn Rules(
 ) -> impl IntoView {
     let locale = use_locale();
     let action = format!("{base}/edit");
-    let error_at = |id: &str| {
-        posted
-            .as_ref()
-            .and_then(|p| p.errors.iter().find(|(at, _)| at == id))
-            .map(|(_, key)| locale.t(key))
-    };
+    let error_at = |id: &str| crate::pages::admin::error_at(posted.as_ref(), id, locale);
     let typed = |name: &str| {
         posted
             .as_ref()

@@ -145,6 +145,13 @@ async fn editable(state: &AppState, post: &Posted, key: &str) -> Result<(), Resp
     }
 }
 
+/// The post of an author who may edit `key`, or the answer instead.
+async fn post_for(state: &AppState, request: Request, key: &str) -> Result<Posted, Response> {
+    let post = posted(request).await?;
+    editable(state, &post, key).await?;
+    Ok(post)
+}
+
 /// `POST /staff/forms/<key>`: the draft as written (`definition`), kept
 /// even when it does not read or compile: the page says what is wrong.
 pub async fn save(
@@ -152,13 +159,10 @@ pub async fn save(
     Path(key): Path<String>,
     request: Request,
 ) -> Response {
-    let post = match posted(request).await {
+    let post = match post_for(&state, request, &key).await {
         Ok(post) => post,
         Err(answer) => return answer,
     };
-    if let Err(answer) = editable(&state, &post, &key).await {
-        return answer;
-    }
     let text = super::posted(&post.pairs, "definition").replace("\r\n", "\n");
     if let Err(e) = authoring::save_draft(&state.db, &key, &text, post.staff.staff_id, None).await {
         return super::unavailable_text(post.locale, internal("saving a draft", e));
@@ -190,13 +194,10 @@ pub async fn publish(
     Path(key): Path<String>,
     request: Request,
 ) -> Response {
-    let post = match posted(request).await {
+    let post = match post_for(&state, request, &key).await {
         Ok(post) => post,
         Err(answer) => return answer,
     };
-    if let Err(answer) = editable(&state, &post, &key).await {
-        return answer;
-    }
     let path = format!("{FORMS_PATH}/{key}");
     let at = match when(&post, &state) {
         Ok(at) => at,
@@ -223,13 +224,10 @@ pub async fn offer(
     Path(key): Path<String>,
     request: Request,
 ) -> Response {
-    let post = match posted(request).await {
+    let post = match post_for(&state, request, &key).await {
         Ok(post) => post,
         Err(answer) => return answer,
     };
-    if let Err(answer) = editable(&state, &post, &key).await {
-        return answer;
-    }
     let path = format!("{FORMS_PATH}/{key}/versions");
     let number = |name: &str| post.one(name).parse::<i64>().ok();
     let (offer, at) = match post.one("action").as_str() {
@@ -270,13 +268,10 @@ pub async fn discard(
     Path(key): Path<String>,
     request: Request,
 ) -> Response {
-    let post = match posted(request).await {
+    let post = match post_for(&state, request, &key).await {
         Ok(post) => post,
         Err(answer) => return answer,
     };
-    if let Err(answer) = editable(&state, &post, &key).await {
-        return answer;
-    }
     if let Err(e) = authoring::discard_draft(&state.db, &key).await {
         return super::unavailable_text(post.locale, internal("discarding a draft", e));
     }
@@ -346,13 +341,10 @@ pub async fn edit(
     request: Request,
 ) -> Response {
     use authoring::{Edit, EditError};
-    let post = match posted(request).await {
+    let post = match post_for(&state, request, &key).await {
         Ok(post) => post,
         Err(answer) => return answer,
     };
-    if let Err(answer) = editable(&state, &post, &key).await {
-        return answer;
-    }
     let draft_path = format!("{FORMS_PATH}/{key}");
     let text = match authoring::draft_text(&state.db, &key).await {
         Ok(Some(text)) => text,
