@@ -270,6 +270,7 @@ pub async fn change_offer(
         Offer::Unpublish => (None, "form-unpublished"),
         Offer::Cancel(id) => {
             let (k, actor) = (key.to_owned(), format!("staff:{}", staff.staff_id));
+            let staff_id = staff.staff_id;
             let cancelled = db
                 .writer
                 .write(move |conn| {
@@ -278,6 +279,7 @@ pub async fn change_offer(
                         if !db::authoring::cancel_publication(conn, &k, id, now).await? {
                             return Ok(false);
                         }
+                        db::authoring::hold_if_unoffered(conn, &k, now, staff_id).await?;
                         let entry = db::audit::Entry {
                             at: now,
                             actor,

@@ -1861,6 +1861,23 @@ on_both_databases! {
             .fetch_all(&db.pool).await.expect("stats");
         assert!(stored.contains(&"view".to_owned()) && stored.contains(&"submitted".to_owned()), "{stored:?}");
 
+        // A new service published for later is not offered before its time, nor when that is called off.
+        frida.post("/staff/forms", &[("action", "template"), ("template", "fault-report"), ("key", "senare")]).await;
+        let r = frida.post("/staff/forms/senare/publish", &[("when", "later"), ("at", later.as_str())]).await;
+        assert_eq!(r.headers()[LOCATION], "/staff/forms/senare?published=1");
+        let (status, _) = server.get("/services/senare").await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "not before its time");
+        let (_, versions) = frida.get("/staff/forms/senare/versions").await;
+        assert!(versions.contains("Version 1 publiceras") && versions.contains("erbjuds inte"), "{versions}");
+        let id = hidden_value(&versions, "id");
+        frida.post("/staff/forms/senare/offer", &[("action", "cancel"), ("id", id.as_str())]).await;
+        let (status, _) = server.get("/services/senare").await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "calling it off publishes nothing");
+        let r = frida.post("/staff/forms/senare/offer", &[("action", "republish"), ("version", "1")]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let (status, _) = server.get("/services/senare").await;
+        assert_eq!(status, StatusCode::OK);
+
         // Another department's author reaches none of it.
         let args: Vec<String> = ["add", "--username", "ola", "--name", "Ola Annan", "--role", "author",
             "--organisation", "annan", "Annan förvaltning"].iter().map(|a| a.to_string()).collect();

@@ -175,6 +175,28 @@ pub async fn pin_newest(
     Ok(())
 }
 
+/// Writes down that `key` is not offered from `now`, unless a publication
+/// already says what it offers now: cancelling the only publication of a
+/// service scheduled for later must not offer its newest version at once.
+pub async fn hold_if_unoffered(
+    conn: &mut AnyConnection,
+    key: &str,
+    now: i64,
+    staff_id: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO publications (service_key, version, at, created_at, created_by) \
+         SELECT $1, CAST(NULL AS BIGINT), $2, $2, $3 \
+         WHERE NOT EXISTS (SELECT 1 FROM publications WHERE service_key = $1 AND at <= $2)",
+    )
+    .bind(key)
+    .bind(now)
+    .bind(staff_id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 /// Cancels a publication of `key` that has not taken effect yet. Whether
 /// there was one.
 pub async fn cancel_publication(
