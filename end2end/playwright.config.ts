@@ -27,7 +27,11 @@ export default defineConfig({
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: [['list']],
-  timeout: 30_000,
+  // A test is a journey through many pages, each checked by axe-core (for
+  // the no-JavaScript project on a copy in a second browser context): on a
+  // two-core machine running both projects at once, the longest take 25 to
+  // 30 seconds, so each has a minute.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL: `http://127.0.0.1:${port}`,

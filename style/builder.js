@@ -13,6 +13,9 @@
 // this script every button still saves.
 (() => {
   let queue = Promise.resolve();
+  // Background posts not yet answered: a button's own post waits for them,
+  // so that it is the last word.
+  let inFlight = 0;
   const status = (form) => {
     let line = form.querySelector('.autosave');
     if (!line) {
@@ -46,6 +49,7 @@
   const save = (form) => {
     const line = status(form);
     line.textContent = form.dataset.autosaveSaving;
+    inFlight += 1;
     queue = queue
       .then(() => fetch(form.action, { method: 'POST', body: payload(form), redirect: 'manual' }))
       .then((response) => {
@@ -61,6 +65,9 @@
       })
       .catch(() => {
         line.textContent = form.dataset.autosaveFailed;
+      })
+      .finally(() => {
+        inFlight -= 1;
       });
   };
   for (const form of document.querySelectorAll('form[data-autosave]')) {
@@ -69,6 +76,24 @@
       if (event.target.closest('[data-no-autosave]')) return;
       clearTimeout(timer);
       timer = setTimeout(() => save(form), 300);
+    });
+    // The button posts the whole form: a save still waiting is not needed,
+    // and one under way is let finish first (the button's name and value
+    // go with the form, as the browser would send them).
+    form.addEventListener('submit', (event) => {
+      clearTimeout(timer);
+      if (inFlight === 0) return;
+      event.preventDefault();
+      const submitter = event.submitter;
+      if (submitter && submitter.name) {
+        const pressed = document.createElement('input');
+        pressed.type = 'hidden';
+        pressed.name = submitter.name;
+        pressed.value = submitter.value;
+        form.append(pressed);
+      }
+      const send = () => (inFlight === 0 ? form.submit() : setTimeout(send, 50));
+      send();
     });
   }
 })();
