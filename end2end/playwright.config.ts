@@ -69,6 +69,9 @@ export default defineConfig({
       // Every test signs in from the same address, faster than people do;
       // the limits themselves are tested in server/tests/http.rs.
       BLANKETT_SIGN_INS_PER_MINUTE: '0',
+      // The accessibility check authors run from the versions page: the
+      // real program, in Debian's Chromium like these tests.
+      BLANKETT_ACCESSIBILITY_COMMAND: `node "${path.join(root, 'end2end', 'accessibility-check.mjs')}"`,
       RUST_LOG: logFile ? 'info,server=debug,tower_http=debug' : 'warn',
     },
   },

@@ -41,13 +41,20 @@ pub async fn get_service_start(key: String) -> Result<ServiceStart, AppError> {
     let locale = use_locale();
     let lang = locale.tag();
     let catalogue = ports()?.catalogue;
-    let Some(open) = catalogue.open_form(&key, None).await? else {
-        set_status(404);
-        return Err(AppError::NotFound);
+    let checked = catalogue.checking(&key, &crate::ssr::request_headers());
+    let open = match checked {
+        Some(checked) => checked.definition,
+        None => {
+            let Some(open) = catalogue.open_form(&key, None).await? else {
+                set_status(404);
+                return Err(AppError::NotFound);
+            };
+            catalogue.viewed(&key);
+            open.definition
+        }
     };
-    catalogue.viewed(&key);
     let notices = catalogue.notices(Some(&key), locale).await?;
-    let d = &open.definition;
+    let d = &open;
     let start = d.start().cloned().unwrap_or_default();
     Ok(ServiceStart {
         key: d.key().to_owned(),
@@ -96,6 +103,16 @@ pub async fn open_form(key: String, show_errors: bool) -> Result<FormPageData, A
                 notices,
             });
         }
+    }
+    if let Some(mut checked) = catalogue.checking(&key, &request_headers()) {
+        if !show_errors {
+            checked.state.errors.clear();
+        }
+        return Ok(FormPageData {
+            definition: checked.definition,
+            state: checked.state,
+            notices,
+        });
     }
     let signed_in = crate::ssr::signed_in();
     let Some(drafted) = catalogue

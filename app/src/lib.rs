@@ -138,6 +138,11 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/staff/forms/:key/versions/:version/accessibility")
+                        view=pages::publishing::AccessibilityPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/staff/forms/:key/statistics")
                         view=pages::publishing::ServiceStatisticsPage
                         ssr=SsrMode::Async

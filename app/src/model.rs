@@ -772,6 +772,8 @@ pub struct VersionsView {
     /// Publications still to come, soonest first.
     pub scheduled: Vec<ScheduledItem>,
     pub posted: Option<AdminPosted>,
+    /// Whether accessibility checks can be run on this server.
+    pub checks_available: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -780,6 +782,64 @@ pub struct VersionItem {
     pub published_on: String,
     /// Cases sent on this version.
     pub cases: i64,
+    /// Its newest accessibility check.
+    pub check: Option<CheckItem>,
+}
+
+/// One run of the accessibility check of a version.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckItem {
+    /// `queued`, `running`, `passed`, `failed` (violations found) or
+    /// `error` (the check could not run).
+    pub state: String,
+    pub requested_on: String,
+    pub finished_on: Option<String>,
+    /// How many views were checked.
+    pub views: i64,
+    pub violations: i64,
+    /// Where the log says why a run could not run.
+    pub reference: Option<String>,
+}
+
+/// The newest accessibility check of a version and its report.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessibilityView {
+    pub key: String,
+    pub title: String,
+    pub version: u32,
+    /// Whether checks can be run on this server.
+    pub available: bool,
+    pub check: Option<CheckItem>,
+    /// The axe-core version that checked.
+    pub axe: String,
+    pub views: Vec<CheckedView>,
+}
+
+/// A page checked: where, in which language and how, and what was found.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckedView {
+    pub address: String,
+    /// The language's own name.
+    pub language: String,
+    /// The page's title; `None`: the service's start page.
+    pub page: Option<String>,
+    /// Drawn with the errors of an empty answer.
+    pub errors: bool,
+    pub javascript: bool,
+    /// Why it could not be checked.
+    pub failure: Option<String>,
+    pub violations: Vec<ViolationItem>,
+}
+
+/// A rule of axe-core a page breaks, and where.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ViolationItem {
+    pub rule: String,
+    pub impact: String,
+    /// axe-core's description, in English.
+    pub help: String,
+    pub help_url: String,
+    pub targets: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -57,6 +57,10 @@ pub trait Catalogue: Send + Sync {
         key: &'a str,
         version: Option<u32>,
     ) -> PortFuture<'a, Option<OpenForm>>;
+    /// Form `key` as an accessibility check under way sees it, when the
+    /// request carries its pass (see the server's `accessibility`): the
+    /// checked version, every page shown, nothing answered.
+    fn checking(&self, key: &str, request: &http::HeaderMap) -> Option<Drafted>;
     /// Counts a view of the start page of `key` for the statistics.
     fn viewed(&self, key: &str);
     /// The person's draft of the service `key`, found by the secret their
@@ -204,6 +208,16 @@ pub trait Authoring: Send + Sync {
         key: &'a str,
         locale: crate::i18n::Locale,
     ) -> PortFuture<'a, Option<crate::model::VersionsView>>;
+    /// The newest accessibility check of version `version` of `key`, with
+    /// its report; `None` when there is no such version or they may not
+    /// edit the service.
+    fn accessibility<'a>(
+        &'a self,
+        staff: &'a StaffSignedIn,
+        key: &'a str,
+        version: u32,
+        locale: crate::i18n::Locale,
+    ) -> PortFuture<'a, Option<crate::model::AccessibilityView>>;
     /// Statistics of service `key` (or, for `None`, of every service they
     /// may edit) from day `from` to day `to` (empty: the last 30 days);
     /// `None` when they may not see that service's.

@@ -986,6 +986,9 @@ impl app::ssr::Authoring for crate::catalogue::CatalogueService {
             if !may_author(&self.db, staff, key).await.map_err(failed)? {
                 return Ok(None);
             }
+            let checks = db::accessibility::newest_of_each(&self.db.pool, key)
+                .await
+                .map_err(failed)?;
             let versions = db::authoring::versions(&self.db.pool, key)
                 .await
                 .map_err(failed)?
@@ -994,6 +997,10 @@ impl app::ssr::Authoring for crate::catalogue::CatalogueService {
                     version: u32::try_from(v.version).unwrap_or(0),
                     published_on: crate::catalogue::format_time(v.published_at, &self.timezone),
                     cases: v.cases,
+                    check: checks
+                        .iter()
+                        .find(|c| c.version == v.version)
+                        .map(|c| crate::accessibility::item(c, &self.timezone)),
                 })
                 .collect();
             let now = db::now_millis();
@@ -1015,7 +1022,34 @@ impl app::ssr::Authoring for crate::catalogue::CatalogueService {
                 versions,
                 scheduled,
                 posted: None,
+                checks_available: self.checker.available(),
             }))
+        })
+    }
+
+    fn accessibility<'a>(
+        &'a self,
+        staff: &'a StaffSignedIn,
+        key: &'a str,
+        version: u32,
+        locale: app::i18n::Locale,
+    ) -> app::ssr::PortFuture<'a, Option<app::model::AccessibilityView>> {
+        Box::pin(async move {
+            let failed = |e| crate::error::internal("showing an accessibility check", e);
+            if !may_author(&self.db, staff, key).await.map_err(failed)? {
+                return Ok(None);
+            }
+            crate::accessibility::shown(
+                &self.checker,
+                &self.db,
+                &self.forms,
+                key,
+                version,
+                &self.timezone,
+                locale,
+            )
+            .await
+            .map_err(failed)
         })
     }
 

@@ -274,9 +274,30 @@ pub struct CatalogueService {
     /// How long a draft lives after its last save.
     pub draft_days: u32,
     pub stats: Arc<crate::statistics::Statistics>,
+    pub checker: Arc<crate::accessibility::Checker>,
 }
 
 impl CatalogueService {
+    /// A page's state for `raw` answers on `form`, as the page draws it.
+    fn state_of(
+        &self,
+        form: &Published,
+        mut raw: RawAnswers,
+        submission_key: String,
+        revision: Option<i64>,
+        signed_in: Option<&SignedIn>,
+    ) -> app::model::FormState {
+        raw.set(SUBMISSION_INPUT, vec![submission_key]);
+        raw.set(REVISION_INPUT, vec![revision.unwrap_or(0).to_string()]);
+        let evaluation = forms::evaluate(
+            &form.definition,
+            &raw,
+            &crate::submission::context(&self.timezone, signed_in),
+        );
+        let errors = evaluation.errors.clone();
+        crate::submission::drawn(form, &raw, evaluation, errors, None).state
+    }
+
     pub(crate) fn read<T>(&self, f: impl FnOnce(&FormStore) -> T) -> T {
         // A poisoned lock only means a panic elsewhere while holding it;
         // the store itself is replaced whole, so its data is intact.
@@ -311,6 +332,28 @@ impl Catalogue for CatalogueService {
         })
     }
 
+    fn checking(&self, key: &str, request: &axum::http::HeaderMap) -> Option<Drafted> {
+        let form = self.checker.pass(key, request)?;
+        let mut state = self.state_of(
+            &form,
+            RawAnswers::default(),
+            crate::secret::token(),
+            None,
+            None,
+        );
+        // Every page is checked, those shown only after some answer too.
+        state.visible_pages = form
+            .definition
+            .pages()
+            .map(|p| p.key().to_owned())
+            .collect();
+        Some(Drafted {
+            definition: form.definition,
+            state,
+            saved: false,
+        })
+    }
+
     fn viewed(&self, key: &str) {
         self.stats.count(key, crate::statistics::Metric::View);
     }
@@ -331,7 +374,7 @@ impl Catalogue for CatalogueService {
                 self.read(|s| s.by_id(d.form_version_id).cloned())
                     .filter(|p| p.definition.key() == key)
             });
-            let (form, mut raw, submission_key, revision) = match (found, pinned) {
+            let (form, raw, submission_key, revision) = match (found, pinned) {
                 (Some(draft), Some(form)) => (
                     form,
                     crate::drafts::answers_of(&draft),
@@ -349,18 +392,10 @@ impl Catalogue for CatalogueService {
                     None => return Ok(None),
                 },
             };
-            raw.set(SUBMISSION_INPUT, vec![submission_key]);
-            raw.set(REVISION_INPUT, vec![revision.unwrap_or(0).to_string()]);
-            let evaluation = forms::evaluate(
-                &form.definition,
-                &raw,
-                &crate::submission::context(&self.timezone, signed_in),
-            );
-            let errors = evaluation.errors.clone();
-            let drawn = crate::submission::drawn(&form, &raw, evaluation, errors, None);
+            let state = self.state_of(&form, raw, submission_key, revision, signed_in);
             Ok(Some(Drafted {
                 definition: form.definition,
-                state: drawn.state,
+                state,
                 saved: revision.is_some(),
             }))
         })

@@ -68,6 +68,11 @@ pub struct Config {
     /// … and how many forms it may send (`BLANKETT_SUBMISSIONS_PER_MINUTE`,
     /// default 60; 0: no limit).
     pub submissions_per_minute: u32,
+    /// The program that checks a published version's accessibility
+    /// (`BLANKETT_ACCESSIBILITY_COMMAND`, run with `sh -c`; see
+    /// `crate::accessibility`). `None`: the builder says the check is not
+    /// available.
+    pub accessibility_command: Option<String>,
 }
 
 /// The variables of one OpenID Connect configuration, and its defaults.
@@ -442,9 +447,11 @@ impl Config {
         let submissions_per_minute = per_minute("BLANKETT_SUBMISSIONS_PER_MINUTE", 60);
         let oidc = oidc_settings(&get, &RESIDENT_OIDC, &mut errors);
         let staff_oidc = oidc_settings(&get, &STAFF_OIDC, &mut errors);
+        let accessibility_command = get("BLANKETT_ACCESSIBILITY_COMMAND");
 
         if errors.is_empty() {
             Ok(Config {
+                accessibility_command,
                 oidc,
                 staff_oidc,
                 sign_ins_per_minute,
@@ -494,6 +501,7 @@ impl fmt::Debug for Config {
             .field("staff_oidc", &self.staff_oidc)
             .field("sign_ins_per_minute", &self.sign_ins_per_minute)
             .field("submissions_per_minute", &self.submissions_per_minute)
+            .field("accessibility_command", &self.accessibility_command)
             .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
             .field("mail_from", &self.mail_from.to_string())
             .field("mail_retry", &self.mail_retry)

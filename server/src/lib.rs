@@ -6,6 +6,7 @@
 //! tests start the real server on `127.0.0.1:0`. Internal errors are logged
 //! once, with a reference, in [`error`]; people only ever see the reference.
 
+pub mod accessibility;
 pub mod admin;
 pub mod auth;
 pub mod authoring;
@@ -52,6 +53,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     /// The statistics counted since they were last written.
     pub stats: Arc<statistics::Statistics>,
+    /// Accessibility checks of published versions.
+    pub checker: Arc<accessibility::Checker>,
     /// Wakes the outbox worker after a commit that wrote mail.
     pub mail_wake: Arc<tokio::sync::Notify>,
     /// Wakes the webhook worker after a commit that may have written a
@@ -84,8 +87,19 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
     }
     let forms = Arc::new(RwLock::new(FormStore::load(&db).await?));
     let stats = Arc::new(statistics::Statistics::new(config.timezone.clone()));
+    let checker = Arc::new(accessibility::Checker::new(
+        config.accessibility_command.clone(),
+    ));
+    let abandoned = accessibility::abandon_unfinished(&db).await?;
+    if abandoned > 0 {
+        tracing::warn!(
+            abandoned,
+            "accessibility checks left unfinished by a stopped server"
+        );
+    }
     let catalogue = Arc::new(CatalogueService {
         stats: stats.clone(),
+        checker: checker.clone(),
         db: db.clone(),
         forms: forms.clone(),
         timezone: config.timezone.clone(),
@@ -120,6 +134,7 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
         staff_oidc: staff_oidc.map(|settings| Arc::new(auth::oidc::Oidc::new(settings))),
         leptos_options,
         stats,
+        checker,
         mail_wake: Arc::new(tokio::sync::Notify::new()),
         webhook_wake: Arc::new(tokio::sync::Notify::new()),
     })
@@ -139,6 +154,7 @@ pub async fn run(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     let state = prepare(config).await?;
+    state.checker.listening_at(listener.local_addr()?);
     let worker = mail::Worker {
         db: state.db.clone(),
         transport: mail::Transport::from_config(&state.config)?,

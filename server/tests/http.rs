@@ -783,6 +783,7 @@ on_both_databases! {
                 "file" => "export.json".into(),
                 "field" => "0".into(),
                 "tag" => "sv".into(),
+                "version" => "1".into(),
                 other => panic!("the access test does not know {{{other}}}: teach it"),
             }
         };
@@ -1805,6 +1806,15 @@ on_both_databases! {
         assert!(form.contains("Berätta mer om felet"), "on time: {form}");
         let (_, versions) = frida.get("/staff/forms/ljusfel/versions").await;
         assert!(!versions.contains("Planerat") && versions.contains("Version 2 är publicerad"), "{versions}");
+        // No accessibility check is configured here: said, and nothing runs.
+        assert!(versions.contains("Tillgänglighetskontrollen är inte påslagen") && !versions.contains("Kontrollera version"), "{versions}");
+        let r = frida.post("/staff/forms/ljusfel/versions/2/check", &[]).await;
+        assert_eq!(r.headers()[LOCATION], "/staff/forms/ljusfel/versions/2/accessibility");
+        let (status, page) = frida.get("/staff/forms/ljusfel/versions/2/accessibility").await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        assert!(page.contains("inte påslagen") && page.contains("Versionen har inte kontrollerats"), "{page}");
+        let runs: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM accessibility_checks").fetch_one(&db.pool).await.expect("count");
+        assert_eq!(runs, 0);
 
         // Back to version 1, then down: nobody new may start; Bo may still send what he began.
         let r = frida.post("/staff/forms/ljusfel/offer", &[("action", "republish"), ("version", "1")]).await;
@@ -4401,5 +4411,367 @@ mod e_id_through_openid_connect {
         assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);
         let text = r.text().await.expect("body");
         assert!(text.contains("felkoden"), "{text}");
+    }
+}
+
+/// Waits (up to 20 s) until `page` of the server, as `who` sees it,
+/// contains `text`; gives the page.
+async fn page_until(who: &mut Journey<'_>, page: &str, text: &str) -> String {
+    for _ in 0..200 {
+        let (_, html) = who.get(page).await;
+        if html.contains(text) {
+            return html;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let (_, html) = who.get(page).await;
+    panic!("{page} never said {text}: {html}");
+}
+
+/// The accessibility check of a published version, run from the versions
+/// page. The check program here is a stand-in (a shell script: the real
+/// one, `end2end/accessibility-check.mjs`, drives Chromium and is run by
+/// the browser tests): it keeps the plan it is given, waits until the test
+/// has opened the plan's pages with the pass, and answers with the report
+/// the test wrote. What is proven: the plan names every page and language
+/// of the version at the server's own loopback address; the pass shows the
+/// checked version (not the one offered) at the residents' own addresses
+/// while the run lasts, and nothing after; the report is kept with the
+/// version and shown; a check that cannot run says so with a reference;
+/// only the service's authors may run or read one.
+async fn an_accessibility_check_sees_the_versions_pages_and_keeps_its_report(backend: Backend) {
+    let work = tempfile::tempdir().expect("a folder");
+    let (plan, go, answer) = (
+        work.path().join("plan.json"),
+        work.path().join("go"),
+        work.path().join("report.json"),
+    );
+    let command = format!(
+        "cat > '{}'; while [ ! -e '{}' ]; do sleep 0.05; done; cat '{}'",
+        plan.display(),
+        go.display(),
+        answer.display()
+    );
+    let server = TestServer::start_configured(
+        backend,
+        &[("BLANKETT_ACCESSIBILITY_COMMAND", command.as_str())],
+    )
+    .await;
+    let db = server.db().await;
+    let mut frida = Journey::new(&server, "");
+    frida
+        .post(
+            "/staff/signin",
+            &[
+                ("username", "formgivare"),
+                ("password", "demo-formgivare-2026"),
+            ],
+        )
+        .await;
+    // A service with two versions; version 2 is offered.
+    let r = frida
+        .post(
+            "/staff/forms",
+            &[
+                ("action", "template"),
+                ("template", "fault-report"),
+                ("key", "ljuset"),
+            ],
+        )
+        .await;
+    assert_eq!(r.headers()[LOCATION], "/staff/forms/ljuset");
+    frida
+        .post(
+            "/staff/forms/ljuset/publish",
+            &[("when", "now"), ("at", "")],
+        )
+        .await;
+    let r = frida
+        .send_request(
+            server
+                .client
+                .get(server.url("/staff/forms/ljuset/export.json")),
+        )
+        .await;
+    let mut spec: serde_json::Value =
+        serde_json::from_str(&r.text().await.expect("body")).expect("json");
+    spec["pages"][0]["title"]["sv"] = "Felet i version två".into();
+    frida
+        .post(
+            "/staff/forms/ljuset",
+            &[("definition", spec.to_string().as_str())],
+        )
+        .await;
+    let r = frida
+        .post(
+            "/staff/forms/ljuset/publish",
+            &[("when", "now"), ("at", "")],
+        )
+        .await;
+    assert_eq!(r.headers()[LOCATION], "/staff/forms/ljuset?published=2");
+
+    let (_, versions) = frida.get("/staff/forms/ljuset/versions").await;
+    assert!(
+        versions.contains("Inte kontrollerad") && versions.contains("Kontrollera version 1"),
+        "{versions}"
+    );
+    assert!(!versions.contains("inte påslagen"), "{versions}");
+    let r = frida
+        .post("/staff/forms/ljuset/versions/7/check", &[])
+        .await;
+    assert_eq!(r.status(), StatusCode::NOT_FOUND, "no version 7");
+    let r = frida
+        .post("/staff/forms/ljuset/versions/1/check", &[])
+        .await;
+    assert_eq!(
+        r.headers()[LOCATION],
+        "/staff/forms/ljuset/versions/1/accessibility"
+    );
+    let report_page = "/staff/forms/ljuset/versions/1/accessibility";
+    page_until(&mut frida, report_page, "Kontrollen pågår").await;
+    let (_, versions) = frida.get("/staff/forms/ljuset/versions").await;
+    assert!(
+        versions.contains("Pågår") && !versions.contains("Kontrollera version 1"),
+        "one run at a time: {versions}"
+    );
+
+    // The plan: the server's loopback address, a pass, every view.
+    let mut text = String::new();
+    for _ in 0..200 {
+        text = std::fs::read_to_string(&plan).unwrap_or_default();
+        if text.ends_with('}') {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let given: serde_json::Value = serde_json::from_str(&text).expect("the plan is JSON");
+    assert_eq!(
+        format!("{}/", given["base"].as_str().expect("base")),
+        server.url("/")
+    );
+    assert_eq!(given["cookie"], "blankett-check");
+    let token = given["token"].as_str().expect("a pass").to_owned();
+    let views: Vec<(String, String, bool, bool)> = given["views"]
+        .as_array()
+        .expect("views")
+        .iter()
+        .map(|v| {
+            (
+                v["language"].as_str().unwrap_or_default().to_owned(),
+                v["address"].as_str().unwrap_or_default().to_owned(),
+                v["errors"].as_bool().unwrap_or_default(),
+                v["javascript"].as_bool().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let mut expected = Vec::new();
+    for language in ["sv", "en"] {
+        expected.push((
+            language.to_owned(),
+            "/services/ljuset".to_owned(),
+            false,
+            true,
+        ));
+        expected.push((
+            language.to_owned(),
+            "/services/ljuset/form/fault".to_owned(),
+            false,
+            true,
+        ));
+        expected.push((
+            language.to_owned(),
+            "/services/ljuset/form/fault?errors=1".to_owned(),
+            true,
+            false,
+        ));
+    }
+    assert_eq!(views, expected);
+
+    // With the pass, the residents' own addresses show version 1, every
+    // error of an empty answer where asked; without it, version 2.
+    let with_pass = |path: &str, language: &str| {
+        server
+            .client
+            .get(server.url(path))
+            .header(reqwest::header::COOKIE, format!("blankett-check={token}"))
+            .header(reqwest::header::ACCEPT_LANGUAGE, language)
+    };
+    let fetch = |request: reqwest::RequestBuilder| async move {
+        let r = request.send().await.expect("an answer");
+        (r.status(), r.text().await.expect("body"))
+    };
+    let (status, page) = fetch(with_pass("/services/ljuset/form/fault", "sv")).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert!(
+        page.contains("Om felet") && !page.contains("Felet i version två"),
+        "{page}"
+    );
+    assert!(!page.contains("Det finns ett problem"), "{page}");
+    let (status, page) = fetch(with_pass("/services/ljuset/form/fault?errors=1", "sv")).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert!(
+        page.contains("Det finns ett problem") && page.contains("Om felet"),
+        "{page}"
+    );
+    let (_, page) = fetch(with_pass("/services/ljuset/form/fault", "en")).await;
+    assert!(page.contains(r#"lang="en""#), "{page}");
+    let (status, page) = fetch(with_pass("/services/ljuset", "sv")).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    let (_, page) = server.get("/services/ljuset/form/fault").await;
+    assert!(
+        page.contains("Felet i version två"),
+        "residents get version 2: {page}"
+    );
+    // A pass is for its service only, and a made-up one opens nothing.
+    let (_, page) = fetch(with_pass("/services/fault-report/form/fault", "sv")).await;
+    assert!(!page.contains("Det finns ett problem"), "{page}");
+    let (_, page) = fetch(
+        server
+            .client
+            .get(server.url("/services/ljuset/form/fault"))
+            .header(
+                reqwest::header::COOKIE,
+                format!("blankett-check={}", "0".repeat(32)),
+            ),
+    )
+    .await;
+    assert!(page.contains("Felet i version två"), "{page}");
+
+    // The program answers: one violation on the Swedish page.
+    let report: Vec<serde_json::Value> = given["views"]
+        .as_array()
+        .expect("views")
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let mut checked = v.clone();
+            checked["status"] = 200.into();
+            checked["violations"] = if i == 1 {
+                serde_json::json!([{
+                    "rule": "color-contrast", "impact": "serious",
+                    "help": "Elements must meet minimum color contrast ratio thresholds",
+                    "help_url": "https://dequeuniversity.com/rules/axe/4.14/color-contrast",
+                    "targets": [".hint"]
+                }])
+            } else {
+                serde_json::json!([])
+            };
+            checked
+        })
+        .collect();
+    std::fs::write(
+        &answer,
+        serde_json::json!({"axe": "4.14.1", "views": report}).to_string(),
+    )
+    .expect("written");
+    std::fs::write(&go, "").expect("written");
+    let page = page_until(
+        &mut frida,
+        report_page,
+        "Ett fel hittades på 6 granskade sidvisningar",
+    )
+    .await;
+    for said in [
+        "axe-core 4.14.1",
+        "<code>color-contrast</code>",
+        r#"<p lang="en">Elements must meet minimum color contrast"#,
+        "<code>.hint</code>",
+        "Om felet, Svenska: Första visning, med JavaScript",
+        "Med felmeddelanden, utan JavaScript",
+        "Startsidan",
+        "English",
+        "Kontrollera igen",
+    ] {
+        assert!(page.contains(said), "{said}: {page}");
+    }
+    let (_, versions) = frida.get("/staff/forms/ljuset/versions").await;
+    assert!(
+        versions.contains("1 fel")
+            && versions.contains(r#"href="/staff/forms/ljuset/versions/1/accessibility""#),
+        "{versions}"
+    );
+    let kept: (String, i64, i64) = sqlx::query_as(
+        "SELECT state, views, violations FROM accessibility_checks WHERE service_key = 'ljuset' AND version = 1")
+        .fetch_one(&db.pool).await.expect("the run");
+    assert_eq!(kept, ("failed".to_owned(), 6, 1));
+    let audited: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'form-accessibility-checked' AND subject = 'service:ljuset'")
+        .fetch_one(&db.pool).await.expect("count");
+    assert_eq!(audited, 1);
+    // The run is over: its pass opens nothing any more.
+    let (_, page) = fetch(with_pass("/services/ljuset/form/fault", "sv")).await;
+    assert!(page.contains("Felet i version två"), "{page}");
+
+    // A run whose program fails says so, with the log's reference.
+    std::fs::remove_file(&answer).expect("removed");
+    let r = frida
+        .post("/staff/forms/ljuset/versions/2/check", &[])
+        .await;
+    assert_eq!(
+        r.headers()[LOCATION],
+        "/staff/forms/ljuset/versions/2/accessibility"
+    );
+    let page = page_until(
+        &mut frida,
+        "/staff/forms/ljuset/versions/2/accessibility",
+        "Kontrollen kunde inte köras. Referens:",
+    )
+    .await;
+    assert!(page.contains("Kontrollera igen"), "{page}");
+    let (_, versions) = frida.get("/staff/forms/ljuset/versions").await;
+    assert!(
+        versions.contains("Kunde inte köras") && versions.contains("1 fel"),
+        "each version its own: {versions}"
+    );
+
+    // An author of another department reaches none of it.
+    let args: Vec<String> = [
+        "add",
+        "--username",
+        "ola",
+        "--name",
+        "Ola Annan",
+        "--role",
+        "author",
+        "--organisation",
+        "annan",
+        "Annan förvaltning",
+    ]
+    .iter()
+    .map(|a| a.to_string())
+    .collect();
+    server::staff::command(&args, &db, Some("ett långt lösenord".into()))
+        .await
+        .expect("added");
+    let mut ola = Journey::new(&server, "");
+    ola.post(
+        "/staff/signin",
+        &[("username", "ola"), ("password", "ett långt lösenord")],
+    )
+    .await;
+    let (status, page) = ola.get(report_page).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(!page.contains("color-contrast"), "{page}");
+    let r = ola.post("/staff/forms/ljuset/versions/1/check", &[]).await;
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    let runs: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM accessibility_checks")
+        .fetch_one(&db.pool)
+        .await
+        .expect("count");
+    assert_eq!(runs, 2);
+}
+
+mod accessibility_check {
+    use super::*;
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn sqlite() {
+        an_accessibility_check_sees_the_versions_pages_and_keeps_its_report(Backend::Sqlite).await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn postgres() {
+        an_accessibility_check_sees_the_versions_pages_and_keeps_its_report(Backend::Postgres)
+            .await;
     }
 }

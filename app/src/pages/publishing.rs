@@ -6,7 +6,10 @@
 //! the server. Plain forms and links; nothing here needs JavaScript.
 
 use crate::i18n::{use_locale, FluentArg, Locale};
-use crate::model::{AdminPosted, AppError, Figures, StatisticsView, VersionsView};
+use crate::model::{
+    AccessibilityView, AdminPosted, AppError, CheckItem, CheckedView, Figures, StatisticsView,
+    VersionsView,
+};
 use crate::pages::authoring::FORMS_PATH;
 use crate::pages::not_found::LoadError;
 use leptos::prelude::*;
@@ -154,6 +157,7 @@ fn Versions(versions: VersionsView) -> impl IntoView {
                     <td>{locale.t_args("authoring-version", &[("version", number.clone())])}</td>
                     <td>{v.published_on.clone()}</td>
                     <td>{v.cases}</td>
+                    <td>{check_cell(locale, &base, v.version, v.check.as_ref(), versions.checks_available)}</td>
                     <td>
                         {if is_offered {
                             view! { <strong>{locale.t("versions-offered-now")}</strong> }.into_any()
@@ -222,11 +226,15 @@ fn Versions(versions: VersionsView) -> impl IntoView {
                     <th scope="col">{locale.t("versions-version")}</th>
                     <th scope="col">{locale.t("versions-published")}</th>
                     <th scope="col">{locale.t("versions-cases")}</th>
+                    <th scope="col">{locale.t("versions-accessibility")}</th>
                     <th scope="col">{locale.t("versions-offer")}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>
+        {(!versions.checks_available).then(|| view! {
+            <p>{locale.t("versions-check-unavailable")}</p>
+        })}
         {scheduled}
         {offered.map(|_| view! {
             <h2>{locale.t("versions-unpublish-heading")}</h2>
@@ -238,6 +246,272 @@ fn Versions(versions: VersionsView) -> impl IntoView {
             </form>
         })}
         <p><a href=format!("{base}/statistics")>{locale.t("statistics-open")}</a></p>
+    }
+}
+
+/// A version's accessibility in the versions table: its newest check,
+/// linked to the report, and the button that runs one.
+fn check_cell(
+    locale: Locale,
+    base: &str,
+    version: u32,
+    check: Option<&CheckItem>,
+    available: bool,
+) -> impl IntoView {
+    let number = FluentArg::Num(i64::from(version));
+    let report = format!("{base}/versions/{version}/accessibility");
+    let state = check.map_or_else(
+        || locale.t("versions-check-none"),
+        |c| check_state(locale, c),
+    );
+    let running = check.is_some_and(|c| c.state == "queued" || c.state == "running");
+    view! {
+        <p>
+            {state}
+            {check.map(|_| view! {
+                " "
+                <a href=report aria-label=locale.t_args("accessibility-open-label", &[("version", number.clone())])>
+                    {locale.t("accessibility-open")}
+                </a>
+            })}
+        </p>
+        {(available && !running).then(|| view! {
+            <form method="post" action=format!("{base}/versions/{version}/check") class="inline-form">
+                <button type="submit" class="button button--secondary">
+                    {locale.t_args("versions-check", &[("version", number)])}
+                </button>
+            </form>
+        })}
+    }
+}
+
+/// A check's state in a word or two.
+fn check_state(locale: Locale, check: &CheckItem) -> String {
+    match check.state.as_str() {
+        "queued" => locale.t("accessibility-state-queued"),
+        "running" => locale.t("accessibility-state-running"),
+        "passed" => locale.t("accessibility-state-passed"),
+        "failed" => locale.t_args(
+            "accessibility-state-failed",
+            &[("violations", FluentArg::Num(check.violations))],
+        ),
+        _ => locale.t("accessibility-state-error"),
+    }
+}
+
+#[server(endpoint = "authoring_accessibility")]
+pub async fn get_accessibility(
+    key: String,
+    version: String,
+) -> Result<AccessibilityView, AppError> {
+    let staff = crate::ssr::staff_who(crate::ssr::is_author)?;
+    let found = match version.parse::<u32>() {
+        Ok(version) => {
+            crate::ssr::ports()?
+                .authoring
+                .accessibility(&staff, &key, version, use_locale())
+                .await?
+        }
+        Err(_) => None,
+    };
+    found.ok_or_else(|| {
+        crate::ssr::set_status(404);
+        AppError::NotFound
+    })
+}
+
+/// `/staff/forms/<key>/versions/<version>/accessibility`: the newest
+/// accessibility check of a version and its report.
+#[component]
+pub fn AccessibilityPage() -> impl IntoView {
+    let locale = use_locale();
+    let params = use_params_map();
+    let data = Resource::new(
+        move || {
+            let p = params.read();
+            (
+                p.get("key").unwrap_or_default(),
+                p.get("version").unwrap_or_default(),
+            )
+        },
+        |(key, version)| get_accessibility(key, version),
+    );
+    view! {
+        <Suspense fallback=move || view! { <p>{locale.t("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(report) => view! { <AccessibilityReport report /> }.into_any(),
+                    Err(error) => view! { <LoadError error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn AccessibilityReport(report: AccessibilityView) -> impl IntoView {
+    let locale = use_locale();
+    let base = format!("{FORMS_PATH}/{}", report.key);
+    let here = format!("{base}/versions/{}/accessibility", report.version);
+    let number = FluentArg::Num(i64::from(report.version));
+    let heading = locale.t_args(
+        "accessibility-title",
+        &[
+            ("title", FluentArg::Str(report.title.clone())),
+            ("version", number.clone()),
+        ],
+    );
+    let check = report.check.clone();
+    let running = check
+        .as_ref()
+        .is_some_and(|c| c.state == "queued" || c.state == "running");
+    let finished = |c: &CheckItem| FluentArg::Str(c.finished_on.clone().unwrap_or_default());
+    let outcome = match &check {
+        None => view! { <p>{locale.t("accessibility-not-checked")}</p> }.into_any(),
+        Some(c) if running => {
+            let key = if c.state == "queued" { "accessibility-queued" } else { "accessibility-running" };
+            view! {
+                <p role="status">{locale.t_args(key, &[("at", FluentArg::Str(c.requested_on.clone()))])}</p>
+                <p><a href=here.clone()>{locale.t("accessibility-reload")}</a></p>
+            }
+            .into_any()
+        }
+        Some(c) if c.state == "passed" => view! {
+            <div class="panel panel--notice">
+                <p>{locale.t_args("accessibility-passed", &[("views", FluentArg::Num(c.views)), ("at", finished(c))])}</p>
+            </div>
+        }
+        .into_any(),
+        Some(c) if c.state == "failed" => view! {
+            <div class="panel panel--notice">
+                <p>{locale.t_args("accessibility-failed", &[
+                    ("violations", FluentArg::Num(c.violations)),
+                    ("views", FluentArg::Num(c.views)),
+                    ("at", finished(c)),
+                ])}</p>
+            </div>
+        }
+        .into_any(),
+        Some(c) => {
+            let said = match &c.reference {
+                Some(reference) => locale.t_args(
+                    "accessibility-error-reference",
+                    &[("reference", FluentArg::Str(reference.clone()))],
+                ),
+                None => locale.t_args("accessibility-error", &[("at", finished(c))]),
+            };
+            view! { <div class="panel panel--notice"><p>{said}</p></div> }.into_any()
+        }
+    };
+    let run = (report.available && !running).then(|| {
+        let label = if check.is_some() {
+            locale.t("accessibility-run-again")
+        } else {
+            locale.t_args("accessibility-run", &[("version", number.clone())])
+        };
+        view! {
+            <form method="post" action=format!("{base}/versions/{}/check", report.version)>
+                <button type="submit" class="button">{label}</button>
+            </form>
+        }
+    });
+    let how = move |v: &CheckedView| {
+        if v.errors {
+            locale.t("accessibility-with-errors")
+        } else if v.javascript {
+            locale.t("accessibility-first-shown")
+        } else {
+            String::new()
+        }
+    };
+    let page_of = move |v: &CheckedView| {
+        v.page
+            .clone()
+            .unwrap_or_else(|| locale.t("accessibility-start-page"))
+    };
+    let result = move |v: &CheckedView| match &v.failure {
+        Some(failure) => failure.clone(),
+        None if v.violations.is_empty() => locale.t("accessibility-state-passed"),
+        None => locale.t_args(
+            "accessibility-state-failed",
+            &[(
+                "violations",
+                FluentArg::Num(i64::try_from(v.violations.len()).unwrap_or(i64::MAX)),
+            )],
+        ),
+    };
+    let rows = report
+        .views
+        .iter()
+        .map(|v| {
+            view! {
+                <tr>
+                    <td>{page_of(v)}</td>
+                    <td>{v.language.clone()}</td>
+                    <td>{how(v)}</td>
+                    <td>{result(v)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let found = report
+        .views
+        .iter()
+        .filter(|v| !v.violations.is_empty())
+        .map(|v| {
+            let title = locale.t_args(
+                "accessibility-view-heading",
+                &[
+                    ("page", FluentArg::Str(page_of(v))),
+                    ("language", FluentArg::Str(v.language.clone())),
+                    ("how", FluentArg::Str(how(v))),
+                ],
+            );
+            view! {
+                <h2>{title}</h2>
+                {v.violations.iter().map(|x| view! {
+                    <h3><code>{x.rule.clone()}</code></h3>
+                    // axe-core describes its rules in English.
+                    <p lang="en">{x.help.clone()}</p>
+                    <p>{locale.t_args("accessibility-impact", &[("impact", FluentArg::Str(x.impact.clone()))])}</p>
+                    {(!x.help_url.is_empty()).then(|| view! {
+                        <p><a href=x.help_url.clone()>
+                            {locale.t_args("accessibility-help-link", &[("rule", FluentArg::Str(x.rule.clone()))])}
+                        </a></p>
+                    })}
+                    <p>{locale.t("accessibility-elements")}</p>
+                    <ul class="list">
+                        {x.targets.iter().map(|t| view! { <li><code>{t.clone()}</code></li> }).collect_view()}
+                    </ul>
+                }).collect_view()}
+            }
+        })
+        .collect_view();
+    let has_views = !report.views.is_empty();
+    view! {
+        <Title text=heading.clone() />
+        <a class="back-link" href=format!("{base}/versions")>{locale.t("accessibility-back")}</a>
+        <h1>{heading}</h1>
+        <p>{locale.t("accessibility-intro")}</p>
+        {(!report.available).then(|| view! { <p>{locale.t("versions-check-unavailable")}</p> })}
+        {outcome}
+        {run}
+        {has_views.then(|| view! {
+            <p>{locale.t_args("accessibility-axe", &[("version", FluentArg::Str(report.axe.clone()))])}</p>
+            <div class="table-wrap">
+                <table class="table">
+                    <caption>{locale.t("accessibility-views")}</caption>
+                    <thead><tr>
+                        <th scope="col">{locale.t("accessibility-page")}</th>
+                        <th scope="col">{locale.t("accessibility-language")}</th>
+                        <th scope="col">{locale.t("accessibility-how")}</th>
+                        <th scope="col">{locale.t("accessibility-result")}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        })}
+        {found}
     }
 }
 

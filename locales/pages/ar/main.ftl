@@ -595,6 +595,49 @@ versions-cancel-label = إلغاء: { $what }
 versions-unpublish-heading = إيقاف الخدمة
 versions-unpublish-hint = لا يستطيع السكان الجدد عندها البدء في تعبئتها. من بدأ بالفعل يستطيع إرسال مسودته، وتبقى كل الحالات.
 versions-unpublish = أوقف الخدمة
+versions-accessibility = إمكانية الوصول
+versions-check = افحص الإصدار { $version }
+versions-check-none = لم يُفحص
+versions-check-unavailable = فحص إمكانية الوصول غير مفعّل على هذا الخادم. اطلب من المسؤول ضبط BLANKETT_ACCESSIBILITY_COMMAND.
+accessibility-title = فحص إمكانية الوصول لـ { $title }، الإصدار { $version }
+accessibility-intro = يفتح الفحص صفحة بداية الخدمة وكل صفحة من النموذج بكل لغة يستطيع السكان قراءته بها، كما يراها السكان: عند عرضها أول مرة (مع JavaScript) ومع أخطاء الإجابة الفارغة (بدون JavaScript). تُفحص كل صفحة بـ axe-core بكل قواعده: WCAG 2.2 المستويان A وAA وأفضل الممارسات. يُحفظ التقرير مع الإصدار.
+accessibility-not-checked = لم يُفحص هذا الإصدار.
+accessibility-queued = الفحص ينتظر دوره (طُلب { $at }). أعد تحميل الصفحة لرؤية النتيجة.
+accessibility-running = الفحص جارٍ (طُلب { $at }). أعد تحميل الصفحة لرؤية النتيجة.
+accessibility-passed = لم تُوجد أخطاء في { $views } من عروض الصفحات المفحوصة ({ $at }).
+accessibility-failed = { $violations ->
+    [one] وُجد خطأ واحد
+   *[other] وُجد { $violations } من الأخطاء
+} في { $views } من عروض الصفحات المفحوصة ({ $at }).
+accessibility-error = لم يتمكن الفحص من فحص كل الصفحات ({ $at }).
+accessibility-error-reference = تعذّر تشغيل الفحص. المرجع: { $reference }.
+accessibility-state-queued = في الانتظار
+accessibility-state-running = جارٍ
+accessibility-state-passed = لا أخطاء
+accessibility-state-failed = { $violations ->
+    [one] خطأ واحد
+   *[other] { $violations } أخطاء
+}
+accessibility-state-error = تعذّر التشغيل
+accessibility-reload = إعادة التحميل
+accessibility-run = افحص الإصدار { $version }
+accessibility-run-again = افحص مرة أخرى
+accessibility-axe = فُحص بـ axe-core { $version }.
+accessibility-views = عروض الصفحات المفحوصة
+accessibility-page = الصفحة
+accessibility-start-page = صفحة البداية
+accessibility-language = اللغة
+accessibility-how = طريقة العرض
+accessibility-first-shown = العرض الأول، مع JavaScript
+accessibility-with-errors = مع رسائل الخطأ، بدون JavaScript
+accessibility-result = النتيجة
+accessibility-view-heading = { $page }، { $language }: { $how }
+accessibility-impact = الخطورة: { $impact }
+accessibility-help-link = عن القاعدة { $rule } (بالإنجليزية)
+accessibility-elements = العناصر المخالفة للقاعدة
+accessibility-open = التقرير
+accessibility-open-label = تقرير الإصدار { $version }
+accessibility-back = العودة إلى الإصدارات
 
 ## Statistics
 statistics-open = الإحصاءات

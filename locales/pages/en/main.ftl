@@ -565,6 +565,49 @@ versions-cancel-label = Cancel: { $what }
 versions-unpublish-heading = Take the service down
 versions-unpublish-hint = New residents then cannot start filling it in. Anyone who has already started can still send their draft, and every case stays.
 versions-unpublish = Take the service down
+versions-accessibility = Accessibility
+versions-check = Check version { $version }
+versions-check-none = Not checked
+versions-check-unavailable = The accessibility check is not turned on on this server. Ask your administrator to set BLANKETT_ACCESSIBILITY_COMMAND.
+accessibility-title = Accessibility check of { $title }, version { $version }
+accessibility-intro = The check opens the service's start page and every page of the form in every language residents can read it in, the way residents see them: as first shown (with JavaScript) and with the errors of an empty answer (without JavaScript). Each is examined with axe-core with all its rules: WCAG 2.2 levels A and AA, and best practice. The report is kept with the version.
+accessibility-not-checked = This version has not been checked.
+accessibility-queued = The check is waiting for its turn (asked for { $at }). Reload the page to see the result.
+accessibility-running = The check is under way (asked for { $at }). Reload the page to see the result.
+accessibility-passed = No violations were found in { $views } page views examined ({ $at }).
+accessibility-failed = { $violations ->
+    [one] One violation was found
+   *[other] { $violations } violations were found
+} in { $views } page views examined ({ $at }).
+accessibility-error = The check could not examine every page ({ $at }).
+accessibility-error-reference = The check could not run. Reference: { $reference }.
+accessibility-state-queued = Waiting
+accessibility-state-running = Under way
+accessibility-state-passed = No violations
+accessibility-state-failed = { $violations ->
+    [one] 1 violation
+   *[other] { $violations } violations
+}
+accessibility-state-error = Could not run
+accessibility-reload = Reload
+accessibility-run = Check version { $version }
+accessibility-run-again = Check again
+accessibility-axe = Examined with axe-core { $version }.
+accessibility-views = Page views examined
+accessibility-page = Page
+accessibility-start-page = The start page
+accessibility-language = Language
+accessibility-how = Shown
+accessibility-first-shown = First shown, with JavaScript
+accessibility-with-errors = With error messages, without JavaScript
+accessibility-result = Result
+accessibility-view-heading = { $page }, { $language }: { $how }
+accessibility-impact = Impact: { $impact }
+accessibility-help-link = About the rule { $rule }
+accessibility-elements = Elements that break the rule
+accessibility-open = Report
+accessibility-open-label = Report for version { $version }
+accessibility-back = Back to the versions
 
 ## Statistics
 statistics-open = Statistics

@@ -565,6 +565,49 @@ versions-cancel-label = Avbryt: { $what }
 versions-unpublish-heading = Ta ned tjänsten
 versions-unpublish-hint = Nya invånare kan då inte börja fylla i. Den som redan har börjat kan skicka in sitt utkast, och alla ärenden finns kvar.
 versions-unpublish = Ta ned tjänsten
+versions-accessibility = Tillgänglighet
+versions-check = Kontrollera version { $version }
+versions-check-none = Inte kontrollerad
+versions-check-unavailable = Tillgänglighetskontrollen är inte påslagen på den här servern. Be er administratör att ange BLANKETT_ACCESSIBILITY_COMMAND.
+accessibility-title = Tillgänglighetskontroll av { $title }, version { $version }
+accessibility-intro = Kontrollen öppnar tjänstens startsida och varje sida i formuläret på alla språk som invånare kan läsa det på, så som invånare ser dem: när sidan visas första gången (med JavaScript) och med felen för ett tomt svar (utan JavaScript). Varje sida granskas med axe-core med alla dess regler: WCAG 2.2 nivå A och AA och god praxis. Rapporten sparas med versionen.
+accessibility-not-checked = Versionen har inte kontrollerats.
+accessibility-queued = Kontrollen väntar på sin tur (beställd { $at }). Ladda om sidan för att se resultatet.
+accessibility-running = Kontrollen pågår (beställd { $at }). Ladda om sidan för att se resultatet.
+accessibility-passed = Inga fel hittades på { $views } granskade sidvisningar ({ $at }).
+accessibility-failed = { $violations ->
+    [one] Ett fel hittades
+   *[other] { $violations } fel hittades
+} på { $views } granskade sidvisningar ({ $at }).
+accessibility-error = Kontrollen kunde inte granska alla sidor ({ $at }).
+accessibility-error-reference = Kontrollen kunde inte köras. Referens: { $reference }.
+accessibility-state-queued = Väntar
+accessibility-state-running = Pågår
+accessibility-state-passed = Inga fel
+accessibility-state-failed = { $violations ->
+    [one] 1 fel
+   *[other] { $violations } fel
+}
+accessibility-state-error = Kunde inte köras
+accessibility-reload = Ladda om
+accessibility-run = Kontrollera version { $version }
+accessibility-run-again = Kontrollera igen
+accessibility-axe = Granskad med axe-core { $version }.
+accessibility-views = Granskade sidvisningar
+accessibility-page = Sida
+accessibility-start-page = Startsidan
+accessibility-language = Språk
+accessibility-how = Visning
+accessibility-first-shown = Första visning, med JavaScript
+accessibility-with-errors = Med felmeddelanden, utan JavaScript
+accessibility-result = Resultat
+accessibility-view-heading = { $page }, { $language }: { $how }
+accessibility-impact = Allvarlighet: { $impact }
+accessibility-help-link = Om regeln { $rule } (på engelska)
+accessibility-elements = Element som bryter mot regeln
+accessibility-open = Rapport
+accessibility-open-label = Rapport för version { $version }
+accessibility-back = Tillbaka till versionerna
 
 ## Statistics
 statistics-open = Statistik

@@ -7,6 +7,7 @@
 //! milliseconds) and text for JSON. Schema differences live only in the two
 //! migration folders.
 
+pub mod accessibility;
 pub mod audit;
 pub mod authoring;
 pub mod case_events;

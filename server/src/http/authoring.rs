@@ -261,6 +261,44 @@ pub async fn offer(
     }
 }
 
+/// `POST /staff/forms/<key>/versions/<version>/check`: an accessibility
+/// check of a published version, run in the background; answered with its
+/// report's page, which says how far it has come.
+pub async fn check(
+    State(state): State<AppState>,
+    Path((key, version)): Path<(String, String)>,
+    request: Request,
+) -> Response {
+    let post = match post_for(&state, request, &key).await {
+        Ok(post) => post,
+        Err(answer) => return answer,
+    };
+    let Ok(version) = version.parse::<u32>() else {
+        return not_found(post.locale);
+    };
+    let path = format!("{FORMS_PATH}/{key}/versions/{version}/accessibility");
+    let asked = crate::accessibility::request(
+        &state.checker,
+        &state.db,
+        &state.forms,
+        &key,
+        version,
+        post.staff.staff_id,
+    )
+    .await;
+    match asked {
+        // Not available here: the report's page says so.
+        Ok(_) | Err(crate::accessibility::RequestError::NotAvailable) => {
+            Redirect::to(&path).into_response()
+        }
+        Err(crate::accessibility::RequestError::NoSuchVersion) => not_found(post.locale),
+        Err(crate::accessibility::RequestError::Db(e)) => super::unavailable_text(
+            post.locale,
+            internal("asking for an accessibility check", e),
+        ),
+    }
+}
+
 /// `POST /staff/forms/<key>/discard`: the draft is thrown away; the live
 /// version stays.
 pub async fn discard(

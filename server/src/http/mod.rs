@@ -165,6 +165,10 @@ fn own_routes() -> Routes {
     .post("/staff/forms/{key}/publish", authoring::publish)
     .post("/staff/forms/{key}/discard", authoring::discard)
     .post("/staff/forms/{key}/offer", authoring::offer)
+    .post(
+        "/staff/forms/{key}/versions/{version}/check",
+        authoring::check,
+    )
     .get(
         "/staff/forms/{key}/statistics/csv",
         export::service_statistics,
