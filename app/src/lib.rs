@@ -153,6 +153,16 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/staff/forms/:key/statuses")
+                        view=pages::authoring::StatusesPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/staff/forms/:key/details")
+                        view=pages::authoring::DetailsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/staff/forms/:key/preview")
                         view=pages::authoring::PreviewPage
                         ssr=SsrMode::Async

@@ -532,7 +532,7 @@ pub struct StaffHome {
 pub const ROLES: [&str; 3] = ["administrator", "author", "handler"];
 
 /// A choice in a list: its value and what it is called.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Choice {
     pub value: String,
     pub label: String,
@@ -922,6 +922,50 @@ pub struct BuilderView {
     pub field_keys: Vec<String>,
     /// Checks across questions, each shown at one question.
     pub rules: Vec<BuilderRule>,
+    /// What the service says of itself besides its name: languages, who
+    /// is responsible, signing in, personal data, the start page, who
+    /// gets the receipt.
+    pub details: BuilderDetails,
+    /// The statuses its cases move through: its own, or (`own_statuses`
+    /// false) Blankett's.
+    pub own_statuses: bool,
+    pub statuses: Vec<BuilderStatus>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BuilderStatus {
+    pub key: String,
+    pub name: Texts,
+    /// Whether residents may write to the handlers while a case is in it.
+    pub messages: bool,
+    /// One Blankett itself moves cases to: it cannot be taken away.
+    pub required: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BuilderDetails {
+    /// The form's default language (always offered): tag and name.
+    pub default_language: Choice,
+    /// Every other language it may be offered in, and whether it is.
+    pub languages: Vec<(Choice, bool)>,
+    pub organisation: Texts,
+    pub processing_days: String,
+    /// `anonymous`, `loa2`, `loa3` or `loa4`.
+    pub identification: String,
+    /// The personal-data notice: its purpose, the GDPR basis (empty: no
+    /// notice) and the months a closed case is kept.
+    pub purpose: Texts,
+    pub legal_basis: String,
+    pub retention_months: String,
+    /// The start page: what to have at hand (one item per line), minutes,
+    /// a telephone number and where to go in person.
+    pub need: Texts,
+    pub minutes: String,
+    pub phone: String,
+    pub visit: Texts,
+    /// The e-mail questions (outside repeating groups): key and label, and
+    /// whether the receipt goes to the address given there.
+    pub receipt_to: Vec<(Choice, bool)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

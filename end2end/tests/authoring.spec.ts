@@ -183,6 +183,64 @@ test('an author builds pages and questions without code, with translations side 
   await expect(page.getByRole('status')).toContainText('Version 1 är publicerad.');
 });
 
+test('an author sets what a service says of itself and the statuses its cases move through', async ({ page }, testInfo) => {
+  const key = `om-${testInfo.project.name}`;
+  await open(page, testInfo, '/staff/signin');
+  await page.getByLabel('Användarnamn').fill('formgivare');
+  await page.getByLabel('Lösenord').fill('demo-formgivare-2026');
+  await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+  await open(page, testInfo, '/staff/forms');
+  await page.getByLabel('Mall').selectOption({ label: 'Felanmälan – gata och park' });
+  await page.getByLabel('Kortnamn för den nya e-tjänsten').fill(key);
+  await page.getByRole('button', { name: 'Skapa ett utkast från mallen' }).click();
+  await expect(page).toHaveURL(new RegExp(`/staff/forms/${key}$`));
+
+  // The details: a number that does not read is said at its field, and kept.
+  await page.getByRole('link', { name: /^Om tjänsten/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Om tjänsten: /);
+  await expectAccessible(page, testInfo);
+  await page.getByLabel('Handläggningstid i dagar').fill('tjugo');
+  await page.getByRole('button', { name: 'Spara uppgifterna' }).click();
+  await expect(page.getByRole('alert')).toContainText('Värdet går inte att läsa');
+  await expect(page.getByLabel('Handläggningstid i dagar')).toHaveValue('tjugo');
+  await expectAccessible(page, testInfo);
+  await page.getByLabel('Handläggningstid i dagar').fill('20');
+  await page.getByLabel('Inloggning').selectOption({ label: 'E-legitimation, tillitsnivå 3 (BankID, Freja eID+)' });
+  const offered = page.getByRole('group', { name: 'Erbjuds också på' });
+  await offered.getByLabel('العربية').check();
+  await page.getByRole('button', { name: 'Spara uppgifterna' }).click();
+  // Offered in Arabic now: every text is missing in Arabic, side by side.
+  await expect(page.getByRole('heading', { name: 'Det här hindrar publicering' })).toBeVisible();
+  await expect(page.locator('#details-problems')).toContainText('organisation.ar');
+  await expect(page.getByRole('group', { name: 'Ansvarig förvaltning' }).getByLabel(/العربية/)).toHaveValue('');
+  await expect(page.getByLabel('Handläggningstid i dagar')).toHaveValue('20');
+  await expectAccessible(page, testInfo);
+  await offered.getByLabel('العربية').uncheck();
+  await page.getByRole('button', { name: 'Spara uppgifterna' }).click();
+  await expect(page.getByRole('heading', { name: 'Det här hindrar publicering' })).toHaveCount(0);
+
+  // Statuses of its own, with one more step.
+  await page.getByRole('link', { name: 'Tillbaka till utkastet' }).click();
+  await page.getByRole('link', { name: 'Statusar som ärendena går igenom' }).click();
+  await expect(page.getByRole('heading', { name: 'Blanketts statusar' })).toBeVisible();
+  await expectAccessible(page, testInfo);
+  await page.getByRole('button', { name: 'Använd egna statusar' }).click();
+  await expect(page.getByRole('heading', { name: 'Tjänstens egna statusar' })).toBeVisible();
+  await page.getByLabel('Kortnamn för den nya statusen').fill('besiktning-bokad');
+  await page.getByLabel('Namn på den nya statusen').fill('Besiktning bokad');
+  await page.getByRole('button', { name: 'Lägg till statusen' }).click();
+  const named = page.locator('#status-5');
+  await expect(named.getByRole('heading')).toContainText('Besiktning bokad');
+  await expect(page.locator('#statuses-problems')).toContainText('statuses[5].name.en');
+  await expectAccessible(page, testInfo);
+  await named.getByLabel('English').fill('Inspection booked');
+  await page.getByRole('button', { name: 'Spara statusarna' }).click();
+  await expect(page.locator('#statuses-problems')).not.toContainText('statuses[5]');
+  await page.getByRole('button', { name: /Flytta upp\W+Besiktning bokad/ }).click();
+  await expect(page.locator('#statuses li').nth(4)).toContainText('Besiktning bokad');
+  await expectAccessible(page, testInfo);
+});
+
 test('a form goes round: built with two pages, a condition and a translation, previewed, published, sent, changed as version 2, and counted', async ({ page, browser }, testInfo) => {
   // A long journey through many pages: three times the usual time.
   test.slow();

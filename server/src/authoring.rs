@@ -460,6 +460,26 @@ pub enum Edit {
     RemoveRule {
         rule: usize,
     },
+    /// The service's details (languages, responsibility, signing in,
+    /// personal data, start page, receipt).
+    Details(Details),
+    /// The service gets statuses of its own (Blankett's to begin with),
+    /// or (`false`) goes back to Blankett's.
+    OwnStatuses(bool),
+    /// Every status's name by language and whether residents may write
+    /// in it, in order.
+    SetStatuses(Vec<(forms::Text, bool)>),
+    AddStatus {
+        key: String,
+        name: String,
+    },
+    MoveStatus {
+        status: usize,
+        up: bool,
+    },
+    RemoveStatus {
+        status: usize,
+    },
 }
 
 /// Why an edit could not be made.
@@ -476,6 +496,8 @@ pub enum EditError {
     NoText,
     /// A setting whose value does not read (its name).
     BadSetting(String),
+    /// A status Blankett itself needs.
+    Required,
 }
 
 fn is_key(key: &str) -> bool {
@@ -645,6 +667,62 @@ pub fn apply(spec: &mut FormSpec, edit: Edit) -> Result<(), EditError> {
                 None => spec.rules.push(new),
                 Some(n) => *spec.rules.get_mut(n).ok_or(EditError::Gone)? = new,
             }
+        }
+        Edit::Details(details) => set_details(spec, details)?,
+        Edit::OwnStatuses(own) => {
+            spec.statuses = if own { statuses_of(spec) } else { Vec::new() };
+        }
+        Edit::SetStatuses(statuses) => {
+            if statuses.len() != spec.statuses.len() {
+                return Err(EditError::Gone);
+            }
+            for (status, (name, messages)) in spec.statuses.iter_mut().zip(statuses) {
+                status.name = kept_over(Some(&status.name), name);
+                status.messages = messages;
+            }
+        }
+        Edit::AddStatus { key, name } => {
+            if spec.statuses.is_empty() {
+                return Err(EditError::Gone);
+            }
+            if !is_key(&key) {
+                return Err(EditError::BadKey);
+            }
+            if spec.statuses.iter().any(|s| s.key == key) {
+                return Err(EditError::TakenKey);
+            }
+            if name.trim().is_empty() {
+                return Err(EditError::NoText);
+            }
+            // Before "closed", which ends every model.
+            let at = spec
+                .statuses
+                .iter()
+                .position(|s| s.key == "closed")
+                .unwrap_or(spec.statuses.len());
+            spec.statuses.insert(
+                at,
+                forms::StatusSpec {
+                    key,
+                    name: [(lang.clone(), name.trim().to_owned())]
+                        .into_iter()
+                        .collect(),
+                    messages: true,
+                },
+            );
+        }
+        Edit::MoveStatus { status, up } => {
+            let other = swap(spec.statuses.len(), status, up)
+                .filter(|_| status < spec.statuses.len())
+                .ok_or(EditError::Gone)?;
+            spec.statuses.swap(status, other);
+        }
+        Edit::RemoveStatus { status } => {
+            let found = spec.statuses.get(status).ok_or(EditError::Gone)?;
+            if forms::REQUIRED_STATUSES.contains(&found.key.as_str()) {
+                return Err(EditError::Required);
+            }
+            spec.statuses.remove(status);
         }
         Edit::RemoveRule { rule } => {
             if rule >= spec.rules.len() {
@@ -1182,7 +1260,253 @@ pub fn builder_view(spec: &FormSpec, locale: app::i18n::Locale) -> app::model::B
                 message: texts(&r.message, languages),
             })
             .collect(),
+        details: details_view(spec),
+        own_statuses: !spec.statuses.is_empty(),
+        statuses: statuses_of(spec)
+            .into_iter()
+            .map(|s| app::model::BuilderStatus {
+                required: forms::REQUIRED_STATUSES.contains(&s.key.as_str()),
+                name: texts(&s.name, languages),
+                key: s.key,
+                messages: s.messages,
+            })
+            .collect(),
     }
+}
+
+/// The service's statuses: its own, or Blankett's named in the form's
+/// languages (in the UI's words where Blankett speaks the language).
+fn statuses_of(spec: &FormSpec) -> Vec<forms::StatusSpec> {
+    if !spec.statuses.is_empty() {
+        return spec.statuses.clone();
+    }
+    let default = spec.languages.first().cloned().unwrap_or_default();
+    forms::DEFAULT_STATUSES
+        .iter()
+        .map(|key| forms::StatusSpec {
+            key: (*key).to_owned(),
+            name: spec
+                .languages
+                .iter()
+                .map(|l| {
+                    let locale = app::i18n::Locale::from_tag(l)
+                        .or_else(|| app::i18n::Locale::from_tag(&default))
+                        .unwrap_or_default();
+                    (l.clone(), locale.t(&format!("case-status-{key}")))
+                })
+                .collect(),
+            messages: *key != "closed",
+        })
+        .collect()
+}
+
+fn language_choice(tag: &str) -> app::model::Choice {
+    app::model::Choice {
+        value: tag.to_owned(),
+        label: app::i18n::Locale::from_tag(tag)
+            .map_or_else(|| tag.to_owned(), |l| l.native_name().to_owned()),
+    }
+}
+
+/// The service's details as the builder shows them.
+fn details_view(spec: &FormSpec) -> app::model::BuilderDetails {
+    let languages = &spec.languages;
+    let default = languages.first().cloned().unwrap_or_else(|| "sv".into());
+    let mut others: Vec<String> = languages.iter().skip(1).cloned().collect();
+    for locale in app::i18n::Locale::ALL {
+        let tag = locale.tag().to_owned();
+        if tag != default && !others.contains(&tag) {
+            others.push(tag);
+        }
+    }
+    let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
+    let start = spec.start.clone().unwrap_or_default();
+    // Each language's items, one per line.
+    let need: forms::Text = languages
+        .iter()
+        .map(|l| {
+            let lines: Vec<&str> = start
+                .need
+                .iter()
+                .map(|t| t.get(l).map_or("", String::as_str))
+                .collect();
+            (l.clone(), lines.join("\n"))
+        })
+        .collect();
+    let privacy = spec.privacy.as_ref();
+    app::model::BuilderDetails {
+        default_language: language_choice(&default),
+        languages: others
+            .iter()
+            .map(|l| (language_choice(l), languages.contains(l)))
+            .collect(),
+        organisation: texts(&spec.organisation.clone().unwrap_or_default(), languages),
+        processing_days: number(spec.processing_days),
+        identification: match spec.identification {
+            forms::Identification::Anonymous => "anonymous".into(),
+            forms::Identification::EId { level } => serde_json::to_value(level)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default(),
+        },
+        purpose: texts(
+            &privacy.map(|p| p.purpose.clone()).unwrap_or_default(),
+            languages,
+        ),
+        legal_basis: privacy
+            .and_then(|p| serde_json::to_value(p.legal_basis).ok())
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_else(|| "none".into()),
+        retention_months: number(privacy.map(|p| p.retention_months)),
+        need: texts(&need, languages),
+        minutes: number(start.minutes),
+        phone: start.phone.clone().unwrap_or_default(),
+        visit: texts(&start.visit.clone().unwrap_or_default(), languages),
+        receipt_to: spec
+            .pages
+            .iter()
+            .flat_map(|p| p.fields.iter())
+            .filter(|f| matches!(f.kind, forms::FieldKind::Email))
+            .map(|f| {
+                let label = f
+                    .label
+                    .get(&default)
+                    .cloned()
+                    .unwrap_or_else(|| f.key.clone());
+                (
+                    app::model::Choice {
+                        value: f.key.clone(),
+                        label,
+                    },
+                    spec.receipt_to.contains(&f.key),
+                )
+            })
+            .collect(),
+    }
+}
+
+/// The service's details as posted from the builder (see
+/// [`Edit::Details`]): numbers still as typed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Details {
+    /// The languages offered besides the default one, in order.
+    pub languages: Vec<String>,
+    pub organisation: forms::Text,
+    pub processing_days: String,
+    pub identification: String,
+    pub purpose: forms::Text,
+    pub legal_basis: String,
+    pub retention_months: String,
+    /// Each language's items, one per line.
+    pub need: forms::Text,
+    pub minutes: String,
+    pub phone: String,
+    pub visit: forms::Text,
+    pub receipt_to: Vec<String>,
+}
+
+/// A whole number as typed: empty is none; anything else that does not
+/// read is a bad setting called `name`.
+fn whole(typed: &str, name: &str) -> Result<Option<u32>, EditError> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Ok(None);
+    }
+    typed
+        .parse()
+        .map(Some)
+        .map_err(|_| EditError::BadSetting(name.to_owned()))
+}
+
+/// Writes the service's details into `spec`. Texts in a language no longer
+/// offered are kept (unused) and come back if it is offered again.
+fn set_details(spec: &mut FormSpec, details: Details) -> Result<(), EditError> {
+    let processing_days = whole(&details.processing_days, "processing_days")?;
+    let retention = whole(&details.retention_months, "retention_months")?;
+    let minutes = whole(&details.minutes, "minutes")?;
+    let identification = match details.identification.as_str() {
+        "anonymous" => forms::Identification::Anonymous,
+        level => forms::Identification::EId {
+            level: serde_json::from_value(serde_json::Value::String(level.to_owned()))
+                .map_err(|_| EditError::BadSetting("identification".into()))?,
+        },
+    };
+    let legal_basis: Option<forms::LegalBasis> = match details.legal_basis.as_str() {
+        "" | "none" => None,
+        basis => Some(
+            serde_json::from_value(serde_json::Value::String(basis.to_owned()))
+                .map_err(|_| EditError::BadSetting("legal_basis".into()))?,
+        ),
+    };
+    let privacy = match legal_basis {
+        Some(legal_basis) => Some(forms::PrivacyNotice {
+            purpose: kept_over(spec.privacy.as_ref().map(|p| &p.purpose), details.purpose),
+            legal_basis,
+            retention_months: retention.ok_or(EditError::BadSetting("retention_months".into()))?,
+        }),
+        None => None,
+    };
+    let default = spec
+        .languages
+        .first()
+        .cloned()
+        .unwrap_or_else(|| "sv".into());
+    let mut languages = vec![default];
+    for l in details.languages {
+        if !languages.contains(&l) && is_language(&l) {
+            languages.push(l);
+        }
+    }
+    // Items by position: the n-th line of each language is item n.
+    let mut need: Vec<forms::Text> = Vec::new();
+    for (lang, text) in &details.need {
+        for (n, line) in text.lines().map(str::trim).enumerate() {
+            if need.len() <= n {
+                need.resize_with(n + 1, forms::Text::default);
+            }
+            if !line.is_empty() {
+                need[n].insert(lang.clone(), line.to_owned());
+            }
+        }
+    }
+    need.retain(|t| !t.is_empty());
+    let phone = details.phone.trim().to_owned();
+    let visit = kept(details.visit);
+    let start = forms::StartInfo {
+        need,
+        minutes,
+        phone: (!phone.is_empty()).then_some(phone),
+        visit: (!visit.is_empty()).then_some(visit),
+    };
+    let organisation = kept_over(spec.organisation.as_ref(), details.organisation);
+    spec.organisation = (!organisation.is_empty()).then_some(organisation);
+    spec.processing_days = processing_days;
+    spec.identification = identification;
+    spec.privacy = privacy;
+    spec.start = (start != forms::StartInfo::default()).then_some(start);
+    spec.receipt_to = details.receipt_to;
+    spec.languages = languages;
+    Ok(())
+}
+
+/// A language tag as Blankett writes them (`sv`, `en`, `pt-br`).
+fn is_language(tag: &str) -> bool {
+    !tag.is_empty() && tag.len() <= 12 && tag.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+}
+
+/// `posted` texts (empty ones left out) over those of `earlier` in
+/// languages that were not posted (no longer offered): kept, unused.
+fn kept_over(earlier: Option<&forms::Text>, posted: forms::Text) -> forms::Text {
+    let mut text: forms::Text = earlier
+        .map(|t| {
+            t.iter()
+                .filter(|(l, _)| !posted.contains_key(*l))
+                .map(|(l, t)| (l.clone(), t.clone()))
+                .collect()
+        })
+        .unwrap_or_default();
+    text.extend(kept(posted));
+    text
 }
 
 /// A compile problem in the author's language: `problem-<code>`, with the

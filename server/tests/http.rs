@@ -254,6 +254,20 @@ fn config_for(
     Config::from_vars(|k| vars.get(k).cloned()).expect("valid test config")
 }
 
+/// A service's draft (or live version) as its author exports it, as JSON.
+async fn exported(server: &TestServer, author: &mut Journey<'_>, key: &str) -> serde_json::Value {
+    let request = server
+        .client
+        .get(server.url(&format!("/staff/forms/{key}/export.json")));
+    let text = author
+        .send_request(request)
+        .await
+        .text()
+        .await
+        .expect("body");
+    serde_json::from_str(&text).expect("json")
+}
+
 /// Where a page's back link leads.
 fn back_link(html: &str) -> String {
     let tag = html
@@ -1902,6 +1916,153 @@ on_both_databases! {
         assert_eq!(r.status(), StatusCode::NOT_FOUND);
         let (_, summary) = ola.get("/staff/statistics").await;
         assert!(!summary.contains("ljusfel"), "{summary}");
+    }
+
+    async fn the_builder_sets_a_services_languages_responsibility_privacy_start_page_and_receipt(server: TestServer) {
+        let mut frida = Journey::new(&server, "");
+        frida.post("/staff/signin", &[("username", "formgivare"), ("password", "demo-formgivare-2026")]).await;
+        let r = frida.post("/staff/forms", &[("action", "template"), ("template", "fault-report"), ("key", "detaljer")]).await;
+        assert_eq!(r.headers()[LOCATION], "/staff/forms/detaljer");
+        let (_, draft) = frida.get("/staff/forms/detaljer").await;
+        assert!(draft.contains(r#"href="/staff/forms/detaljer/details""#), "{draft}");
+        let (status, page) = frida.get("/staff/forms/detaljer/details").await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        assert!(page.contains("Standardspråk: Svenska") && page.contains(r#"id="language-en""#), "{page}");
+        assert!(page.contains(r#"id="setting-processing-days""#) && page.contains(r#"value="14""#), "{page}");
+        assert!(page.contains(r#"id="receipt-to-email""#), "{page}");
+
+        let details = |days: &'static str, languages: &[&'static str], basis: &'static str, months: &'static str| {
+            let mut pairs: Vec<(&str, &str)> = vec![
+                ("op", "details"), ("organisation.sv", "Trafikkontoret"), ("organisation.en", "The Traffic Office"),
+                ("processing_days", days), ("identification", "loa3"), ("legal_basis", basis),
+                ("purpose.sv", "För att laga felet."), ("purpose.en", "To mend the fault."), ("retention_months", months),
+                ("need.sv", "Adressen\r\nEtt foto"), ("need.en", "The address\r\nA photo"), ("minutes", "5"),
+                ("phone", "08-123 456 78"), ("visit.sv", "Stadshuset, vardagar 8–16"), ("visit.en", "The town hall, weekdays 8–16"),
+                ("receipt_to", "email"),
+            ];
+            pairs.extend(languages.iter().map(|l| ("language", *l)));
+            pairs
+        };
+        // Numbers that do not read, and a legal basis without a time to keep: said at the field, all kept.
+        for (days, months, at) in [("tjugo", "24", "setting-processing-days"), ("20", "", "setting-retention-months")] {
+            let r = frida.post("/staff/forms/detaljer/edit", &details(days, &["en"], "public_task", months)).await;
+            assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY, "{days} {months}");
+            let page = r.text().await.expect("body");
+            assert!(page.contains(&format!(r##"href="#{at}""##)) && page.contains(&format!(r#"id="{at}-error""#)), "{at}: {page}");
+            assert!(page.contains(&format!(r#"value="{days}""#)) && page.contains(r#"value="The Traffic Office""#), "{page}");
+        }
+        // Arabic added: every text is then missing in Arabic, and the draft cannot be published.
+        let r = frida.post("/staff/forms/detaljer/edit", &details("20", &["en", "ar"], "public_task", "24")).await;
+        assert_eq!(r.headers()[LOCATION], "/staff/forms/detaljer/details");
+        let spec = exported(&server, &mut frida, "detaljer").await;
+        assert_eq!(spec["languages"], serde_json::json!(["sv", "en", "ar"]));
+        assert_eq!(spec["organisation"], serde_json::json!({"sv": "Trafikkontoret", "en": "The Traffic Office"}));
+        assert_eq!(spec["processing_days"], 20);
+        assert_eq!(spec["identification"], serde_json::json!({"e_id": {"level": "loa3"}}));
+        assert_eq!(spec["privacy"], serde_json::json!({"purpose": {"sv": "För att laga felet.", "en": "To mend the fault."},
+            "legal_basis": "public_task", "retention_months": 24}));
+        assert_eq!(spec["start"], serde_json::json!({
+            "need": [{"sv": "Adressen", "en": "The address"}, {"sv": "Ett foto", "en": "A photo"}],
+            "minutes": 5, "phone": "08-123 456 78",
+            "visit": {"sv": "Stadshuset, vardagar 8–16", "en": "The town hall, weekdays 8–16"}}));
+        assert_eq!(spec["receipt_to"], serde_json::json!(["email"]));
+        let (_, page) = frida.get("/staff/forms/detaljer/details").await;
+        assert!(page.contains("Det här hindrar publicering") && page.contains("organisation.ar"), "{page}");
+        let r = frida.post("/staff/forms/detaljer/publish", &[("when", "now"), ("at", "")]).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        // Arabic taken away again (its texts kept, unused): publishable.
+        let r = frida.post("/staff/forms/detaljer/edit", &details("20", &["en"], "public_task", "24")).await;
+        assert_eq!(r.headers()[LOCATION], "/staff/forms/detaljer/details");
+        assert_eq!(exported(&server, &mut frida, "detaljer").await["languages"], serde_json::json!(["sv", "en"]));
+        let r = frida.post("/staff/forms/detaljer/publish", &[("when", "now"), ("at", "")]).await;
+        assert_eq!(r.headers()[LOCATION], "/staff/forms/detaljer?published=1");
+        // Residents read it on the start page; the form now asks for e-ID.
+        let (_, start) = server.get("/services/detaljer").await;
+        for said in ["inom 20 dagar", "Trafikkontoret", "Ett foto", "För att laga felet.", "08-123 456 78",
+            "Stadshuset, vardagar 8–16", "Logga in med e-legitimation"] {
+            assert!(start.contains(said), "{said}: {start}");
+        }
+        let (status, _) = server.get("/services/detaljer/form").await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+        // No receipt address and no personal data notice: both taken out.
+        let mut pairs = details("", &["en"], "none", "");
+        pairs.retain(|(n, _)| *n != "receipt_to");
+        let r = frida.post("/staff/forms/detaljer/edit", &pairs).await;
+        assert_eq!(r.headers()[LOCATION], "/staff/forms/detaljer/details");
+        let spec = exported(&server, &mut frida, "detaljer").await;
+        assert!(spec.get("privacy").is_none() && spec.get("receipt_to").is_none() && spec.get("processing_days").is_none(), "{spec}");
+    }
+
+    async fn the_builder_gives_a_service_statuses_of_its_own(server: TestServer) {
+        let mut frida = Journey::new(&server, "");
+        frida.post("/staff/signin", &[("username", "formgivare"), ("password", "demo-formgivare-2026")]).await;
+        frida.post("/staff/forms", &[("action", "template"), ("template", "fault-report"), ("key", "statusar")]).await;
+        let page_path = "/staff/forms/statusar/statuses";
+        let (status, page) = frida.get(page_path).await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        assert!(page.contains("Blanketts statusar") && page.contains("Mottaget") && page.contains("Använd egna statusar"), "{page}");
+        let r = frida.post("/staff/forms/statusar/edit", &[("op", "own-statuses"), ("own", "true")]).await;
+        assert_eq!(r.headers()[LOCATION], page_path);
+        let spec = exported(&server, &mut frida, "statusar").await;
+        let keys = |spec: &serde_json::Value| -> Vec<String> {
+            spec["statuses"].as_array().map(|a| a.iter().map(|s| s["key"].as_str().unwrap_or_default().to_owned()).collect()).unwrap_or_default()
+        };
+        assert_eq!(keys(&spec), ["received", "in-progress", "waiting", "approved", "rejected", "closed"]);
+        assert_eq!(spec["statuses"][0]["name"], serde_json::json!({"sv": "Mottaget", "en": "Received"}));
+        assert_eq!(spec["statuses"][5]["messages"], false, "nobody writes in a closed case");
+
+        // A new status: its short name and name are checked, what was typed kept.
+        for (key, name, at) in [("Besiktning", "Besiktning bokad", "add-status-key"), ("received", "Igen", "add-status-key"),
+            ("besiktning-bokad", " ", "add-status-name")] {
+            let r = frida.post("/staff/forms/statusar/edit", &[("op", "add-status"), ("key", key), ("name", name)]).await;
+            assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY, "{key}");
+            let page = r.text().await.expect("body");
+            assert!(page.contains(&format!(r#"id="{at}-error""#)) && page.contains(&format!(r#"value="{key}""#)), "{key}: {page}");
+        }
+        let r = frida.post("/staff/forms/statusar/edit", &[("op", "add-status"), ("key", "besiktning-bokad"), ("name", "Besiktning bokad")]).await;
+        assert_eq!(r.headers()[LOCATION], page_path);
+        let spec = exported(&server, &mut frida, "statusar").await;
+        assert_eq!(keys(&spec)[5], "besiktning-bokad", "before closed");
+        // Its English name is missing: said, and nothing is published.
+        let (_, draft) = frida.get("/staff/forms/statusar").await;
+        assert!(draft.contains("statuses[5].name.en"), "{draft}");
+        let r = frida.post("/staff/forms/statusar/publish", &[("when", "now"), ("at", "")]).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+        // Every name and whether residents may write, in one post.
+        let mut names: Vec<(String, String)> = vec![("op".into(), "set-statuses".into())];
+        for (n, status) in spec["statuses"].as_array().expect("statuses").iter().enumerate() {
+            for lang in ["sv", "en"] {
+                let name = status["name"][lang].as_str().map_or("Inspection booked".to_owned(), str::to_owned);
+                let name = if n == 0 { format!("{name}!") } else { name };
+                names.push((format!("name.{n}.{lang}"), name));
+            }
+            if status["key"] != "closed" && status["key"] != "waiting" {
+                names.push((format!("messages.{n}"), "yes".into()));
+            }
+        }
+        let pairs: Vec<(&str, &str)> = names.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+        let r = frida.post("/staff/forms/statusar/edit", &pairs).await;
+        assert_eq!(r.headers()[LOCATION], page_path);
+        // Moved up, and one taken away; the ones Blankett needs cannot be.
+        frida.post("/staff/forms/statusar/edit", &[("op", "move-status"), ("status", "5"), ("dir", "up")]).await;
+        let r = frida.post("/staff/forms/statusar/edit", &[("op", "remove-status"), ("status", "6")]).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().await.expect("body").contains("behövs av Blankett"));
+        let r = frida.post("/staff/forms/statusar/edit", &[("op", "remove-status"), ("status", "5")]).await;
+        assert_eq!(r.headers()[LOCATION], page_path);
+        let spec = exported(&server, &mut frida, "statusar").await;
+        assert_eq!(keys(&spec), ["received", "in-progress", "waiting", "approved", "besiktning-bokad", "closed"]);
+        assert_eq!(spec["statuses"][0]["name"]["sv"], "Mottaget!");
+        assert_eq!(spec["statuses"][4]["name"], serde_json::json!({"sv": "Besiktning bokad", "en": "Inspection booked"}));
+        assert_eq!(spec["statuses"][2]["messages"], false);
+        let (_, page) = frida.get(page_path).await;
+        assert!(page.contains("Tjänstens egna statusar") && page.contains("Invånaren kan inte skriva"), "{page}");
+        let r = frida.post("/staff/forms/statusar/publish", &[("when", "now"), ("at", "")]).await;
+        assert_eq!(r.headers()[LOCATION], "/staff/forms/statusar?published=1");
+        // And back to Blankett's.
+        frida.post("/staff/forms/statusar/edit", &[("op", "own-statuses"), ("own", "false")]).await;
+        assert!(exported(&server, &mut frida, "statusar").await.get("statuses").is_none());
     }
 
     async fn the_builder_sets_each_kinds_settings_and_rules_across_questions(server: TestServer) {

@@ -498,6 +498,8 @@ fn Builder(
             <TextsByLanguage name="description" id="form-description".into() legend=locale.t("builder-description") texts=builder.description.clone() languages=builder.languages.clone() multiline=true />
             <button type="submit" class="button button--secondary">{locale.t("builder-save-texts")}</button>
         </form>
+        <p><a href=format!("{base}/details")>{locale.t("details-open")}</a></p>
+        <p><a href=format!("{base}/statuses")>{locale.t("statuses-open")}</a></p>
     }
     .into_any();
     let page_sections = builder.pages.iter().enumerate().map(|(i, page)| {
@@ -789,6 +791,368 @@ pub fn FieldEditPage() -> impl IntoView {
     }
 }
 
+/// `/staff/forms/<key>/details`: what the service says of itself besides
+/// its name.
+#[component]
+pub fn DetailsPage() -> impl IntoView {
+    let locale = use_locale();
+    let params = use_params_map();
+    let data = Resource::new(
+        move || params.read().get("key").unwrap_or_default(),
+        get_form_draft,
+    );
+    view! {
+        <Suspense fallback=move || view! { <p>{locale.t("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(draft) => match draft.builder.clone() {
+                        Some(builder) => view! { <DetailsForm draft builder /> }.into_any(),
+                        None => view! { <LoadError error=AppError::NotFound /> }.into_any(),
+                    },
+                    Err(error) => view! { <LoadError error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn DetailsForm(draft: FormDraftView, builder: BuilderView) -> impl IntoView {
+    let locale = use_locale();
+    let base = format!("{FORMS_PATH}/{}", draft.key);
+    let heading = locale.t_args(
+        "details-heading",
+        &[("title", FluentArg::Str(draft.title.clone()))],
+    );
+    let posted = draft.posted.clone().filter(|p| p.form == "details");
+    let title = if posted.as_ref().is_some_and(|p| !p.errors.is_empty()) {
+        format!("{} {heading}", locale.t("error-title-prefix"))
+    } else {
+        heading.clone()
+    };
+    let d = builder.details.clone();
+    let languages = builder.languages.clone();
+    // After an error, what was typed.
+    let typed_texts = {
+        let posted = posted.clone();
+        move |name: &str, current: Texts| -> Texts {
+            current
+                .into_iter()
+                .map(|(lang, text)| {
+                    let typed = posted
+                        .as_ref()
+                        .and_then(|p| p.value("details", &format!("{name}.{lang}")))
+                        .unwrap_or(text);
+                    (lang, typed)
+                })
+                .collect()
+        }
+    };
+    let ticked = {
+        let posted = posted.clone();
+        move |name: &str, value: &str, current: bool| {
+            posted
+                .as_ref()
+                .and_then(|p| p.values("details", name))
+                .map_or(current, |values| values.iter().any(|v| v == value))
+        }
+    };
+    let setting = |name: &str, value: String, choices: &[&str]| crate::model::Setting {
+        name: name.to_owned(),
+        value,
+        texts: None,
+        choices: choices
+            .iter()
+            .map(|c| Choice {
+                value: (*c).to_owned(),
+                label: String::new(),
+            })
+            .collect(),
+        multiline: false,
+    };
+    let input = |setting: crate::model::Setting| {
+        view! { <SettingInput setting posted=posted.clone() languages=languages.clone() form="details" prefix="" /> }
+    };
+    let purpose_optional = d.legal_basis == "none";
+    // What stops publishing that is not at a page or question.
+    let problems: Vec<String> = draft
+        .problems
+        .iter()
+        .filter(|p| p.page.is_none() && !p.path.starts_with("statuses"))
+        .map(|p| format!("{}: {}", p.path, p.message))
+        .collect();
+    let language_boxes = d
+        .languages
+        .iter()
+        .map(|(language, offered)| {
+            let id = format!("language-{}", language.value);
+            let checked = ticked("language", &language.value, *offered);
+            view! {
+                <div class="choice">
+                    <input class="choice__input" type="checkbox" id=id.clone() name="language"
+                        value=language.value.clone() checked=checked />
+                    <label class="choice__label" for=id>{language.label.clone()}</label>
+                </div>
+            }
+            .into_any()
+        })
+        .collect_view();
+    let receipt_boxes = d.receipt_to.iter().map(|(question, chosen)| {
+        let id = format!("receipt-to-{}", question.value);
+        let checked = ticked("receipt_to", &question.value, *chosen);
+        view! {
+            <div class="choice">
+                <input class="choice__input" type="checkbox" id=id.clone() name="receipt_to"
+                    value=question.value.clone() checked=checked />
+                <label class="choice__label" for=id>{question.label.clone()}" "<code>{question.value.clone()}</code></label>
+            </div>
+        }
+        .into_any()
+    }).collect_view();
+    let no_email = d.receipt_to.is_empty();
+    view! {
+        {crate::pages::admin::summary(posted.as_ref(), locale).0}
+        <Title text=title />
+        <a class="back-link" href=format!("{base}#builder")>{locale.t("builder-back")}</a>
+        <h1>{heading}</h1>
+        <p>{locale.t("details-intro")}</p>
+        <form method="post" action=format!("{base}/edit") novalidate=true data-autosave="" data-autosave-saving=locale.t("builder-autosave-saving") data-autosave-saved=locale.t("builder-autosave-saved") data-autosave-failed=locale.t("builder-autosave-failed")>
+            <input type="hidden" name="op" value="details" />
+            <h2>{locale.t("details-languages")}</h2>
+            <p>{locale.t_args("details-default-language", &[("language", FluentArg::Str(d.default_language.label.clone()))])}</p>
+            <fieldset class="fieldset" aria-describedby="languages-hint">
+                <legend class="fieldset__legend">{locale.t("details-other-languages")}</legend>
+                <div class="hint" id="languages-hint">{locale.t("details-languages-hint")}</div>
+                {language_boxes}
+            </fieldset>
+            <h2>{locale.t("details-responsibility")}</h2>
+            <TextsByLanguage name="organisation" id="details-organisation".into() legend=locale.t("details-organisation")
+                texts=typed_texts("organisation", d.organisation.clone()) languages=languages.clone() />
+            {input(setting("processing_days", d.processing_days.clone(), &[]))}
+            {input(setting("identification", d.identification.clone(), &["anonymous", "loa2", "loa3", "loa4"]))}
+            <h2>{locale.t("details-privacy")}</h2>
+            {input(setting("legal_basis", d.legal_basis.clone(), &["none", "public_task", "legal_obligation", "consent", "contract", "vital_interests", "legitimate_interests"]))}
+            <TextsByLanguage name="purpose" id="details-purpose".into() legend=locale.t("details-purpose")
+                texts=typed_texts("purpose", d.purpose.clone()) languages=languages.clone() multiline=true optional=purpose_optional />
+            {input(setting("retention_months", d.retention_months.clone(), &[]))}
+            <h2>{locale.t("details-start")}</h2>
+            <TextsByLanguage name="need" id="details-need".into() legend=locale.t("details-need")
+                texts=typed_texts("need", d.need.clone()) languages=languages.clone() multiline=true optional=true />
+            {input(setting("minutes", d.minutes.clone(), &[]))}
+            {input(setting("phone", d.phone.clone(), &[]))}
+            <TextsByLanguage name="visit" id="details-visit".into() legend=locale.t("details-visit")
+                texts=typed_texts("visit", d.visit.clone()) languages=languages.clone() multiline=true optional=true />
+            <h2>{locale.t("details-receipt")}</h2>
+            {if no_email {
+                view! { <p>{locale.t("details-receipt-none")}</p> }.into_any()
+            } else {
+                view! {
+                    <fieldset class="fieldset" aria-describedby="receipt-hint">
+                        <legend class="fieldset__legend">{locale.t("details-receipt-to")}</legend>
+                        <div class="hint" id="receipt-hint">{locale.t("details-receipt-hint")}</div>
+                        {receipt_boxes}
+                    </fieldset>
+                }.into_any()
+            }}
+            <button type="submit" class="button">{locale.t("details-save")}</button>
+        </form>
+        {(!problems.is_empty()).then(|| view! { <h2>{locale.t("details-problems")}</h2> })}
+        {problem_list("details-problems".into(), problems)}
+    }
+}
+
+/// `/staff/forms/<key>/statuses`: the statuses the service's cases move
+/// through: Blankett's, or its own, named in every language.
+#[component]
+pub fn StatusesPage() -> impl IntoView {
+    let locale = use_locale();
+    let params = use_params_map();
+    let data = Resource::new(
+        move || params.read().get("key").unwrap_or_default(),
+        get_form_draft,
+    );
+    view! {
+        <Suspense fallback=move || view! { <p>{locale.t("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(draft) => match draft.builder.clone() {
+                        Some(builder) => view! { <StatusesForm draft builder /> }.into_any(),
+                        None => view! { <LoadError error=AppError::NotFound /> }.into_any(),
+                    },
+                    Err(error) => view! { <LoadError error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// A one-button form that changes status `status` (`op`), with words for a
+/// screen reader saying which.
+fn status_button(
+    base: &str,
+    op: &'static str,
+    status: usize,
+    dir: Option<&'static str>,
+    text: String,
+    which: String,
+) -> AnyView {
+    view! {
+        <form method="post" action=format!("{base}/edit") class="inline-form">
+            <input type="hidden" name="op" value=op />
+            <input type="hidden" name="status" value=status.to_string() />
+            {dir.map(|d| view! { <input type="hidden" name="dir" value=d /> })}
+            <button type="submit" class="button button--secondary button--small">
+                {text}<span class="visually-hidden">": "{which}</span>
+            </button>
+        </form>
+    }
+    .into_any()
+}
+
+#[component]
+fn StatusesForm(draft: FormDraftView, builder: BuilderView) -> impl IntoView {
+    let locale = use_locale();
+    let base = format!("{FORMS_PATH}/{}", draft.key);
+    let heading = locale.t_args(
+        "statuses-heading",
+        &[("title", FluentArg::Str(draft.title.clone()))],
+    );
+    let posted = draft.posted.clone().filter(|p| p.form == "statuses");
+    let title = if posted.as_ref().is_some_and(|p| !p.errors.is_empty()) {
+        format!("{} {heading}", locale.t("error-title-prefix"))
+    } else {
+        heading.clone()
+    };
+    let err = |id: &str| crate::pages::admin::error_at(posted.as_ref(), id, locale);
+    let typed = |name: &str| {
+        posted
+            .as_ref()
+            .and_then(|p| p.value("statuses", name))
+            .unwrap_or_default()
+    };
+    let name_of = |s: &crate::model::BuilderStatus| {
+        s.name
+            .iter()
+            .map(|(_, t)| t.clone())
+            .find(|t| !t.trim().is_empty())
+            .unwrap_or_else(|| s.key.clone())
+    };
+    let count = builder.statuses.len();
+    let own = builder.own_statuses;
+    let problems: Vec<String> = draft
+        .problems
+        .iter()
+        .filter(|p| p.path.starts_with("statuses"))
+        .map(|p| format!("{}: {}", p.path, p.message))
+        .collect();
+    let statuses_error = err("statuses");
+    let list = builder.statuses.iter().enumerate().map(|(n, status)| {
+        let name = name_of(status);
+        view! {
+            <li>
+                {name.clone()}" "<code>{status.key.clone()}</code>
+                {status.required.then(|| view! { " " <span class="tag">{locale.t("statuses-needed")}</span> })}
+                {(!status.messages).then(|| view! { " " <span class="tag">{locale.t("statuses-no-messages")}</span> })}
+                {own.then(|| view! {
+                    <div class="builder-actions">
+                        {(n > 0).then(|| status_button(&base, "move-status", n, Some("up"), locale.t("builder-up"), name.clone()))}
+                        {(n + 1 < count).then(|| status_button(&base, "move-status", n, Some("down"), locale.t("builder-down"), name.clone()))}
+                        {(!status.required).then(|| status_button(&base, "remove-status", n, None, locale.t("builder-remove"), name.clone()))}
+                    </div>
+                })}
+            </li>
+        }
+        .into_any()
+    }).collect_view();
+    let names = builder.statuses.iter().enumerate().map(|(n, status)| {
+        let texts: Texts = status.name.iter().map(|(lang, text)| {
+            let typed = posted.as_ref().and_then(|p| p.value("statuses", &format!("name.{n}.{lang}"))).unwrap_or_else(|| text.clone());
+            (lang.clone(), typed)
+        }).collect();
+        let messages = posted.as_ref().map_or(status.messages, |p| p.value("statuses", &format!("messages.{n}")).is_some_and(|v| !v.is_empty()));
+        let id = format!("status-{n}-messages");
+        view! {
+            <section class="builder-page" id=format!("status-{n}") aria-labelledby=format!("status-{n}-heading")>
+                <h3 id=format!("status-{n}-heading")>{name_of(status)}" "<code>{status.key.clone()}</code></h3>
+                <TextsByLanguage name=format!("name.{n}") id=format!("status-{n}-name") legend=locale.t("statuses-name") texts languages=builder.languages.clone() />
+                <div class="choice">
+                    <input class="choice__input" type="checkbox" id=id.clone() name=format!("messages.{n}") value="yes" checked=messages />
+                    <label class="choice__label" for=id>{locale.t("statuses-messages")}</label>
+                </div>
+            </section>
+        }
+        .into_any()
+    }).collect_view();
+    let group = |id: &str, error: &Option<String>| {
+        if error.is_some() {
+            format!("form-group form-group--error {id}")
+        } else {
+            "form-group".to_owned()
+        }
+    };
+    let key_error = err("add-status-key");
+    let name_error = err("add-status-name");
+    view! {
+        {crate::pages::admin::summary(posted.as_ref(), locale).0}
+        <Title text=title />
+        <a class="back-link" href=format!("{base}#builder")>{locale.t("builder-back")}</a>
+        <h1>{heading}</h1>
+        <p>{locale.t("statuses-intro")}</p>
+        {(!problems.is_empty()).then(|| view! { <h2>{locale.t("details-problems")}</h2> })}
+        {problem_list("statuses-problems".into(), problems)}
+        <section id="statuses" aria-labelledby="statuses-order">
+            <h2 id="statuses-order">{if own { locale.t("statuses-own") } else { locale.t("statuses-blanketts") }}</h2>
+            {statuses_error.map(|m| view! {
+                <p class="error-message" id="statuses-error"><span class="visually-hidden">{locale.t("error-prefix")}</span>{m}</p>
+            })}
+            <ol class="list">{list}</ol>
+        </section>
+        {if own {
+            view! {
+                <form method="post" action=format!("{base}/edit") novalidate=true data-autosave="" data-autosave-saving=locale.t("builder-autosave-saving") data-autosave-saved=locale.t("builder-autosave-saved") data-autosave-failed=locale.t("builder-autosave-failed")>
+                    <input type="hidden" name="op" value="set-statuses" />
+                    <h2>{locale.t("statuses-names")}</h2>
+                    {names}
+                    <button type="submit" class="button">{locale.t("statuses-save")}</button>
+                </form>
+                <h2>{locale.t("statuses-add")}</h2>
+                <form method="post" action=format!("{base}/edit") novalidate=true data-no-autosave="">
+                    <input type="hidden" name="op" value="add-status" />
+                    <div class=group("key", &key_error)>
+                        <label class="label" for="add-status-key">{locale.t("statuses-key")}</label>
+                        <div class="hint" id="add-status-key-hint">{locale.t("statuses-key-hint")}</div>
+                        {key_error.clone().map(|m| view! { <p class="error-message" id="add-status-key-error"><span class="visually-hidden">{locale.t("error-prefix")}</span>{m}</p> })}
+                        <input class="input input--code" id="add-status-key" name="key" type="text" spellcheck="false" value=typed("key")
+                            aria-describedby="add-status-key-hint" aria-invalid=key_error.is_some().then_some("true") />
+                    </div>
+                    <div class=group("name", &name_error)>
+                        <label class="label" for="add-status-name">{locale.t("statuses-new-name")}</label>
+                        {name_error.clone().map(|m| view! { <p class="error-message" id="add-status-name-error"><span class="visually-hidden">{locale.t("error-prefix")}</span>{m}</p> })}
+                        <input class="input" id="add-status-name" name="name" type="text" value=typed("name") aria-invalid=name_error.is_some().then_some("true") />
+                    </div>
+                    <button type="submit" class="button button--secondary">{locale.t("statuses-add-button")}</button>
+                </form>
+                <form method="post" action=format!("{base}/edit") data-no-autosave="">
+                    <input type="hidden" name="op" value="own-statuses" />
+                    <input type="hidden" name="own" value="false" />
+                    <button type="submit" class="button button--secondary">{locale.t("statuses-use-blanketts")}</button>
+                </form>
+            }
+            .into_any()
+        } else {
+            view! {
+                <form method="post" action=format!("{base}/edit")>
+                    <input type="hidden" name="op" value="own-statuses" />
+                    <input type="hidden" name="own" value="true" />
+                    <p>{locale.t("statuses-own-hint")}</p>
+                    <button type="submit" class="button">{locale.t("statuses-use-own")}</button>
+                </form>
+            }
+            .into_any()
+        }}
+    }
+}
+
 #[component]
 fn FieldForm(
     draft: FormDraftView,
@@ -975,11 +1339,15 @@ fn SettingInput(
     setting: crate::model::Setting,
     posted: Option<crate::model::AdminPosted>,
     languages: Vec<Choice>,
+    /// The form it is posted with, and the prefix of its input's name.
+    #[prop(default = "field")]
+    form: &'static str,
+    #[prop(default = "setting.")] prefix: &'static str,
 ) -> impl IntoView {
     let locale = use_locale();
     let dashed = setting.name.replace('_', "-");
     let id = format!("setting-{dashed}");
-    let name = format!("setting.{}", setting.name);
+    let name = format!("{prefix}{}", setting.name);
     let label = locale.t(&format!("builder-setting-{dashed}"));
     if let Some(texts) = setting.texts.clone() {
         let texts = texts
@@ -987,7 +1355,7 @@ fn SettingInput(
             .map(|(lang, text)| {
                 let typed = posted
                     .as_ref()
-                    .and_then(|p| p.value("field", &format!("{name}.{lang}")))
+                    .and_then(|p| p.value(form, &format!("{name}.{lang}")))
                     .unwrap_or(text);
                 (lang, typed)
             })
@@ -999,7 +1367,7 @@ fn SettingInput(
     }
     let value = posted
         .as_ref()
-        .and_then(|p| p.value("field", &name))
+        .and_then(|p| p.value(form, &name))
         .unwrap_or(setting.value.clone());
     let error = posted
         .as_ref()

@@ -407,6 +407,13 @@ pub async fn edit(
             .map(|l| (l.clone(), one(&format!("{name}.{l}"))))
             .collect()
     };
+    let all = |name: &str| -> Vec<String> {
+        post.pairs
+            .iter()
+            .filter(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+            .collect()
+    };
     let page = index("page");
     let field = index("field");
     let up = one("dir") == "up";
@@ -432,6 +439,16 @@ pub async fn edit(
             field_path.clone(),
             "field-condition".to_owned(),
             "field-label".to_owned(),
+        ),
+        "details" => (
+            format!("{draft_path}/details"),
+            "definition".to_owned(),
+            "definition".to_owned(),
+        ),
+        "own-statuses" | "set-statuses" | "add-status" | "move-status" | "remove-status" => (
+            format!("{draft_path}/statuses"),
+            "add-status-key".to_owned(),
+            "add-status-name".to_owned(),
         ),
         "set-rule" if one("rule").is_empty() => (
             draft_path.clone(),
@@ -477,6 +494,42 @@ pub async fn edit(
             check: one("check"),
             field: one("rule_field"),
             message: by_language("message"),
+        },
+        "details" => Edit::Details(authoring::Details {
+            languages: all("language"),
+            organisation: by_language("organisation"),
+            processing_days: one("processing_days"),
+            identification: one("identification"),
+            purpose: by_language("purpose"),
+            legal_basis: one("legal_basis"),
+            retention_months: one("retention_months"),
+            need: by_language("need"),
+            minutes: one("minutes"),
+            phone: one("phone"),
+            visit: by_language("visit"),
+            receipt_to: all("receipt_to"),
+        }),
+        "own-statuses" => Edit::OwnStatuses(one("own") == "true"),
+        "set-statuses" => Edit::SetStatuses(
+            (0..spec.statuses.len())
+                .map(|n| {
+                    (
+                        by_language(&format!("name.{n}")),
+                        !one(&format!("messages.{n}")).is_empty(),
+                    )
+                })
+                .collect(),
+        ),
+        "add-status" => Edit::AddStatus {
+            key: one("key").trim().to_owned(),
+            name: one("name"),
+        },
+        "move-status" => Edit::MoveStatus {
+            status: index("status"),
+            up,
+        },
+        "remove-status" => Edit::RemoveStatus {
+            status: index("status"),
         },
         "remove-rule" => Edit::RemoveRule {
             rule: index("rule"),
@@ -555,10 +608,13 @@ pub async fn edit(
         }
         _ => return (StatusCode::BAD_REQUEST, post.locale.t("error-bad-request")).into_response(),
     };
-    let form = if op == "set-field" {
-        "field"
-    } else {
-        "builder"
+    let form = match op.as_str() {
+        "set-field" => "field",
+        "details" => "details",
+        "own-statuses" | "set-statuses" | "add-status" | "move-status" | "remove-status" => {
+            "statuses"
+        }
+        _ => "builder",
     };
     if let Err(error) = authoring::apply(&mut spec, change) {
         let setting;
@@ -573,6 +629,7 @@ pub async fn edit(
             EditError::NoText => (input_text.as_str(), "builder-error-text"),
             EditError::UnknownKind => (input_key.as_str(), "builder-error-kind"),
             EditError::Gone => ("definition", "builder-error-gone"),
+            EditError::Required => ("statuses", "statuses-error-required"),
         };
         let back = if error == EditError::Gone {
             draft_path.clone()
@@ -595,6 +652,10 @@ pub async fn edit(
         "move-page" => format!("#page-{}", page + 1),
         "remove-page" => "#builder".to_owned(),
         "set-rule" | "remove-rule" => "#rules".to_owned(),
+        "details" => "/details".to_owned(),
+        "own-statuses" | "set-statuses" | "add-status" | "move-status" | "remove-status" => {
+            "/statuses".to_owned()
+        }
         _ => format!("#page-{page}"),
     };
     if let Some((n, up)) = moved_option.filter(|_| op == "set-field") {
