@@ -173,6 +173,11 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/staff/forms/:key/pages/:page/fields/:field/fields/:inner")
+                        view=pages::authoring::FieldEditPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/staff/admin/integrations")
                         view=pages::admin::IntegrationsPage
                         ssr=SsrMode::Async

@@ -999,6 +999,8 @@ pub struct BuilderField {
     pub options: Vec<(String, Texts)>,
     /// The kind's own settings, and the condition that makes it required.
     pub settings: Vec<Setting>,
+    /// A group's own questions, asked in each row (`None`: not a group).
+    pub fields: Option<Vec<BuilderField>>,
 }
 
 /// One setting of a question in the builder, posted as `setting.<name>`

@@ -183,7 +183,7 @@ test('an author builds pages and questions without code, with translations side 
   await expect(page.getByRole('status')).toContainText('Version 1 är publicerad.');
 });
 
-test('an author sets what a service says of itself and the statuses its cases move through', async ({ page }, testInfo) => {
+test('an author sets what a service says of itself, the statuses its cases move through, and the questions in each row of a group', async ({ page }, testInfo) => {
   const key = `om-${testInfo.project.name}`;
   await open(page, testInfo, '/staff/signin');
   await page.getByLabel('Användarnamn').fill('formgivare');
@@ -239,6 +239,29 @@ test('an author sets what a service says of itself and the statuses its cases mo
   await page.getByRole('button', { name: /Flytta upp\W+Besiktning bokad/ }).click();
   await expect(page.locator('#statuses li').nth(4)).toContainText('Besiktning bokad');
   await expectAccessible(page, testInfo);
+
+  // A group that repeats, with a question asked in each row.
+  await page.getByRole('link', { name: 'Tillbaka till utkastet' }).click();
+  const first = page.locator('.builder-page').first();
+  await first.getByLabel('Slag').selectOption({ label: 'Grupp som upprepas' });
+  await first.getByLabel('Kortnamn', { exact: true }).fill('vittnen');
+  await first.getByLabel('Frågan', { exact: true }).fill('Vittnen');
+  await first.getByRole('button', { name: /Lägg till en fråga/ }).click();
+  await page.getByRole('link', { name: /Redigera\W+Vittnen/ }).click();
+  await expect(page.getByRole('heading', { name: 'Frågor i varje rad av vittnen' })).toBeVisible();
+  const inner = page.locator('#inner');
+  await inner.getByLabel('Slag').selectOption({ label: 'Kort text' });
+  await inner.getByLabel('Kortnamn', { exact: true }).fill('vittne-namn');
+  await inner.getByLabel('Frågan', { exact: true }).fill('Vittnets namn');
+  await inner.getByRole('button', { name: 'Lägg till en fråga i raden' }).click();
+  await expect(inner.getByRole('table')).toContainText('vittne-namn');
+  await expectAccessible(page, testInfo);
+  await inner.getByRole('link', { name: /Redigera\W+Vittnets namn/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Fråga: vittne-namn');
+  await expectAccessible(page, testInfo);
+  await page.getByRole('group', { name: 'Frågan' }).getByLabel('English').fill("The witness's name");
+  await page.getByRole('button', { name: 'Spara frågan' }).click();
+  await expect(page.getByRole('heading', { name: 'Frågor i varje rad av vittnen' })).toBeVisible();
 });
 
 test('a form goes round: built with two pages, a condition and a translation, previewed, published, sent, changed as version 2, and counted', async ({ page, browser }, testInfo) => {

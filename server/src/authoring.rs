@@ -372,7 +372,7 @@ async fn reload(db: &Db, forms: &RwLock<FormStore>) -> Result<(), PublishError> 
 
 /// The kinds of question the builder adds (a new choice question comes
 /// with two options to rename).
-pub const ADDABLE_KINDS: [&str; 18] = [
+pub const ADDABLE_KINDS: [&str; 19] = [
     "short_text",
     "long_text",
     "email",
@@ -391,6 +391,7 @@ pub const ADDABLE_KINDS: [&str; 18] = [
     "file",
     "computed",
     "information",
+    "group",
 ];
 
 /// One change the builder makes to a definition, as its forms post it.
@@ -418,25 +419,31 @@ pub enum Edit {
         title: forms::Text,
         visible_if: Option<String>,
     },
+    /// A question on page `page`, or (with `group`) in each row of its
+    /// group question `group`; so for the other question edits.
     AddField {
         page: usize,
+        group: Option<usize>,
         kind: String,
         key: String,
         label: String,
     },
     MoveField {
         page: usize,
+        group: Option<usize>,
         field: usize,
         up: bool,
     },
     RemoveField {
         page: usize,
+        group: Option<usize>,
         field: usize,
     },
     /// A question's label and hint by language, whether it must be
     /// answered, and when it is asked.
     SetField {
         page: usize,
+        group: Option<usize>,
         field: usize,
         label: forms::Text,
         hint: forms::Text,
@@ -527,7 +534,17 @@ pub fn apply(spec: &mut FormSpec, edit: Edit) -> Result<(), EditError> {
     let keys: Vec<String> = spec
         .pages
         .iter()
-        .flat_map(|p| std::iter::once(p.key.clone()).chain(p.fields.iter().map(|f| f.key.clone())))
+        .flat_map(|p| {
+            std::iter::once(p.key.clone()).chain(p.fields.iter().flat_map(|f| {
+                let inner: Vec<String> = match &f.kind {
+                    forms::FieldKind::Group { fields, .. } => {
+                        fields.iter().map(|g| g.key.clone()).collect()
+                    }
+                    _ => Vec::new(),
+                };
+                std::iter::once(f.key.clone()).chain(inner)
+            }))
+        })
         .collect();
     let swap = |len: usize, at: usize, up: bool| -> Option<usize> {
         if up {
@@ -582,11 +599,13 @@ pub fn apply(spec: &mut FormSpec, edit: Edit) -> Result<(), EditError> {
         }
         Edit::AddField {
             page,
+            group,
             kind,
             key,
             label,
         } => {
-            if !ADDABLE_KINDS.contains(&kind.as_str()) {
+            // No group inside a group.
+            if !ADDABLE_KINDS.contains(&kind.as_str()) || (group.is_some() && kind == "group") {
                 return Err(EditError::UnknownKind);
             }
             if !is_key(&key) {
@@ -599,7 +618,7 @@ pub fn apply(spec: &mut FormSpec, edit: Edit) -> Result<(), EditError> {
                 return Err(EditError::NoText);
             }
             let languages = spec.languages.clone();
-            let p = spec.pages.get_mut(page).ok_or(EditError::Gone)?;
+            let target = questions(spec, page, group)?;
             let mut field = serde_json::json!({
                 "key": key,
                 "type": kind,
@@ -623,6 +642,12 @@ pub fn apply(spec: &mut FormSpec, edit: Edit) -> Result<(), EditError> {
                     field["max_bytes"] = serde_json::json!(10 * 1024 * 1024);
                 }
                 "computed" => field["expression"] = "0".into(),
+                // A row is called what the question is, to begin with; its
+                // questions are added on the group's own page.
+                "group" => {
+                    field["row_label"] = serde_json::json!({ lang.clone(): label.trim() });
+                    field["fields"] = serde_json::json!([]);
+                }
                 // Information starts with one paragraph: its heading's words.
                 "information" => {
                     field["blocks"] = serde_json::json!([{
@@ -634,7 +659,7 @@ pub fn apply(spec: &mut FormSpec, edit: Edit) -> Result<(), EditError> {
             }
             let field: forms::FieldSpec =
                 serde_json::from_value(field).map_err(|_| EditError::UnknownKind)?;
-            p.fields.push(field);
+            target.push(field);
         }
         Edit::SetRule {
             rule,
@@ -730,24 +755,30 @@ pub fn apply(spec: &mut FormSpec, edit: Edit) -> Result<(), EditError> {
             }
             spec.rules.remove(rule);
         }
-        Edit::MoveField { page, field, up } => {
-            let p = spec.pages.get_mut(page).ok_or(EditError::Gone)?;
-            if field >= p.fields.len() {
+        Edit::MoveField {
+            page,
+            group,
+            field,
+            up,
+        } => {
+            let fields = questions(spec, page, group)?;
+            if field >= fields.len() {
                 return Err(EditError::Gone);
             }
-            let other = swap(p.fields.len(), field, up).ok_or(EditError::Gone)?;
-            p.fields.swap(field, other);
+            let other = swap(fields.len(), field, up).ok_or(EditError::Gone)?;
+            fields.swap(field, other);
         }
-        Edit::RemoveField { page, field } => {
-            let p = spec.pages.get_mut(page).ok_or(EditError::Gone)?;
-            if field >= p.fields.len() {
+        Edit::RemoveField { page, group, field } => {
+            let fields = questions(spec, page, group)?;
+            if field >= fields.len() {
                 return Err(EditError::Gone);
             }
-            let removed = p.fields.remove(field);
+            let removed = fields.remove(field);
             spec.receipt_to.retain(|k| *k != removed.key);
         }
         Edit::SetField {
             page,
+            group,
             field,
             label,
             hint,
@@ -757,10 +788,8 @@ pub fn apply(spec: &mut FormSpec, edit: Edit) -> Result<(), EditError> {
             settings,
         } => {
             let languages = spec.languages.clone();
-            let f = spec
-                .pages
-                .get_mut(page)
-                .and_then(|p| p.fields.get_mut(field))
+            let f = questions(spec, page, group)?
+                .get_mut(field)
                 .ok_or(EditError::Gone)?;
             let get = |name: &str| {
                 settings
@@ -805,6 +834,23 @@ pub fn apply(spec: &mut FormSpec, edit: Edit) -> Result<(), EditError> {
         }
     }
     Ok(())
+}
+
+/// The questions of page `page`, or (with `group`) those in each row of
+/// its group question `group`.
+fn questions(
+    spec: &mut FormSpec,
+    page: usize,
+    group: Option<usize>,
+) -> Result<&mut Vec<forms::FieldSpec>, EditError> {
+    let fields = &mut spec.pages.get_mut(page).ok_or(EditError::Gone)?.fields;
+    match group {
+        None => Ok(fields),
+        Some(g) => match fields.get_mut(g).map(|f| &mut f.kind) {
+            Some(forms::FieldKind::Group { fields, .. }) => Ok(fields),
+            _ => Err(EditError::Gone),
+        },
+    }
 }
 
 /// A condition written with the guided editor: the question, how it is
@@ -1191,12 +1237,6 @@ fn texts(text: &forms::Text, languages: &[String]) -> Vec<(String, String)> {
 /// What the builder shows of a draft that reads.
 pub fn builder_view(spec: &FormSpec, locale: app::i18n::Locale) -> app::model::BuilderView {
     let languages = &spec.languages;
-    let kind_of = |field: &forms::FieldSpec| {
-        serde_json::to_value(field)
-            .ok()
-            .and_then(|v| v["type"].as_str().map(str::to_owned))
-            .unwrap_or_default()
-    };
     app::model::BuilderView {
         languages: languages
             .iter()
@@ -1218,23 +1258,7 @@ pub fn builder_view(spec: &FormSpec, locale: app::i18n::Locale) -> app::model::B
                 fields: p
                     .fields
                     .iter()
-                    .map(|f| app::model::BuilderField {
-                        key: f.key.clone(),
-                        kind: locale.t(&format!("kind-{}", kind_of(f).replace('_', "-"))),
-                        label: texts(&f.label, languages),
-                        hint: texts(&f.hint.clone().unwrap_or_default(), languages),
-                        required: f.required,
-                        visible_if: f.visible_if.clone().unwrap_or_default(),
-                        options: match &f.kind {
-                            forms::FieldKind::SingleChoice { options, .. }
-                            | forms::FieldKind::MultipleChoice { options, .. } => options
-                                .iter()
-                                .map(|o| (o.value.clone(), texts(&o.label, languages)))
-                                .collect(),
-                            _ => Vec::new(),
-                        },
-                        settings: crate::field_settings::settings_of(f, languages),
-                    })
+                    .map(|f| builder_field(f, languages, locale))
                     .collect(),
             })
             .collect(),
@@ -1298,6 +1322,45 @@ fn statuses_of(spec: &FormSpec) -> Vec<forms::StatusSpec> {
             messages: *key != "closed",
         })
         .collect()
+}
+
+/// A question as the builder shows it, with a group's own questions.
+fn builder_field(
+    f: &forms::FieldSpec,
+    languages: &[String],
+    locale: app::i18n::Locale,
+) -> app::model::BuilderField {
+    let kind = serde_json::to_value(f)
+        .ok()
+        .and_then(|v| v["type"].as_str().map(str::to_owned))
+        .unwrap_or_default();
+    let inner = match &f.kind {
+        forms::FieldKind::Group { fields, .. } => Some(
+            fields
+                .iter()
+                .map(|g| builder_field(g, languages, locale))
+                .collect(),
+        ),
+        _ => None,
+    };
+    app::model::BuilderField {
+        key: f.key.clone(),
+        kind: locale.t(&format!("kind-{}", kind.replace('_', "-"))),
+        label: texts(&f.label, languages),
+        hint: texts(&f.hint.clone().unwrap_or_default(), languages),
+        required: f.required,
+        visible_if: f.visible_if.clone().unwrap_or_default(),
+        options: match &f.kind {
+            forms::FieldKind::SingleChoice { options, .. }
+            | forms::FieldKind::MultipleChoice { options, .. } => options
+                .iter()
+                .map(|o| (o.value.clone(), texts(&o.label, languages)))
+                .collect(),
+            _ => Vec::new(),
+        },
+        settings: crate::field_settings::settings_of(f, languages),
+        fields: inner,
+    }
 }
 
 fn language_choice(tag: &str) -> app::model::Choice {
@@ -1513,7 +1576,11 @@ fn kept_over(earlier: Option<&forms::Text>, posted: forms::Text) -> forms::Text 
 /// problem's details as arguments.
 pub fn problem_row(problem: &CompileProblem, locale: app::i18n::Locale) -> app::model::ProblemRow {
     let kind = serde_json::to_value(&problem.kind).unwrap_or_default();
-    let code = kind["code"].as_str().unwrap_or("unknown").replace('_', "-");
+    let mut code = kind["code"].as_str().unwrap_or("unknown").replace('_', "-");
+    // A group without questions in its rows is said as such.
+    if code == "empty-page" && problem.path.ends_with(".fields") {
+        code = "empty-group".into();
+    }
     let args: Vec<(&'static str, app::i18n::FluentArg)> = [
         "key",
         "language",
@@ -1623,6 +1690,7 @@ mod tests {
         for (kind, key) in ADDABLE_KINDS.iter().zip(1..) {
             let edit = Edit::AddField {
                 page: pages,
+                group: None,
                 kind: (*kind).into(),
                 key: format!("q-{key}"),
                 label: format!("Fråga {key}"),
@@ -1631,15 +1699,19 @@ mod tests {
         }
         let unknown = Edit::AddField {
             page: pages,
+            group: None,
             kind: "spaceship".into(),
             key: "x".into(),
             label: "X".into(),
         };
         assert_eq!(apply(&mut spec, unknown), Err(EditError::UnknownKind));
-        // Every kind added compiles but for the English labels still missing.
+        // Every kind added compiles but for the English labels still
+        // missing, and the group, whose rows have no questions yet.
         let problems = forms::compile(spec.clone()).expect_err("English is missing");
         assert!(
-            problems.iter().all(|p| p.path.ends_with(".en")),
+            problems
+                .iter()
+                .all(|p| p.path.ends_with(".en") || p.path == "pages[1].fields[18].fields"),
             "{problems:?}"
         );
         apply(
@@ -1659,6 +1731,7 @@ mod tests {
             &mut spec,
             Edit::MoveField {
                 page: pages - 1,
+                group: None,
                 field: 0,
                 up: false,
             },
@@ -1667,6 +1740,7 @@ mod tests {
         assert_eq!(spec.pages[pages - 1].fields[1].key, "q-1");
         let set = Edit::SetField {
             page: pages - 1,
+            group: None,
             field: 1,
             label: [
                 ("sv".to_owned(), "Namn".to_owned()),

@@ -798,6 +798,7 @@ on_both_databases! {
                 "field" => "0".into(),
                 "tag" => "sv".into(),
                 "version" => "1".into(),
+                "inner" => "0".into(),
                 other => panic!("the access test does not know {{{other}}}: teach it"),
             }
         };
@@ -2063,6 +2064,70 @@ on_both_databases! {
         // And back to Blankett's.
         frida.post("/staff/forms/statusar/edit", &[("op", "own-statuses"), ("own", "false")]).await;
         assert!(exported(&server, &mut frida, "statusar").await.get("statuses").is_none());
+    }
+
+    async fn the_builder_asks_questions_in_each_row_of_a_group(server: TestServer) {
+        let mut frida = Journey::new(&server, "");
+        frida.post("/staff/signin", &[("username", "formgivare"), ("password", "demo-formgivare-2026")]).await;
+        frida.post("/staff/forms", &[("action", "template"), ("template", "fault-report"), ("key", "grupper")]).await;
+        let fields = exported(&server, &mut frida, "grupper").await["pages"][0]["fields"].as_array().map_or(0, Vec::len);
+        let r = frida.post("/staff/forms/grupper/edit", &[("op", "add-field"), ("page", "0"), ("kind", "group"),
+            ("key", "vittnen"), ("label", "Vittnen")]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let group_page = format!("/staff/forms/grupper/pages/0/fields/{fields}");
+        let (status, page) = frida.get(&group_page).await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        assert!(page.contains("Frågor i varje rad av vittnen") && page.contains("Lägg till en fråga i raden"), "{page}");
+        assert!(page.contains("Gruppen har inga frågor i sina rader."), "said at the group: {page}");
+        let g = fields.to_string();
+        let add = |kind: &'static str, key: &'static str, label: &'static str| {
+            vec![("op", "add-field"), ("page", "0"), ("group", g.as_str()), ("kind", kind), ("key", key), ("label", label)]
+        };
+        // A key that is not one, one the form has, and a group in a group: said at the key, the label kept.
+        for (kind, key) in [("short_text", "Namn!"), ("short_text", "email"), ("group", "rader")] {
+            let r = frida.post("/staff/forms/grupper/edit", &add(kind, key, "Namnet")).await;
+            assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY, "{kind} {key}");
+            let page = r.text().await.expect("body");
+            assert!(page.contains(r#"id="add-inner-key-error""#) && page.contains(r#"value="Namnet""#), "{key}: {page}");
+            assert!(page.contains("Frågor i varje rad av vittnen"), "the group's page again");
+        }
+        for (kind, key, label) in [("short_text", "vittne-namn", "Namn"), ("phone", "vittne-telefon", "Telefon")] {
+            let r = frida.post("/staff/forms/grupper/edit", &add(kind, key, label)).await;
+            assert_eq!(r.headers()[LOCATION], format!("{group_page}#inner").as_str());
+        }
+        let r = frida.post("/staff/forms/grupper/edit", &[("op", "move-field"), ("page", "0"), ("group", g.as_str()),
+            ("field", "1"), ("dir", "up")]).await;
+        assert_eq!(r.headers()[LOCATION], format!("{group_page}#inner").as_str());
+        // One of its questions, on a page of its own.
+        let (status, page) = frida.get(&format!("{group_page}/fields/0")).await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        assert!(page.contains("Tillbaka till gruppen") && page.contains(r#"value="Telefon""#), "{page}");
+        let r = frida.post("/staff/forms/grupper/edit", &[("op", "set-field"), ("page", "0"), ("group", g.as_str()),
+            ("field", "0"), ("label.sv", "Telefonnummer"), ("label.en", "Phone number"), ("required", "yes")]).await;
+        assert_eq!(r.headers()[LOCATION], format!("{group_page}#inner").as_str());
+        frida.post("/staff/forms/grupper/edit", &[("op", "set-field"), ("page", "0"), ("group", g.as_str()),
+            ("field", "1"), ("label.sv", "Namn"), ("label.en", "Name")]).await;
+        // The group itself: its label and what a row is called, in both languages.
+        let r = frida.post("/staff/forms/grupper/edit", &[("op", "set-field"), ("page", "0"), ("field", g.as_str()),
+            ("label.sv", "Vittnen"), ("label.en", "Witnesses"), ("setting.row_label.sv", "Vittne"),
+            ("setting.row_label.en", "Witness")]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let spec = exported(&server, &mut frida, "grupper").await;
+        let group = &spec["pages"][0]["fields"][fields];
+        assert_eq!(group["type"], "group");
+        assert_eq!(group["fields"], serde_json::json!([
+            {"key": "vittne-telefon", "type": "phone", "label": {"sv": "Telefonnummer", "en": "Phone number"}, "required": true},
+            {"key": "vittne-namn", "type": "short_text", "label": {"sv": "Namn", "en": "Name"}, "required": false},
+        ]));
+        let r = frida.post("/staff/forms/grupper/publish", &[("when", "now"), ("at", "")]).await;
+        assert_eq!(r.headers()[LOCATION], "/staff/forms/grupper?published=1");
+        let (_, form) = server.get("/services/grupper/form").await;
+        assert!(form.contains("Vittnen") && form.contains("add:vittnen"), "{form}");
+        // Taken away again.
+        let r = frida.post("/staff/forms/grupper/edit", &[("op", "remove-field"), ("page", "0"), ("group", g.as_str()), ("field", "1")]).await;
+        assert_eq!(r.headers()[LOCATION], format!("{group_page}#inner").as_str());
+        let spec = exported(&server, &mut frida, "grupper").await;
+        assert_eq!(spec["pages"][0]["fields"][fields]["fields"].as_array().map(Vec::len), Some(1));
     }
 
     async fn the_builder_sets_each_kinds_settings_and_rules_across_questions(server: TestServer) {

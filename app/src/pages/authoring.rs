@@ -430,6 +430,9 @@ fn EditButton(
     op: &'static str,
     page: usize,
     #[prop(optional)] field: Option<usize>,
+    /// The group question whose own question `field` is.
+    #[prop(optional)]
+    group: Option<usize>,
     #[prop(optional)] dir: Option<&'static str>,
     text: String,
     which: String,
@@ -438,6 +441,7 @@ fn EditButton(
         <form method="post" action=format!("{base}/edit") class="inline-form">
             <input type="hidden" name="op" value=op />
             <input type="hidden" name="page" value=page.to_string() />
+            {group.map(|g| view! { <input type="hidden" name="group" value=g.to_string() /> })}
             {field.map(|f| view! { <input type="hidden" name="field" value=f.to_string() /> })}
             {dir.map(|d| view! { <input type="hidden" name="dir" value=d /> })}
             <button type="submit" class="button button--secondary button--small">
@@ -772,14 +776,25 @@ pub fn FieldEditPage() -> impl IntoView {
         <Suspense fallback=move || view! { <p>{locale.t("loading")}</p> }>
             {move || Suspend::new(async move {
                 let (page, field) = (at("page"), at("field"));
+                // A question in each row of group question `field`.
+                let inner = params.read_untracked().get("inner").map(|_| at("inner"));
                 match data.await {
                     Ok(draft) => {
                         let found = draft.builder.as_ref().and_then(|b| {
-                            b.pages.get(page).and_then(|p| p.fields.get(field)).map(|f| (b.clone(), f.clone()))
+                            let question = b.pages.get(page).and_then(|p| p.fields.get(field))?;
+                            let question = match inner {
+                                None => question,
+                                Some(i) => question.fields.as_ref()?.get(i)?,
+                            };
+                            Some((b.clone(), question.clone()))
                         });
+                        let (group, field) = match inner {
+                            Some(i) => (Some(field), i),
+                            None => (None, field),
+                        };
                         match found {
                             Some((builder, question)) => view! {
-                                <FieldForm draft builder question page field />
+                                <FieldForm draft builder question page group field />
                             }.into_any(),
                             None => view! { <LoadError error=AppError::NotFound /> }.into_any(),
                         }
@@ -788,6 +803,106 @@ pub fn FieldEditPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// The questions asked in each row of a group question: edited, moved and
+/// removed one by one, and added, like a page's.
+#[component]
+fn GroupQuestions(
+    inner: Vec<crate::model::BuilderField>,
+    builder: BuilderView,
+    base: String,
+    page: usize,
+    /// The group question.
+    field: usize,
+    posted: Option<crate::model::AdminPosted>,
+    label: String,
+) -> impl IntoView {
+    let locale = use_locale();
+    let count = inner.len();
+    let err = |id: &str| crate::pages::admin::error_at(posted.as_ref(), id, locale);
+    let (key_error, label_error) = (err("add-inner-key"), err("add-inner-label"));
+    let typed = |name: &str| {
+        posted
+            .as_ref()
+            .filter(|_| key_error.is_some() || label_error.is_some())
+            .and_then(|p| p.value("builder", name))
+            .unwrap_or_default()
+    };
+    let line = move |id: &str, message: Option<String>| {
+        message.map(|m| {
+            view! {
+                <p class="error-message" id=format!("{id}-error")>
+                    <span class="visually-hidden">{locale.t("error-prefix")}</span>
+                    {m}
+                </p>
+            }
+        })
+    };
+    let rows = inner.iter().enumerate().map(|(n, q)| {
+        let name = q.label.iter().map(|(_, t)| t.clone()).find(|t| !t.trim().is_empty()).unwrap_or_else(|| q.key.clone());
+        view! {
+            <tr>
+                <td>{name.clone()}</td>
+                <td><code>{q.key.clone()}</code></td>
+                <td>{q.kind.clone()}</td>
+                <td>
+                    <a href=format!("{base}/pages/{page}/fields/{field}/fields/{n}")>{locale.t("builder-edit")}<span class="visually-hidden">": "{name.clone()}</span></a>
+                    {(n > 0).then(|| view! { <EditButton base=base.clone() op="move-field" page=page group=field field=n dir="up" text=locale.t("builder-up") which=name.clone() /> })}
+                    {(n + 1 < count).then(|| view! { <EditButton base=base.clone() op="move-field" page=page group=field field=n dir="down" text=locale.t("builder-down") which=name.clone() /> })}
+                    <EditButton base=base.clone() op="remove-field" page=page group=field field=n text=locale.t("builder-remove") which=name.clone() />
+                </td>
+            </tr>
+        }
+        .into_any()
+    }).collect_view();
+    let heading = locale.t_args("builder-inner-heading", &[("key", FluentArg::Str(label))]);
+    view! {
+        <section id="inner" aria-labelledby="inner-heading">
+            <h2 id="inner-heading">{heading.clone()}</h2>
+            {if count == 0 {
+                view! { <p>{locale.t("builder-no-questions")}</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-wrap">
+                        <table class="table">
+                            <caption class="visually-hidden">{heading.clone()}</caption>
+                            <thead><tr>
+                                <th scope="col">{locale.t("builder-question")}</th>
+                                <th scope="col">{locale.t("builder-key")}</th>
+                                <th scope="col">{locale.t("builder-kind")}</th>
+                                <th scope="col">{locale.t("builder-actions")}</th>
+                            </tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            }}
+            <form method="post" action=format!("{base}/edit") novalidate=true class="builder-add">
+                <input type="hidden" name="op" value="add-field" />
+                <input type="hidden" name="page" value=page.to_string() />
+                <input type="hidden" name="group" value=field.to_string() />
+                <h3>{locale.t("builder-add-inner")}</h3>
+                <div class="form-group">
+                    <label class="label" for="add-inner-kind">{locale.t("builder-kind")}</label>
+                    <select class="select" id="add-inner-kind" name="kind">
+                        {builder.kinds.iter().filter(|k| k.value != "group").map(|k| view! { <option value=k.value.clone()>{k.label.clone()}</option> }.into_any()).collect_view()}
+                    </select>
+                </div>
+                <div class=if key_error.is_some() { "form-group form-group--error" } else { "form-group" }>
+                    <label class="label" for="add-inner-key">{locale.t("builder-key")}</label>
+                    {line("add-inner-key", key_error.clone())}
+                    <input class="input" id="add-inner-key" name="key" type="text" spellcheck="false" value=typed("key") />
+                </div>
+                <div class=if label_error.is_some() { "form-group form-group--error" } else { "form-group" }>
+                    <label class="label" for="add-inner-label">{locale.t("builder-question-label")}</label>
+                    {line("add-inner-label", label_error.clone())}
+                    <input class="input" id="add-inner-label" name="label" type="text" value=typed("label") />
+                </div>
+                <button type="submit" class="button button--secondary">{locale.t("builder-add-inner")}</button>
+            </form>
+        </section>
     }
 }
 
@@ -1159,6 +1274,8 @@ fn FieldForm(
     builder: BuilderView,
     question: crate::model::BuilderField,
     page: usize,
+    /// The group question this is one of the own questions of.
+    group: Option<usize>,
     field: usize,
 ) -> impl IntoView {
     let locale = use_locale();
@@ -1230,16 +1347,20 @@ fn FieldForm(
     view! {
         {error_summary(draft.posted.as_ref())}
         <Title text=title />
-        <a class="back-link" href=format!("{base}#page-{page}")>{locale.t("builder-back")}</a>
+        {match group {
+            Some(g) => view! { <a class="back-link" href=format!("{base}/pages/{page}/fields/{g}#inner")>{locale.t("builder-back-group")}</a> }.into_any(),
+            None => view! { <a class="back-link" href=format!("{base}#page-{page}")>{locale.t("builder-back")}</a> }.into_any(),
+        }}
         <p class="caption">{draft.title.clone()}</p>
         <h1>{heading}</h1>
         {problem_list(
             "field-problems".into(),
-            draft.problems.iter().filter(|p| p.page == Some(page) && p.field == Some(field)).map(|p| p.message.clone()).collect(),
+            draft.problems.iter().filter(|p| p.page == Some(page) && p.field == Some(group.unwrap_or(field))).map(|p| p.message.clone()).collect(),
         )}
         <form method="post" action=format!("{base}/edit") novalidate=true data-autosave="" data-autosave-saving=locale.t("builder-autosave-saving") data-autosave-saved=locale.t("builder-autosave-saved") data-autosave-failed=locale.t("builder-autosave-failed")>
             <input type="hidden" name="op" value="set-field" />
             <input type="hidden" name="page" value=page.to_string() />
+            {group.map(|g| view! { <input type="hidden" name="group" value=g.to_string() /> })}
             <input type="hidden" name="field" value=field.to_string() />
             <TextsByLanguage name="label" id="field-label".into() legend=locale.t("builder-label") texts=typed_texts("label", question.label.clone()) languages=builder.languages.clone() />
             <TextsByLanguage name="hint" id="field-hint".into() legend=locale.t("builder-hint") texts=typed_texts("hint", question.hint.clone()) languages=builder.languages.clone() multiline=true />
@@ -1328,6 +1449,9 @@ fn FieldForm(
             {settings}
             <button type="submit" class="button">{locale.t("builder-save-question")}</button>
         </form>
+        {question.fields.clone().map(|inner| view! {
+            <GroupQuestions inner builder=builder.clone() base=base.clone() page field posted=draft.posted.clone() label=question.key.clone() />
+        })}
         <script src=crate::BUILDER_SCRIPT_PATH defer=true></script>
     }
 }

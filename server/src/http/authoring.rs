@@ -416,9 +416,15 @@ pub async fn edit(
     };
     let page = index("page");
     let field = index("field");
+    // A question in each row of the group question `group` of the page.
+    let group = one("group").parse::<usize>().ok();
     let up = one("dir") == "up";
     let op = one("op");
-    let field_path = format!("{draft_path}/pages/{page}/fields/{field}");
+    let group_path = group.map(|g| format!("{draft_path}/pages/{page}/fields/{g}"));
+    let field_path = match &group_path {
+        Some(path) => format!("{path}/fields/{field}"),
+        None => format!("{draft_path}/pages/{page}/fields/{field}"),
+    };
     // A question's option moved with its button: (index, up).
     let moved_option: Option<(usize, bool)> = one("move_option")
         .split_once(':')
@@ -429,6 +435,11 @@ pub async fn edit(
             draft_path.clone(),
             "add-page-key".to_owned(),
             "add-page-title".to_owned(),
+        ),
+        "add-field" if group_path.is_some() => (
+            group_path.clone().unwrap_or_default(),
+            "add-inner-key".to_owned(),
+            "add-inner-label".to_owned(),
         ),
         "add-field" => (
             draft_path.clone(),
@@ -484,6 +495,7 @@ pub async fn edit(
         },
         "add-field" => Edit::AddField {
             page,
+            group,
             kind: one("kind"),
             key: one("key").trim().to_owned(),
             label: one("label"),
@@ -534,8 +546,13 @@ pub async fn edit(
         "remove-rule" => Edit::RemoveRule {
             rule: index("rule"),
         },
-        "move-field" => Edit::MoveField { page, field, up },
-        "remove-field" => Edit::RemoveField { page, field },
+        "move-field" => Edit::MoveField {
+            page,
+            group,
+            field,
+            up,
+        },
+        "remove-field" => Edit::RemoveField { page, group, field },
         "set-field" => {
             // The guided editor, when used, writes the condition.
             let guided = one("cond_field");
@@ -555,7 +572,13 @@ pub async fn edit(
             let had: Option<Vec<String>> = spec
                 .pages
                 .get(page)
-                .and_then(|p| p.fields.get(field))
+                .and_then(|p| match group {
+                    None => p.fields.get(field),
+                    Some(g) => match p.fields.get(g).map(|f| &f.kind) {
+                        Some(forms::FieldKind::Group { fields, .. }) => fields.get(field),
+                        _ => None,
+                    },
+                })
                 .and_then(|f| match &f.kind {
                     forms::FieldKind::SingleChoice { options, .. }
                     | forms::FieldKind::MultipleChoice { options, .. } => {
@@ -597,6 +620,7 @@ pub async fn edit(
                 .collect();
             Edit::SetField {
                 page,
+                group,
                 field,
                 label: by_language("label"),
                 hint: by_language("hint"),
@@ -658,6 +682,12 @@ pub async fn edit(
         }
         _ => format!("#page-{page}"),
     };
+    // A change to a group's own questions: back to the group's page.
+    let group_change = matches!(op.as_str(), "add-field" | "move-field" | "remove-field")
+        || (op == "set-field" && moved_option.is_none());
+    if let Some(path) = group_path.as_ref().filter(|_| group_change) {
+        return Redirect::to(&format!("{path}#inner")).into_response();
+    }
     if let Some((n, up)) = moved_option.filter(|_| op == "set-field") {
         // Back to the question, at the option that moved.
         let at = if up { n.saturating_sub(1) } else { n + 1 };
