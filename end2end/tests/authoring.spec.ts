@@ -1,9 +1,22 @@
 // Form authoring: an author starts a service from a template, publishes
 // it, and sees a broken draft's problems, with and without JavaScript;
 // axe-core on every page.
-import { expect, test } from '@playwright/test';
+import { expect, Page, test, TestInfo } from '@playwright/test';
 import * as fs from 'node:fs';
 import { expectAccessible, hasJs, open, settle } from './helpers';
+
+/** Signs in as the demo author and starts service `key` from `template`. */
+async function fromTemplate(page: Page, testInfo: TestInfo, template: string, key: string) {
+  await open(page, testInfo, '/staff/signin');
+  await page.getByLabel('Användarnamn').fill('formgivare');
+  await page.getByLabel('Lösenord').fill('demo-formgivare-2026');
+  await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+  await open(page, testInfo, '/staff/forms');
+  await page.getByLabel('Mall').selectOption({ label: template });
+  await page.getByLabel('Kortnamn för den nya e-tjänsten').fill(key);
+  await page.getByRole('button', { name: 'Skapa ett utkast från mallen' }).click();
+  await expect(page).toHaveURL(new RegExp(`/staff/forms/${key}$`));
+}
 
 test('an author makes a service from a template, publishes it, and is told what a broken draft lacks', async ({ page, browser }, testInfo) => {
   // Both projects run at once on one server: their services differ.
@@ -67,14 +80,7 @@ test('an author builds pages and questions without code, with translations side 
   // Many pages of the builder, one after another: three times the usual time.
   test.slow();
   const key = `bygge-${testInfo.project.name}`;
-  await open(page, testInfo, '/staff/signin');
-  await page.getByLabel('Användarnamn').fill('formgivare');
-  await page.getByLabel('Lösenord').fill('demo-formgivare-2026');
-  await page.getByRole('button', { name: 'Logga in', exact: true }).click();
-  await open(page, testInfo, '/staff/forms');
-  await page.getByLabel('Mall').selectOption({ label: 'Boendeparkering' });
-  await page.getByLabel('Kortnamn för den nya e-tjänsten').fill(key);
-  await page.getByRole('button', { name: 'Skapa ett utkast från mallen' }).click();
+  await fromTemplate(page, testInfo, 'Boendeparkering', key);
   await expect(page.getByRole('heading', { name: 'Sidor och frågor' })).toBeVisible();
 
   // The name in both languages, side by side.
@@ -185,15 +191,7 @@ test('an author builds pages and questions without code, with translations side 
 
 test('an author sets what a service says of itself, the statuses its cases move through, and the questions in each row of a group', async ({ page }, testInfo) => {
   const key = `om-${testInfo.project.name}`;
-  await open(page, testInfo, '/staff/signin');
-  await page.getByLabel('Användarnamn').fill('formgivare');
-  await page.getByLabel('Lösenord').fill('demo-formgivare-2026');
-  await page.getByRole('button', { name: 'Logga in', exact: true }).click();
-  await open(page, testInfo, '/staff/forms');
-  await page.getByLabel('Mall').selectOption({ label: 'Felanmälan – gata och park' });
-  await page.getByLabel('Kortnamn för den nya e-tjänsten').fill(key);
-  await page.getByRole('button', { name: 'Skapa ett utkast från mallen' }).click();
-  await expect(page).toHaveURL(new RegExp(`/staff/forms/${key}$`));
+  await fromTemplate(page, testInfo, 'Felanmälan – gata och park', key);
 
   // The details: a number that does not read is said at its field, and kept.
   await page.getByRole('link', { name: /^Om tjänsten/ }).click();
@@ -269,14 +267,7 @@ test('a form goes round: built with two pages, a condition and a translation, pr
   test.slow();
   const project = testInfo.project.name;
   const key = `runda-${project}`;
-  await open(page, testInfo, '/staff/signin');
-  await page.getByLabel('Användarnamn').fill('formgivare');
-  await page.getByLabel('Lösenord').fill('demo-formgivare-2026');
-  await page.getByRole('button', { name: 'Logga in', exact: true }).click();
-  await open(page, testInfo, '/staff/forms');
-  await page.getByLabel('Mall').selectOption({ label: 'Felanmälan – gata och park' });
-  await page.getByLabel('Kortnamn för den nya e-tjänsten').fill(key);
-  await page.getByRole('button', { name: 'Skapa ett utkast från mallen' }).click();
+  await fromTemplate(page, testInfo, 'Felanmälan – gata och park', key);
   const names = page.getByRole('group', { name: 'Namn', exact: true });
   await names.getByLabel('Svenska').fill(`Runda ${project}`);
   await names.getByLabel('English').fill(`Round ${project}`);

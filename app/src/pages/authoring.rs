@@ -910,6 +910,12 @@ fn GroupQuestions(
 /// its name.
 #[component]
 pub fn DetailsPage() -> impl IntoView {
+    builder_page(|draft, builder| view! { <DetailsForm draft builder /> }.into_any())
+}
+
+/// A page of the builder of its own, drawn by `draw` from the draft of the
+/// service in the address, when it reads.
+fn builder_page(draw: fn(FormDraftView, BuilderView) -> AnyView) -> impl IntoView {
     let locale = use_locale();
     let params = use_params_map();
     let data = Resource::new(
@@ -921,7 +927,7 @@ pub fn DetailsPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(draft) => match draft.builder.clone() {
-                        Some(builder) => view! { <DetailsForm draft builder /> }.into_any(),
+                        Some(builder) => draw(draft, builder),
                         None => view! { <LoadError error=AppError::NotFound /> }.into_any(),
                     },
                     Err(error) => view! { <LoadError error /> }.into_any(),
@@ -1080,25 +1086,7 @@ fn DetailsForm(draft: FormDraftView, builder: BuilderView) -> impl IntoView {
 /// through: Blankett's, or its own, named in every language.
 #[component]
 pub fn StatusesPage() -> impl IntoView {
-    let locale = use_locale();
-    let params = use_params_map();
-    let data = Resource::new(
-        move || params.read().get("key").unwrap_or_default(),
-        get_form_draft,
-    );
-    view! {
-        <Suspense fallback=move || view! { <p>{locale.t("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(draft) => match draft.builder.clone() {
-                        Some(builder) => view! { <StatusesForm draft builder /> }.into_any(),
-                        None => view! { <LoadError error=AppError::NotFound /> }.into_any(),
-                    },
-                    Err(error) => view! { <LoadError error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    builder_page(|draft, builder| view! { <StatusesForm draft builder /> }.into_any())
 }
 
 /// A one-button form that changes status `status` (`op`), with words for a
