@@ -359,20 +359,24 @@ test('a form goes round: built with two pages, a condition and a translation, pr
   // The accessibility check of version 2, run from here: axe-core in
   // Chromium over the start page and both pages (the conditional one too),
   // as first shown and with every error, in Swedish and in English. Its
-  // report is kept with the version.
-  await page.getByRole('button', { name: 'Kontrollera version 2' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Tillgänglighetskontroll av Runda ${project}, version 2`);
-  await expectAccessible(page, testInfo);
-  await expect(async () => {
-    await page.reload();
-    await expect(page.getByText('Inga fel hittades på 10 granskade sidvisningar', { exact: false })).toBeVisible({ timeout: 500 });
-  }).toPass({ timeout: 100_000, intervals: [1_000] });
-  const checked = page.getByRole('table', { name: 'Granskade sidvisningar' });
-  await expect(checked.getByRole('row')).toHaveCount(11);
-  await expect(checked.getByRole('row', { name: /Uppföljning English Med felmeddelanden, utan JavaScript Inga fel/ })).toBeVisible();
-  await expectAccessible(page, testInfo);
-  await page.getByRole('link', { name: 'Tillbaka till versionerna' }).click();
-  await expect(page.getByRole('row', { name: /version 2 .* Inga fel Rapport för version 2 Kontrollera version 2 Erbjuds nu/ })).toBeVisible();
+  // report is kept with the version. The versions page has no script, so
+  // its button is the same plain post in both projects: the check (a
+  // browser of its own on the two cores) runs once, in the JavaScript one.
+  if (hasJs(testInfo)) {
+    await page.getByRole('button', { name: 'Kontrollera version 2' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Tillgänglighetskontroll av Runda ${project}, version 2`);
+    await expectAccessible(page, testInfo);
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByText('Inga fel hittades på 10 granskade sidvisningar', { exact: false })).toBeVisible({ timeout: 500 });
+    }).toPass({ timeout: 100_000, intervals: [1_000] });
+    const checked = page.getByRole('table', { name: 'Granskade sidvisningar' });
+    await expect(checked.getByRole('row')).toHaveCount(11);
+    await expect(checked.getByRole('row', { name: /Uppföljning English Med felmeddelanden, utan JavaScript Inga fel/ })).toBeVisible();
+    await expectAccessible(page, testInfo);
+    await page.getByRole('link', { name: 'Tillbaka till versionerna' }).click();
+    await expect(page.getByRole('row', { name: /version 2 .* Inga fel Rapport för version 2 Kontrollera version 2 Erbjuds nu/ })).toBeVisible();
+  }
   // Taking it down later without a time is said, and the choice is kept.
   await page.getByLabel('Vid en viss tidpunkt').check();
   await page.getByRole('button', { name: 'Ta ned tjänsten' }).click();

@@ -1238,14 +1238,7 @@ fn texts(text: &forms::Text, languages: &[String]) -> Vec<(String, String)> {
 pub fn builder_view(spec: &FormSpec, locale: app::i18n::Locale) -> app::model::BuilderView {
     let languages = &spec.languages;
     app::model::BuilderView {
-        languages: languages
-            .iter()
-            .map(|l| app::model::Choice {
-                value: l.clone(),
-                label: app::i18n::Locale::from_tag(l)
-                    .map_or_else(|| l.clone(), |loc| loc.native_name().to_owned()),
-            })
-            .collect(),
+        languages: languages.iter().map(|l| language_choice(l)).collect(),
         title: texts(&spec.title, languages),
         description: texts(&spec.description, languages),
         pages: spec

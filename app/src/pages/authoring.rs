@@ -913,6 +913,25 @@ pub fn DetailsPage() -> impl IntoView {
     builder_page(|draft, builder| view! { <DetailsForm draft builder /> }.into_any())
 }
 
+/// A builder page's heading (Fluent `key`, with the form's title), its
+/// document title (marked when its form `form` came back with errors), and
+/// what was posted with that form.
+fn builder_page_words(
+    draft: &FormDraftView,
+    key: &str,
+    form: &str,
+    locale: crate::i18n::Locale,
+) -> (String, String, Option<crate::model::AdminPosted>) {
+    let heading = locale.t_args(key, &[("title", FluentArg::Str(draft.title.clone()))]);
+    let posted = draft.posted.clone().filter(|p| p.form == form);
+    let title = if posted.as_ref().is_some_and(|p| !p.errors.is_empty()) {
+        format!("{} {heading}", locale.t("error-title-prefix"))
+    } else {
+        heading.clone()
+    };
+    (heading, title, posted)
+}
+
 /// A page of the builder of its own, drawn by `draw` from the draft of the
 /// service in the address, when it reads.
 fn builder_page(draw: fn(FormDraftView, BuilderView) -> AnyView) -> impl IntoView {
@@ -941,16 +960,7 @@ fn builder_page(draw: fn(FormDraftView, BuilderView) -> AnyView) -> impl IntoVie
 fn DetailsForm(draft: FormDraftView, builder: BuilderView) -> impl IntoView {
     let locale = use_locale();
     let base = format!("{FORMS_PATH}/{}", draft.key);
-    let heading = locale.t_args(
-        "details-heading",
-        &[("title", FluentArg::Str(draft.title.clone()))],
-    );
-    let posted = draft.posted.clone().filter(|p| p.form == "details");
-    let title = if posted.as_ref().is_some_and(|p| !p.errors.is_empty()) {
-        format!("{} {heading}", locale.t("error-title-prefix"))
-    } else {
-        heading.clone()
-    };
+    let (heading, title, posted) = builder_page_words(&draft, "details-heading", "details", locale);
     let d = builder.details.clone();
     let languages = builder.languages.clone();
     // After an error, what was typed.
@@ -1116,16 +1126,8 @@ fn status_button(
 fn StatusesForm(draft: FormDraftView, builder: BuilderView) -> impl IntoView {
     let locale = use_locale();
     let base = format!("{FORMS_PATH}/{}", draft.key);
-    let heading = locale.t_args(
-        "statuses-heading",
-        &[("title", FluentArg::Str(draft.title.clone()))],
-    );
-    let posted = draft.posted.clone().filter(|p| p.form == "statuses");
-    let title = if posted.as_ref().is_some_and(|p| !p.errors.is_empty()) {
-        format!("{} {heading}", locale.t("error-title-prefix"))
-    } else {
-        heading.clone()
-    };
+    let (heading, title, posted) =
+        builder_page_words(&draft, "statuses-heading", "statuses", locale);
     let err = |id: &str| crate::pages::admin::error_at(posted.as_ref(), id, locale);
     let typed = |name: &str| {
         posted

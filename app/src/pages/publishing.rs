@@ -474,7 +474,8 @@ fn AccessibilityReport(report: AccessibilityView) -> impl IntoView {
                     // axe-core describes its rules in English.
                     <p lang="en">{x.help.clone()}</p>
                     <p>{locale.t_args("accessibility-impact", &[("impact", FluentArg::Str(x.impact.clone()))])}</p>
-                    {(!x.help_url.is_empty()).then(|| view! {
+                    // Only a link to a page on the web, whatever the program wrote.
+                    {x.help_url.starts_with("https://").then(|| view! {
                         <p><a href=x.help_url.clone()>
                             {locale.t_args("accessibility-help-link", &[("rule", FluentArg::Str(x.rule.clone()))])}
                         </a></p>
