@@ -557,20 +557,7 @@ fn Builder(
                     <button type="submit" class="button button--secondary">{locale.t("builder-save-page")}</button>
                 </form>
                 {page.fields.is_empty().then(|| view! { <p>{locale.t("builder-no-questions")}</p> })}
-                {(!page.fields.is_empty()).then(|| view! {
-                    <div class="table-wrap">
-                        <table class="table">
-                            <caption class="visually-hidden">{which.clone()}</caption>
-                            <thead><tr>
-                                <th scope="col">{locale.t("builder-question")}</th>
-                                <th scope="col">{locale.t("builder-key")}</th>
-                                <th scope="col">{locale.t("builder-kind")}</th>
-                                <th scope="col">{locale.t("builder-actions")}</th>
-                            </tr></thead>
-                            <tbody>{rows}</tbody>
-                        </table>
-                    </div>
-                })}
+                {(!page.fields.is_empty()).then(|| question_table(locale, which.clone(), rows.into_any()))}
                 <form method="post" action=format!("{base}/edit") novalidate=true class="builder-add">
                     <input type="hidden" name="op" value="add-field" />
                     <input type="hidden" name="page" value=i.to_string() />
@@ -806,6 +793,26 @@ pub fn FieldEditPage() -> impl IntoView {
     }
 }
 
+/// A table of questions (a page's, or a group's own), each row drawn by
+/// the caller: its text, key, kind and what can be done with it.
+fn question_table(locale: crate::i18n::Locale, caption: String, rows: AnyView) -> AnyView {
+    view! {
+        <div class="table-wrap">
+            <table class="table">
+                <caption class="visually-hidden">{caption}</caption>
+                <thead><tr>
+                    <th scope="col">{locale.t("builder-question")}</th>
+                    <th scope="col">{locale.t("builder-key")}</th>
+                    <th scope="col">{locale.t("builder-kind")}</th>
+                    <th scope="col">{locale.t("builder-actions")}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
 /// The questions asked in each row of a group question: edited, moved and
 /// removed one by one, and added, like a page's.
 #[component]
@@ -864,20 +871,7 @@ fn GroupQuestions(
             {if count == 0 {
                 view! { <p>{locale.t("builder-no-questions")}</p> }.into_any()
             } else {
-                view! {
-                    <div class="table-wrap">
-                        <table class="table">
-                            <caption class="visually-hidden">{heading.clone()}</caption>
-                            <thead><tr>
-                                <th scope="col">{locale.t("builder-question")}</th>
-                                <th scope="col">{locale.t("builder-key")}</th>
-                                <th scope="col">{locale.t("builder-kind")}</th>
-                                <th scope="col">{locale.t("builder-actions")}</th>
-                            </tr></thead>
-                            <tbody>{rows}</tbody>
-                        </table>
-                    </div>
-                }.into_any()
+                question_table(locale, heading.clone(), rows.into_any())
             }}
             <form method="post" action=format!("{base}/edit") novalidate=true class="builder-add">
                 <input type="hidden" name="op" value="add-field" />
